@@ -1,0 +1,54 @@
+# Two commands do all set-up on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+# Tests run against PostgreSQL (DATABASE_URL, default: the local server) and Redis.
+TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/gfmd
+DEFAULT_TEST_REDIS_URL := redis://127.0.0.1:6379/15
+
+.PHONY: run test install lint format schema worker clean
+
+$(VENV)/.installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+install: $(VENV)/.installed
+
+run: install
+	mkdir -p var
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+test: DATABASE_URL ?= $(TEST_DATABASE_URL)
+test: TEST_REDIS_URL ?= $(DEFAULT_TEST_REDIS_URL)
+test: export DATABASE_URL
+test: export TEST_REDIS_URL
+test: install
+	scripts/ensure-services
+	scripts/ensure-browser
+	$(VENV)/bin/ruff check .
+	mkdir -p var
+	$(PY) manage.py spectacular --validate --fail-on-warn --file var/openapi.yaml
+	@cmp -s docs/openapi.yaml var/openapi.yaml || { \
+	  echo "docs/openapi.yaml is out of date: run 'make schema' and commit it."; exit 1; }
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+# A Celery worker against a real broker (set CELERY_BROKER_URL, e.g. redis://127.0.0.1:6379/0).
+worker: install
+	$(VENV)/bin/celery -A gfmd worker --loglevel=INFO --queues=gfmd --beat
+
+lint: install
+	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check .
+
+format: install
+	$(VENV)/bin/ruff format . && $(VENV)/bin/ruff check --fix .
+
+schema: install
+	$(PY) manage.py spectacular --file docs/openapi.yaml --validate
+
+clean:
+	rm -rf var .pytest_cache

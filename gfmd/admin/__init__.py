@@ -1,0 +1,7 @@
+from django.contrib import admin
+
+from gfmd.admin import activity, governance, meetings  # noqa: F401  (registers the admins)
+
+admin.site.site_header = "GFMD Support Unit"
+admin.site.site_title = "GFMD coordination service"
+admin.site.index_title = "Forum records"

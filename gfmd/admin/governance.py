@@ -1,0 +1,288 @@
+"""Admin for countries, organisations, focal points, editions, Steering Group and Friends."""
+
+from django.contrib import admin, messages
+from django.db.models import Prefetch
+from django.utils import timezone
+from django.utils.html import format_html, format_html_join
+
+from gfmd.admin.base import AuditedAdmin, AuditedInline
+from gfmd.errors import DomainError
+from gfmd.models import (
+    BalancePolicy,
+    Country,
+    Edition,
+    EditionChair,
+    FocalPoint,
+    FriendsParticipation,
+    Organisation,
+    SteeringGroupMembership,
+)
+from gfmd.selectors.balance import BalanceReport, balance_report, report_date_for_edition
+from gfmd.selectors.editions import troika_for_edition
+from gfmd.services.countries import country_override_development
+
+
+def balance_html(report: BalanceReport) -> str:
+    warnings = format_html_join(
+        "", '<li style="color:#b00">{}</li>', ((w,) for w in report.warnings)
+    )
+    overrides = format_html_join(
+        "",
+        "<li>{} counted as <b>{}</b> (default {}): {}</li>",
+        ((o["country"], o["override"], o["default"], o["reason"]) for o in report.overrides),
+    )
+    share = report.developed_share if report.developed_share is not None else "-"
+    return format_html(
+        "<p>On {}: <b>{}</b> members, {} developed / {} developing (developed share {}).</p>"
+        "<p>Regions represented: {}. Missing: {}.</p>"
+        "{}{}",
+        report.on.isoformat(),
+        report.total,
+        report.developed,
+        report.developing,
+        share,
+        ", ".join(report.regions_represented) or "none",
+        ", ".join(report.regions_missing) or "none",
+        format_html("<p>Overrides in effect:</p><ul>{}</ul>", overrides)
+        if report.overrides
+        else "",
+        format_html("<ul>{}</ul>", warnings)
+        if report.warnings
+        else format_html('<p style="color:#070">Balanced according to the policy.</p>'),
+    )
+
+
+@admin.register(Country)
+class CountryAdmin(AuditedAdmin):
+    list_display = [
+        "name",
+        "iso3",
+        "region",
+        "sub_region",
+        "un_status",
+        "development_default",
+        "development_override",
+        "override_reason",
+    ]
+    list_filter = ["region", "un_status", "development_default", "development_override"]
+    search_fields = ["name", "official_name", "iso2", "iso3", "m49"]
+    readonly_fields = [
+        "iso2",
+        "iso3",
+        "m49",
+        "name",
+        "official_name",
+        "region",
+        "sub_region",
+        "intermediate_region",
+        "un_status",
+        "un_member_since",
+        "development_default",
+        "override_by",
+        "override_at",
+    ]
+    fieldsets = [
+        (None, {"fields": ["name", "official_name", "iso2", "iso3", "m49"]}),
+        (
+            "M49 classification",
+            {
+                "fields": [
+                    "region",
+                    "sub_region",
+                    "intermediate_region",
+                    "un_status",
+                    "un_member_since",
+                ]
+            },
+        ),
+        (
+            "Development status (policy)",
+            {
+                "fields": [
+                    "development_default",
+                    "development_override",
+                    "override_reason",
+                    "override_by",
+                    "override_at",
+                ],
+                "description": "Override the M49 default with a reason; every balance report "
+                "shows the override and its reason.",
+            },
+        ),
+        ("History", {"fields": ["activity"]}),
+    ]
+
+    def has_add_permission(self, request):
+        return False  # reference data: `manage.py load_countries`
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def save_model(self, request, obj, form, change):
+        try:
+            country_override_development(
+                actor=request.user,
+                country=obj,
+                status=form.cleaned_data.get("development_override", ""),
+                reason=form.cleaned_data.get("override_reason", ""),
+            )
+        except DomainError as exc:
+            messages.error(request, exc.detail)
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(AuditedAdmin):
+    list_display = ["name", "acronym", "kind", "gmg_member", "headquarters"]
+    list_filter = ["kind", "gmg_member"]
+    search_fields = ["name", "acronym"]
+    autocomplete_fields = ["headquarters"]
+    list_select_related = ["headquarters"]
+
+
+@admin.register(FocalPoint)
+class FocalPointAdmin(AuditedAdmin):
+    list_display = ["user", "country", "organisation", "role", "start_date", "end_date"]
+    list_filter = ["role", "country__region"]
+    search_fields = [
+        "user__username",
+        "user__first_name",
+        "user__last_name",
+        "user__email",
+        "country__name",
+        "organisation__name",
+        "organisation__acronym",
+    ]
+    autocomplete_fields = ["user", "country", "organisation"]
+    list_select_related = ["user", "country", "organisation"]
+
+
+class EditionChairInline(AuditedInline):
+    model = EditionChair
+    autocomplete_fields = ["country"]
+    verbose_name = "chair government"
+    verbose_name_plural = "chair governments (several for a joint chairmanship)"
+
+
+@admin.register(Edition)
+class EditionAdmin(AuditedAdmin):
+    list_display = [
+        "ordinal",
+        "title",
+        "years",
+        "chair_names",
+        "venue_city",
+        "venue_country",
+        "is_public",
+    ]
+    list_display_links = ["ordinal", "title"]
+    list_filter = ["is_public"]
+    search_fields = ["title", "theme", "venue_city"]
+    autocomplete_fields = ["venue_country"]
+    inlines = [EditionChairInline]
+    readonly_fields = ["troika", "steering_group_balance"]
+    fieldsets = [
+        (None, {"fields": ["ordinal", "title", "theme", "is_public"]}),
+        (
+            "When and where",
+            {
+                "fields": [
+                    "year_start",
+                    "year_end",
+                    "start_date",
+                    "end_date",
+                    "venue_city",
+                    "venue_country",
+                ]
+            },
+        ),
+        ("Derived", {"fields": ["troika", "steering_group_balance"]}),
+        ("History", {"fields": ["activity"]}),
+    ]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("venue_country")
+            .prefetch_related(Prefetch("chairs", queryset=Country.objects.order_by("name")))
+        )
+
+    @admin.display(description="Years", ordering="year_start")
+    def years(self, obj):
+        return obj.years_label
+
+    @admin.display(description="Chair(s)")
+    def chair_names(self, obj):
+        return ", ".join(c.name for c in obj.chairs.all()) or "-"
+
+    @admin.display(description="Troika (derived from the order of editions)")
+    def troika(self, obj):
+        if obj is None or obj.pk is None:
+            return "Saved editions show their troika here."
+        rows = []
+        for seat in troika_for_edition(obj):
+            chairs = ", ".join(c.name for c in seat.chairs)
+            label = f"{seat.edition} ({seat.edition.years_label})" if seat.edition else "-"
+            rows.append((seat.position.title(), label, chairs or "-", seat.note))
+        return format_html(
+            "<table><tr><th>Seat</th><th>Edition</th><th>Chair(s)</th><th></th></tr>{}</table>",
+            format_html_join(
+                "", "<tr><td>{}</td><td>{}</td><td>{}</td><td><i>{}</i></td></tr>", rows
+            ),
+        )
+
+    @admin.display(description="Steering Group balance")
+    def steering_group_balance(self, obj):
+        if obj is None or obj.pk is None:
+            return "-"
+        return balance_html(balance_report(report_date_for_edition(obj)))
+
+
+@admin.register(SteeringGroupMembership)
+class SteeringGroupMembershipAdmin(AuditedAdmin):
+    list_display = [
+        "country",
+        "region",
+        "development",
+        "start_date",
+        "end_date",
+        "joined_edition",
+        "left_edition",
+    ]
+    list_filter = ["country__region", "end_date"]
+    search_fields = ["country__name", "country__iso3"]
+    autocomplete_fields = ["country", "joined_edition", "left_edition"]
+    list_select_related = ["country", "joined_edition", "left_edition"]
+    date_hierarchy = "start_date"
+
+    @admin.display(description="Region", ordering="country__region")
+    def region(self, obj):
+        return obj.country.region
+
+    @admin.display(description="Development status")
+    def development(self, obj):
+        c = obj.country
+        if c.is_overridden:
+            return format_html("{} <i>(override: {})</i>", c.development_status, c.override_reason)
+        return c.development_status
+
+    def changelist_view(self, request, extra_context=None):
+        report = balance_report(timezone.localdate())
+        for warning in report.warnings:
+            messages.warning(request, f"Balance today: {warning}")
+        extra_context = {**(extra_context or {}), "balance": balance_html(report)}
+        return super().changelist_view(request, extra_context)
+
+
+@admin.register(BalancePolicy)
+class BalancePolicyAdmin(AuditedAdmin):
+    list_display = ["effective_from", "target_developed_share", "tolerance", "required_regions"]
+
+
+@admin.register(FriendsParticipation)
+class FriendsParticipationAdmin(AuditedAdmin):
+    list_display = ["edition", "country", "organisation", "role"]
+    list_filter = ["edition", "role", "country__region"]
+    search_fields = ["country__name", "organisation__name", "organisation__acronym"]
+    autocomplete_fields = ["edition", "country", "organisation"]
+    list_select_related = ["edition", "country", "organisation"]

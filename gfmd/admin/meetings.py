@@ -1,0 +1,55 @@
+from django.contrib import admin, messages
+from django.db.models import Count
+
+from gfmd.admin.base import AuditedAdmin, AuditedInline
+from gfmd.models import AgendaItem, Attendance, Meeting
+from gfmd.services.meetings import meeting_send_invitations
+
+
+class AgendaItemInline(AuditedInline):
+    model = AgendaItem
+
+
+class AttendanceInline(AuditedInline):
+    model = Attendance
+    autocomplete_fields = ["country", "organisation"]
+
+
+@admin.register(Meeting)
+class MeetingAdmin(AuditedAdmin):
+    list_display = [
+        "title",
+        "body",
+        "edition",
+        "start_date",
+        "end_date",
+        "place",
+        "attendance_count",
+    ]
+    list_filter = ["body", "edition", "is_virtual"]
+    search_fields = ["title", "city", "notes"]
+    autocomplete_fields = ["edition", "country"]
+    list_select_related = ["edition", "country"]
+    date_hierarchy = "start_date"
+    inlines = [AgendaItemInline, AttendanceInline]
+    actions = ["send_invitations"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(attendance_total=Count("attendances"))
+
+    @admin.display(description="Place")
+    def place(self, obj):
+        if obj.is_virtual and not obj.city:
+            return "Virtual"
+        return f"{obj.city}, {obj.country}" if obj.country else obj.city
+
+    @admin.display(description="Attendance", ordering="attendance_total")
+    def attendance_count(self, obj):
+        return obj.attendance_total
+
+    @admin.action(
+        description="Send invitations to the attending bodies' focal points", permissions=["change"]
+    )
+    def send_invitations(self, request, queryset):
+        total = sum(meeting_send_invitations(actor=request.user, meeting=m) for m in queryset)
+        messages.success(request, f"{total} invitation(s) queued.")

@@ -1,0 +1,48 @@
+"""One permission class for every API view: it asks the rules in <app>/rules.py.
+
+Each view action maps to a permission name: list/retrieve -> view, create -> add,
+update -> change, destroy -> delete, overridable per view with `permission_map`
+(e.g. {"troika": "gfmd.view_troika"}). The admin asks the same names.
+Objects outside the caller's reach never get here: querysets come from selectors,
+so they are 404 before any 403.
+"""
+
+from rest_framework.permissions import BasePermission
+
+VERB_BY_ACTION = {
+    "list": "view",
+    "retrieve": "view",
+    "create": "add",
+    "update": "change",
+    "partial_update": "change",
+    "destroy": "delete",
+    "metadata": "view",
+}
+
+
+def permission_for(view) -> str | None:
+    action = getattr(view, "action", None)
+    mapping = getattr(view, "permission_map", {}) or {}
+    if action in mapping:
+        return mapping[action]
+    verb = VERB_BY_ACTION.get(action)
+    queryset = getattr(view, "queryset", None)
+    model = queryset.model if queryset is not None else None
+    if verb is None or model is None:
+        return None  # an unmapped action is refused, never allowed by accident
+    return f"{model._meta.app_label}.{verb}_{model._meta.model_name}"
+
+
+class RulesPermission(BasePermission):
+    def has_permission(self, request, view) -> bool:
+        perm = permission_for(view)
+        if perm is None:
+            return False
+        if getattr(view, "detail", False) and getattr(view, "action", None) != "metadata":
+            # Decided per object in has_object_permission, after the scoped lookup (404).
+            return True
+        return request.user.has_perm(perm)
+
+    def has_object_permission(self, request, view, obj) -> bool:
+        perm = permission_for(view)
+        return perm is not None and request.user.has_perm(perm, obj)

@@ -1,0 +1,304 @@
+"""Serializers: shape and field validation only. Saving goes through services (views)."""
+
+from rest_framework import serializers
+
+from gfmd.models import (
+    ActivityLog,
+    AgendaItem,
+    Attendance,
+    BalancePolicy,
+    Country,
+    Edition,
+    FocalPoint,
+    FriendsParticipation,
+    Meeting,
+    Notification,
+    Organisation,
+    SteeringGroupMembership,
+)
+
+
+class CountryField(serializers.SlugRelatedField):
+    """Countries are named by ISO alpha-3 code in every payload ("DEU", "MAR")."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("slug_field", "iso3")
+        if not kwargs.get("read_only"):
+            kwargs.setdefault("queryset", Country.objects.all())
+        super().__init__(**kwargs)
+
+
+class CountrySerializer(serializers.ModelSerializer):
+    development_status = serializers.CharField(read_only=True)
+    is_overridden = serializers.BooleanField(read_only=True)
+    is_state = serializers.BooleanField(read_only=True)
+
+    class Meta:
+        model = Country
+        fields = [
+            "iso2",
+            "iso3",
+            "m49",
+            "name",
+            "official_name",
+            "region",
+            "sub_region",
+            "intermediate_region",
+            "un_status",
+            "un_member_since",
+            "is_state",
+            "development_default",
+            "development_override",
+            "override_reason",
+            "override_at",
+            "development_status",
+            "is_overridden",
+        ]
+        read_only_fields = fields
+
+
+class CountryOverrideSerializer(serializers.Serializer):
+    development_override = serializers.ChoiceField(
+        choices=[("", "Use the default"), *Country._meta.get_field("development_default").choices]
+    )
+    override_reason = serializers.CharField(allow_blank=True, required=False, default="")
+
+
+class OrganisationSerializer(serializers.ModelSerializer):
+    headquarters = CountryField(required=False, allow_null=True)
+
+    class Meta:
+        model = Organisation
+        fields = ["id", "name", "acronym", "kind", "gmg_member", "headquarters", "website"]
+
+
+class FocalPointSerializer(serializers.ModelSerializer):
+    country = CountryField(required=False, allow_null=True)
+    user_name = serializers.SerializerMethodField()
+
+    class Meta:
+        model = FocalPoint
+        fields = [
+            "id",
+            "user",
+            "user_name",
+            "country",
+            "organisation",
+            "role",
+            "start_date",
+            "end_date",
+        ]
+
+    def get_user_name(self, obj) -> str:
+        return obj.user.get_full_name() or obj.user.get_username()
+
+
+class EditionChairSummarySerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Country
+        fields = ["iso3", "name", "development_status"]
+
+
+class EditionSerializer(serializers.ModelSerializer):
+    chairs = CountryField(many=True, help_text="ISO alpha-3 codes of the chair governments.")
+    chair_details = EditionChairSummarySerializer(source="chairs", many=True, read_only=True)
+    venue_country = CountryField(required=False, allow_null=True)
+    years = serializers.CharField(source="years_label", read_only=True)
+
+    class Meta:
+        model = Edition
+        fields = [
+            "id",
+            "ordinal",
+            "year_start",
+            "year_end",
+            "years",
+            "title",
+            "theme",
+            "start_date",
+            "end_date",
+            "venue_city",
+            "venue_country",
+            "is_public",
+            "chairs",
+            "chair_details",
+        ]
+
+    def validate_chairs(self, value):
+        if not value:
+            raise serializers.ValidationError("An edition has at least one chair government.")
+        return value
+
+
+class TroikaSeatSerializer(serializers.Serializer):
+    position = serializers.CharField()
+    edition = serializers.SerializerMethodField()
+    chairs = EditionChairSummarySerializer(many=True)
+    known = serializers.BooleanField()
+    note = serializers.CharField()
+
+    def get_edition(self, seat) -> dict | None:
+        if seat.edition is None:
+            return None
+        e = seat.edition
+        return {"id": e.id, "ordinal": e.ordinal, "title": e.title, "years": e.years_label}
+
+
+class BalancePolicySerializer(serializers.ModelSerializer):
+    class Meta:
+        model = BalancePolicy
+        fields = [
+            "id",
+            "effective_from",
+            "target_developed_share",
+            "tolerance",
+            "required_regions",
+            "note",
+        ]
+
+
+class BalanceMemberSerializer(serializers.Serializer):
+    iso3 = serializers.CharField(source="country.iso3")
+    name = serializers.CharField(source="country.name")
+    region = serializers.CharField(source="country.region")
+    development_status = serializers.CharField(source="country.development_status")
+    development_default = serializers.CharField(source="country.development_default")
+    is_overridden = serializers.BooleanField(source="country.is_overridden")
+    override_reason = serializers.CharField(source="country.override_reason")
+    start_date = serializers.DateField()
+    end_date = serializers.DateField()
+
+
+class BalanceOverrideSerializer(serializers.Serializer):
+    country = serializers.CharField()
+    iso3 = serializers.CharField()
+    default = serializers.CharField()
+    override = serializers.CharField()
+    reason = serializers.CharField()
+
+
+class BalanceReportSerializer(serializers.Serializer):
+    on = serializers.DateField()
+    policy = BalancePolicySerializer(allow_null=True)
+    total = serializers.IntegerField()
+    developed = serializers.IntegerField()
+    developing = serializers.IntegerField()
+    developed_share = serializers.DecimalField(max_digits=3, decimal_places=2, allow_null=True)
+    regions_represented = serializers.ListField(child=serializers.CharField())
+    regions_missing = serializers.ListField(child=serializers.CharField())
+    required_regions_missing = serializers.ListField(child=serializers.CharField())
+    overrides = BalanceOverrideSerializer(many=True)
+    warnings = serializers.ListField(child=serializers.CharField())
+    is_balanced = serializers.BooleanField()
+    members = BalanceMemberSerializer(many=True)
+
+
+class SteeringGroupMembershipSerializer(serializers.ModelSerializer):
+    country = CountryField()
+    country_name = serializers.CharField(source="country.name", read_only=True)
+
+    class Meta:
+        model = SteeringGroupMembership
+        fields = [
+            "id",
+            "country",
+            "country_name",
+            "start_date",
+            "end_date",
+            "joined_edition",
+            "left_edition",
+            "note",
+        ]
+
+
+class FriendsParticipationSerializer(serializers.ModelSerializer):
+    country = CountryField(required=False, allow_null=True)
+
+    class Meta:
+        model = FriendsParticipation
+        fields = ["id", "edition", "country", "organisation", "role"]
+
+
+class AgendaItemSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = AgendaItem
+        fields = ["id", "meeting", "position", "title", "description"]
+
+
+class MeetingAgendaItemSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = AgendaItem
+        fields = ["id", "position", "title", "description"]
+
+
+class AttendanceSerializer(serializers.ModelSerializer):
+    country = CountryField(required=False, allow_null=True)
+
+    class Meta:
+        model = Attendance
+        fields = ["id", "meeting", "country", "organisation", "role", "attended"]
+
+
+class MeetingSerializer(serializers.ModelSerializer):
+    country = CountryField(required=False, allow_null=True)
+    agenda = MeetingAgendaItemSerializer(source="agenda_items", many=True, read_only=True)
+
+    class Meta:
+        model = Meeting
+        fields = [
+            "id",
+            "edition",
+            "body",
+            "title",
+            "start_date",
+            "end_date",
+            "is_virtual",
+            "city",
+            "country",
+            "virtual_link",
+            "notes",
+            "agenda",
+        ]
+
+
+class ActivityLogSerializer(serializers.ModelSerializer):
+    object_type = serializers.SerializerMethodField()
+
+    class Meta:
+        model = ActivityLog
+        fields = [
+            "id",
+            "created_at",
+            "actor_kind",
+            "actor_label",
+            "action",
+            "object_type",
+            "object_id",
+            "object_repr",
+            "data",
+            "prev_hash",
+            "hash",
+        ]
+
+    def get_object_type(self, obj) -> str:
+        # content types are cached by Django: no query per row
+        from django.contrib.contenttypes.models import ContentType
+
+        ct = ContentType.objects.get_for_id(obj.content_type_id)
+        return f"{ct.app_label}.{ct.model}"
+
+
+class NotificationSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Notification
+        fields = [
+            "id",
+            "key",
+            "recipient_email",
+            "subject",
+            "status",
+            "attempts",
+            "last_error",
+            "created_at",
+            "sent_at",
+        ]

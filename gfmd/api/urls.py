@@ -1,0 +1,30 @@
+from rest_framework import permissions, routers
+
+from gfmd.api import views
+
+
+class APIRootView(routers.APIRootView):
+    """The GFMD API: follow the links (each resource applies its own permissions)."""
+
+    permission_classes = [permissions.AllowAny]
+
+
+class Router(routers.DefaultRouter):
+    APIRootView = APIRootView
+
+
+router = Router()
+router.register("countries", views.CountryViewSet)
+router.register("organisations", views.OrganisationViewSet)
+router.register("focal-points", views.FocalPointViewSet)
+router.register("editions", views.EditionViewSet)
+router.register("steering-group", views.SteeringGroupMembershipViewSet)
+router.register("balance-policies", views.BalancePolicyViewSet)
+router.register("friends-of-the-forum", views.FriendsParticipationViewSet)
+router.register("meetings", views.MeetingViewSet)
+router.register("agenda-items", views.AgendaItemViewSet)
+router.register("attendance", views.AttendanceViewSet)
+router.register("activity", views.ActivityLogViewSet)
+router.register("notifications", views.NotificationViewSet)
+
+urlpatterns = router.urls

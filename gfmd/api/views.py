@@ -1,0 +1,267 @@
+"""Governance API: thin views that validate, then call a service or a selector."""
+
+from django.utils.dateparse import parse_date
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import mixins, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import ValidationError
+from rest_framework.response import Response
+
+from gfmd.api import serializers as s
+from gfmd.api.viewsets import ActivityMixin, RecordViewSet
+from gfmd.models import (
+    ActivityLog,
+    AgendaItem,
+    Attendance,
+    BalancePolicy,
+    Country,
+    Edition,
+    FocalPoint,
+    FriendsParticipation,
+    Meeting,
+    Notification,
+    Organisation,
+    SteeringGroupMembership,
+)
+from gfmd.selectors import records as sel
+from gfmd.selectors.balance import balance_report, report_date_for_edition
+from gfmd.selectors.editions import editions_for_user, troika_for_edition
+from gfmd.services.countries import country_override_development
+from gfmd.services.editions import edition_save
+from gfmd.services.meetings import meeting_send_invitations
+from gfmd.services.notifications import notifications_retry
+
+
+class CountryViewSet(ActivityMixin, viewsets.ReadOnlyModelViewSet):
+    """UN M49 countries and areas; staff may override the development status."""
+
+    queryset = Country.objects.all()
+    serializer_class = s.CountrySerializer
+    lookup_field = "iso3"
+    filterset_fields = [
+        "region",
+        "sub_region",
+        "un_status",
+        "development_default",
+        "development_override",
+    ]
+    search_fields = ["name", "official_name", "iso2", "iso3"]
+    ordering_fields = ["name", "iso3", "region"]
+
+    @property
+    def permission_map(self):
+        return {
+            **self.get_permission_map(),
+            "override_development": "gfmd.override_development_status",
+        }
+
+    def get_queryset(self):
+        return sel.countries_for_user(self.request.user)
+
+    @extend_schema(request=s.CountryOverrideSerializer, responses=s.CountrySerializer)
+    @action(detail=True, methods=["post"], url_path="override-development")
+    def override_development(self, request, iso3=None):
+        country = self.get_object()
+        payload = s.CountryOverrideSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        country = country_override_development(
+            actor=request.user,
+            country=country,
+            status=payload.validated_data["development_override"],
+            reason=payload.validated_data["override_reason"],
+        )
+        return Response(s.CountrySerializer(country).data)
+
+
+class OrganisationViewSet(RecordViewSet):
+    queryset = Organisation.objects.all()
+    serializer_class = s.OrganisationSerializer
+    filterset_fields = ["kind", "gmg_member"]
+    search_fields = ["name", "acronym"]
+    ordering_fields = ["name", "acronym"]
+
+    def get_queryset(self):
+        return sel.organisations_for_user(self.request.user)
+
+
+class FocalPointViewSet(RecordViewSet):
+    queryset = FocalPoint.objects.all()
+    serializer_class = s.FocalPointSerializer
+    filterset_fields = {
+        "country__iso3": ["exact"],
+        "organisation": ["exact"],
+        "role": ["exact"],
+        "user": ["exact"],
+    }
+
+    def get_queryset(self):
+        return sel.focal_points_for_user(self.request.user)
+
+
+class EditionViewSet(RecordViewSet):
+    """Forum editions. Anonymous callers get the public list and nothing else."""
+
+    queryset = Edition.objects.all()
+    serializer_class = s.EditionSerializer
+    filterset_fields = ["year_start", "is_public"]
+    search_fields = ["title", "theme", "venue_city"]
+    ordering_fields = ["ordinal", "year_start"]
+    extra_permissions = {
+        "list": "gfmd.list_edition",
+        "troika": "gfmd.view_troika",
+        "balance": "gfmd.view_balance_report",
+    }
+
+    def get_queryset(self):
+        return editions_for_user(self.request.user)
+
+    def _save(self, serializer, edition):
+        data = dict(serializer.validated_data)
+        chairs = data.pop("chairs", None)
+        for name, value in data.items():
+            setattr(edition, name, value)
+        serializer.instance = edition_save(actor=self.request.user, edition=edition, chairs=chairs)
+
+    def perform_create(self, serializer):
+        self._save(serializer, Edition())
+
+    def perform_update(self, serializer):
+        self._save(serializer, serializer.instance)
+
+    @extend_schema(responses=s.TroikaSeatSerializer(many=True))
+    @action(detail=True, methods=["get"])
+    def troika(self, request, pk=None):
+        """Past, present and future chairs, derived from the order of editions."""
+        seats = troika_for_edition(self.get_object())
+        return Response(s.TroikaSeatSerializer(seats, many=True).data)
+
+    @extend_schema(responses=s.BalanceReportSerializer)
+    @action(detail=True, methods=["get"])
+    def balance(self, request, pk=None):
+        """Steering Group balance on the edition's Forum date (mid-year if no dates)."""
+        report = balance_report(report_date_for_edition(self.get_object()))
+        return Response(s.BalanceReportSerializer(report).data)
+
+
+class SteeringGroupMembershipViewSet(RecordViewSet):
+    queryset = SteeringGroupMembership.objects.all()
+    serializer_class = s.SteeringGroupMembershipSerializer
+    filterset_fields = {
+        "country__iso3": ["exact"],
+        "country__region": ["exact"],
+        "start_date": ["gte", "lte"],
+        "end_date": ["gte", "lte", "isnull"],
+    }
+    extra_permissions = {"balance": "gfmd.view_balance_report"}
+
+    def get_queryset(self):
+        return sel.steering_memberships_for_user(self.request.user)
+
+    @extend_schema(
+        parameters=[OpenApiParameter("on", str, description="Date (YYYY-MM-DD); default today.")],
+        responses=s.BalanceReportSerializer,
+    )
+    @action(detail=False, methods=["get"])
+    def balance(self, request):
+        """Balance report for any date: developed/developing, regions, policy warnings."""
+        raw = request.query_params.get("on")
+        if raw:
+            on = parse_date(raw) if len(raw) == 10 else None
+            if on is None:
+                raise ValidationError({"on": ["Give a date as YYYY-MM-DD."]})
+        else:
+            from django.utils import timezone
+
+            on = timezone.localdate()
+        return Response(s.BalanceReportSerializer(balance_report(on)).data)
+
+
+class BalancePolicyViewSet(RecordViewSet):
+    queryset = BalancePolicy.objects.all()
+    serializer_class = s.BalancePolicySerializer
+
+    def get_queryset(self):
+        return sel.balance_policies_for_user(self.request.user)
+
+
+class FriendsParticipationViewSet(RecordViewSet):
+    queryset = FriendsParticipation.objects.all()
+    serializer_class = s.FriendsParticipationSerializer
+    filterset_fields = {"edition": ["exact"], "role": ["exact"], "country__iso3": ["exact"]}
+
+    def get_queryset(self):
+        return sel.friends_for_user(self.request.user)
+
+
+class MeetingViewSet(RecordViewSet):
+    queryset = Meeting.objects.all()
+    serializer_class = s.MeetingSerializer
+    filterset_fields = {"edition": ["exact"], "body": ["exact"], "start_date": ["gte", "lte"]}
+    search_fields = ["title", "city"]
+    extra_permissions = {"send_invitations": "gfmd.change_meeting"}
+
+    def get_queryset(self):
+        return sel.meetings_for_user(self.request.user)
+
+    @extend_schema(request=None, responses={200: dict})
+    @action(detail=True, methods=["post"], url_path="send-invitations")
+    def send_invitations(self, request, pk=None):
+        """Email every active focal point of the attending bodies (once each)."""
+        queued = meeting_send_invitations(actor=request.user, meeting=self.get_object())
+        return Response({"queued": queued})
+
+
+class AgendaItemViewSet(RecordViewSet):
+    queryset = AgendaItem.objects.all()
+    serializer_class = s.AgendaItemSerializer
+    filterset_fields = ["meeting"]
+
+    def get_queryset(self):
+        return sel.agenda_items_for_user(self.request.user)
+
+
+class AttendanceViewSet(RecordViewSet):
+    queryset = Attendance.objects.all()
+    serializer_class = s.AttendanceSerializer
+    filterset_fields = ["meeting", "role", "attended"]
+
+    def get_queryset(self):
+        return sel.attendances_for_user(self.request.user)
+
+
+class ActivityLogViewSet(viewsets.ReadOnlyModelViewSet):
+    """The whole activity log, newest first (staff)."""
+
+    queryset = ActivityLog.objects.all()
+    serializer_class = s.ActivityLogSerializer
+    filterset_fields = {
+        "action": ["exact", "startswith"],
+        "actor_label": ["exact"],
+        "object_id": ["exact"],
+        "created_at": ["gte", "lte"],
+    }
+
+    def get_queryset(self):
+        return sel.activity_for_user(self.request.user)
+
+
+class NotificationViewSet(
+    mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+):
+    """Outgoing emails and their delivery state (staff), with retry."""
+
+    queryset = Notification.objects.all()
+    serializer_class = s.NotificationSerializer
+    filterset_fields = ["status"]
+    permission_map = {"retry": "gfmd.retry_notification"}
+
+    def get_queryset(self):
+        return sel.notifications_for_user(self.request.user)
+
+    @extend_schema(request=None, responses=s.NotificationSerializer)
+    @action(detail=True, methods=["post"])
+    def retry(self, request, pk=None):
+        notification = self.get_object()
+        notifications_retry(notifications=[notification])
+        notification.refresh_from_db()
+        return Response(s.NotificationSerializer(notification).data)

@@ -1,0 +1,22 @@
+"""Celery application. Without CELERY_BROKER_URL, tasks run eagerly in-process (see settings)."""
+
+import os
+
+from celery import Celery
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gfmd.settings")
+
+app = Celery("gfmd")
+app.config_from_object("django.conf:settings", namespace="CELERY")
+app.autodiscover_tasks()
+
+
+def enqueue_on_commit(task_name: str, **kwargs) -> None:
+    """Send a task by its registered name once the current transaction commits.
+
+    Services call this instead of importing tasks (tasks sit above services); a rolled
+    back change therefore never sends anything.
+    """
+    from django.db import transaction
+
+    transaction.on_commit(lambda: app.tasks[task_name].delay(**kwargs))

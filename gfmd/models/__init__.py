@@ -1,0 +1,24 @@
+from gfmd.models.activity import ActivityLog, Notification
+from gfmd.models.countries import Country
+from gfmd.models.editions import Edition, EditionChair
+from gfmd.models.friends import FriendsParticipation
+from gfmd.models.meetings import AgendaItem, Attendance, Meeting
+from gfmd.models.organisations import Organisation
+from gfmd.models.people import FocalPoint
+from gfmd.models.steering import BalancePolicy, SteeringGroupMembership
+
+__all__ = [
+    "ActivityLog",
+    "AgendaItem",
+    "Attendance",
+    "BalancePolicy",
+    "Country",
+    "Edition",
+    "EditionChair",
+    "FocalPoint",
+    "FriendsParticipation",
+    "Meeting",
+    "Notification",
+    "Organisation",
+    "SteeringGroupMembership",
+]

@@ -1,0 +1,66 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+from gfmd.enums import STATE_STATUSES, DevelopmentStatus, UNStatus
+
+
+class Country(models.Model):
+    """A country or area of the UN M49 list. Reference data, plus the staff override."""
+
+    iso2 = models.CharField("ISO alpha-2", max_length=2, unique=True)
+    iso3 = models.CharField("ISO alpha-3", max_length=3, unique=True)
+    m49 = models.CharField("M49 code", max_length=3, unique=True)
+    name = models.CharField(max_length=100, unique=True)
+    official_name = models.CharField(max_length=200, blank=True)
+    region = models.CharField(max_length=40, db_index=True)
+    sub_region = models.CharField(max_length=60, blank=True)
+    intermediate_region = models.CharField(max_length=60, blank=True)
+    un_status = models.CharField(max_length=20, choices=UNStatus.choices)
+    un_member_since = models.PositiveSmallIntegerField(null=True, blank=True)
+    development_default = models.CharField(max_length=10, choices=DevelopmentStatus.choices)
+    # Policy override by staff; blank means "use the M49 default".
+    development_override = models.CharField(
+        max_length=10, choices=DevelopmentStatus.choices, blank=True
+    )
+    override_reason = models.TextField(blank=True)
+    override_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    override_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "countries"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(development_override="") | ~Q(override_reason=""),
+                name="country_override_needs_reason",
+                violation_error_message="A development status override needs a reason.",
+            ),
+            models.CheckConstraint(
+                condition=Q(development_default__in=DevelopmentStatus.values),
+                name="country_development_default_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(development_override__in=["", *DevelopmentStatus.values]),
+                name="country_development_override_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def development_status(self) -> str:
+        return self.development_override or self.development_default
+
+    @property
+    def is_overridden(self) -> bool:
+        return bool(self.development_override) and (
+            self.development_override != self.development_default
+        )
+
+    @property
+    def is_state(self) -> bool:
+        return self.un_status in STATE_STATUSES

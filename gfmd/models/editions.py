@@ -1,0 +1,108 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+
+
+class Edition(models.Model):
+    """One year's Forum cycle (e.g. GFMD 2014, Stockholm). Ordered by `ordinal`.
+
+    The troika is derived from this order (see selectors.editions.troika_for_edition);
+    it is never stored.
+    """
+
+    ordinal = models.PositiveSmallIntegerField(unique=True, help_text="1 for GFMD 2007, ...")
+    year_start = models.PositiveSmallIntegerField()
+    year_end = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="Only when the chairmanship spans two years."
+    )
+    title = models.CharField(max_length=200)
+    theme = models.TextField(blank=True)
+    start_date = models.DateField(null=True, blank=True, help_text="Forum meeting start.")
+    end_date = models.DateField(null=True, blank=True)
+    venue_city = models.CharField(max_length=100, blank=True)
+    venue_country = models.ForeignKey(
+        "gfmd.Country", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    is_public = models.BooleanField(
+        default=True, help_text="Listed publicly (anonymous users see public editions)."
+    )
+    chairs = models.ManyToManyField(
+        "gfmd.Country", through="gfmd.EditionChair", related_name="chaired_editions"
+    )
+
+    class Meta:
+        ordering = ["ordinal"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ordinal__gte=1),
+                name="edition_ordinal_positive",
+                violation_error_message="The ordinal number starts at 1.",
+            ),
+            models.CheckConstraint(
+                condition=Q(year_end__isnull=True) | Q(year_end__gt=F("year_start")),
+                name="edition_years_ordered",
+                violation_error_message="The end year must come after the start year.",
+            ),
+            models.CheckConstraint(
+                condition=Q(year_end__isnull=True) | Q(year_end__lte=F("year_start") + 1),
+                name="edition_spans_at_most_two_years",
+                violation_error_message="An edition spans at most two calendar years.",
+            ),
+            models.CheckConstraint(
+                condition=Q(start_date__isnull=True)
+                | Q(end_date__isnull=True)
+                | Q(end_date__gte=F("start_date")),
+                name="edition_dates_ordered",
+                violation_error_message="The end date cannot be before the start date.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def years_label(self) -> str:
+        return f"{self.year_start}-{self.year_end}" if self.year_end else str(self.year_start)
+
+    def clean(self):
+        # A chair's Forum meeting may slip into the following January (Quito, January
+        # 2020, closed Ecuador's 2019 chairmanship), so allow one year past the last.
+        errors = {}
+        last_year = (self.year_end or self.year_start or 0) + 1
+        for field in ("start_date", "end_date"):
+            value = getattr(self, field)
+            if value and self.year_start and not (self.year_start <= value.year <= last_year):
+                errors[field] = (
+                    f"The date must fall within the edition's years ({self.years_label}) "
+                    "or the year after."
+                )
+        if errors:
+            raise ValidationError(errors)
+
+
+class EditionChair(models.Model):
+    """A chairing government of an edition; several rows mean a joint chairmanship."""
+
+    edition = models.ForeignKey(
+        "gfmd.Edition", on_delete=models.CASCADE, related_name="chair_links"
+    )
+    country = models.ForeignKey("gfmd.Country", on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["edition__ordinal", "country__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["edition", "country"],
+                name="editionchair_unique",
+                violation_error_message="This government already chairs this edition.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.country} chairs {self.edition}"
+
+    def clean(self):
+        if self.country_id and not self.country.is_state:
+            raise ValidationError(
+                {"country": f"{self.country} is not a state; only governments chair the Forum."}
+            )

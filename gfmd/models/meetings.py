@@ -1,0 +1,116 @@
+from django.db import models
+from django.db.models import F, Q
+
+from gfmd.enums import AttendanceRole, MeetingBody
+
+
+class Meeting(models.Model):
+    """A meeting of the Steering Group, Friends of the Forum, troika or the Forum itself."""
+
+    edition = models.ForeignKey("gfmd.Edition", on_delete=models.PROTECT, related_name="meetings")
+    body = models.CharField(max_length=30, choices=MeetingBody.choices)
+    title = models.CharField(max_length=200)
+    start_date = models.DateField()
+    end_date = models.DateField(null=True, blank=True)
+    is_virtual = models.BooleanField(default=False)
+    city = models.CharField(max_length=100, blank=True)
+    country = models.ForeignKey(
+        "gfmd.Country", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    virtual_link = models.URLField(blank=True)
+    notes = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["start_date", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
+                name="meeting_dates_ordered",
+                violation_error_message="The end date cannot be before the start date.",
+            ),
+            models.CheckConstraint(
+                condition=Q(is_virtual=True) | ~Q(city=""),
+                name="meeting_has_place",
+                violation_error_message="An in-person meeting needs a city.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.start_date.isoformat()})"
+
+
+class AgendaItem(models.Model):
+    meeting = models.ForeignKey(
+        "gfmd.Meeting", on_delete=models.CASCADE, related_name="agenda_items"
+    )
+    position = models.PositiveSmallIntegerField()
+    title = models.CharField(max_length=300)
+    description = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["meeting", "position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "position"],
+                name="agendaitem_position_unique",
+                violation_error_message="Another agenda item already has this position.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.position}. {self.title}"
+
+
+class Attendance(models.Model):
+    """A government or organisation at a meeting, as member, observer or invited guest.
+
+    Organisations are never members: the UN SRSG, for instance, is an invited guest of the
+    Steering Group, not a member of it.
+    """
+
+    meeting = models.ForeignKey(
+        "gfmd.Meeting", on_delete=models.CASCADE, related_name="attendances"
+    )
+    country = models.ForeignKey(
+        "gfmd.Country", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    organisation = models.ForeignKey(
+        "gfmd.Organisation", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    role = models.CharField(max_length=20, choices=AttendanceRole.choices)
+    attended = models.BooleanField(
+        null=True, blank=True, help_text="Recorded after the meeting; empty before."
+    )
+
+    class Meta:
+        ordering = ["meeting", "role", "country__name", "organisation__name"]
+        verbose_name_plural = "attendance"
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(country__isnull=False) & Q(organisation__isnull=True))
+                | (Q(country__isnull=True) & Q(organisation__isnull=False)),
+                name="attendance_one_body",
+                violation_error_message="Give exactly one government or one organisation.",
+            ),
+            models.CheckConstraint(
+                condition=Q(organisation__isnull=True) | ~Q(role="member"),
+                name="attendance_organisation_not_member",
+                violation_error_message="An organisation attends as observer or invited "
+                "guest, never as member.",
+            ),
+            models.UniqueConstraint(
+                fields=["meeting", "country"],
+                condition=Q(country__isnull=False),
+                name="attendance_country_once",
+                violation_error_message="This government is already listed for the meeting.",
+            ),
+            models.UniqueConstraint(
+                fields=["meeting", "organisation"],
+                condition=Q(organisation__isnull=False),
+                name="attendance_organisation_once",
+                violation_error_message="This organisation is already listed for the meeting.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.country or self.organisation} ({self.get_role_display()})"

@@ -1,0 +1,57 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+
+from gfmd.enums import FocalPointRole
+
+
+class FocalPoint(models.Model):
+    """A user account that represents a government or an organisation, for a period.
+
+    Focal points are the basis of permissions: what a user may see follows from the
+    bodies they represent today.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="focal_points"
+    )
+    country = models.ForeignKey(
+        "gfmd.Country", null=True, blank=True, on_delete=models.PROTECT, related_name="focal_points"
+    )
+    organisation = models.ForeignKey(
+        "gfmd.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="focal_points",
+    )
+    role = models.CharField(
+        max_length=20, choices=FocalPointRole.choices, default=FocalPointRole.FOCAL_POINT
+    )
+    start_date = models.DateField()
+    end_date = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["user__last_name", "user__first_name", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(country__isnull=False) & Q(organisation__isnull=True))
+                | (Q(country__isnull=True) & Q(organisation__isnull=False)),
+                name="focalpoint_one_body",
+                violation_error_message="A focal point represents exactly one government "
+                "or one organisation.",
+            ),
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
+                name="focalpoint_dates_ordered",
+                violation_error_message="The end date cannot be before the start date.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        body = self.country or self.organisation
+        return f"{self.user.get_full_name() or self.user.get_username()} - {body}"
+
+    @property
+    def body(self):
+        return self.country or self.organisation

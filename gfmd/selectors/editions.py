@@ -1,0 +1,59 @@
+"""Editions in order, and the troika derived from that order (never stored)."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch
+
+from gfmd.models import Country, Edition
+from gfmd.rules import can_read_records
+
+TROIKA_POSITIONS = ("past", "present", "future")
+
+
+@dataclass(frozen=True)
+class TroikaSeat:
+    position: str
+    edition: Edition | None
+    chairs: list[Country] = field(default_factory=list)
+
+    @property
+    def known(self) -> bool:
+        return self.edition is not None and bool(self.chairs)
+
+    @property
+    def note(self) -> str:
+        if self.edition is None:
+            return {
+                "past": "No earlier edition: this is the first Forum.",
+                "future": "Successor not yet known: no later edition is recorded.",
+            }.get(self.position, "")
+        if not self.chairs:
+            return f"{self.edition} has no chair government recorded yet."
+        return ""
+
+
+def _with_chairs(queryset):
+    return queryset.select_related("venue_country").prefetch_related(
+        Prefetch("chairs", queryset=Country.objects.order_by("name"))
+    )
+
+
+def editions_for_user(user):
+    """Editions the user may list: all for staff and focal points, else public ones."""
+    queryset = _with_chairs(Edition.objects.order_by("ordinal"))
+    if can_read_records(user):
+        return queryset
+    return queryset.filter(is_public=True)
+
+
+def troika_for_edition(edition: Edition) -> list[TroikaSeat]:
+    """Past, present and future chairs around `edition`, from the order of editions."""
+    neighbours = _with_chairs(Edition.objects.all())
+    past = neighbours.filter(ordinal__lt=edition.ordinal).order_by("-ordinal").first()
+    future = neighbours.filter(ordinal__gt=edition.ordinal).order_by("ordinal").first()
+    present = _with_chairs(Edition.objects.filter(pk=edition.pk)).get()
+    return [
+        TroikaSeat("past", past, list(past.chairs.all()) if past else []),
+        TroikaSeat("present", present, list(present.chairs.all())),
+        TroikaSeat("future", future, list(future.chairs.all()) if future else []),
+    ]

@@ -1,0 +1,97 @@
+"""Querysets the API lists, scoped to the caller and fetched in a fixed number of queries."""
+
+from django.db.models import Prefetch
+
+from gfmd.models import (
+    ActivityLog,
+    AgendaItem,
+    Attendance,
+    BalancePolicy,
+    Country,
+    FocalPoint,
+    FriendsParticipation,
+    Meeting,
+    Notification,
+    Organisation,
+    SteeringGroupMembership,
+)
+from gfmd.rules import can_read_records, is_support_staff
+
+
+def _readable(user, queryset):
+    return queryset if can_read_records(user) else queryset.none()
+
+
+def countries_for_user(user):
+    return _readable(user, Country.objects.order_by("name"))
+
+
+def organisations_for_user(user):
+    return _readable(
+        user, Organisation.objects.select_related("headquarters").order_by("name", "id")
+    )
+
+
+def focal_points_for_user(user):
+    return _readable(
+        user,
+        FocalPoint.objects.select_related("user", "country", "organisation").order_by(
+            "user__last_name", "user__first_name", "id"
+        ),
+    )
+
+
+def steering_memberships_for_user(user):
+    return _readable(
+        user,
+        SteeringGroupMembership.objects.select_related("country").order_by(
+            "country__name", "start_date", "id"
+        ),
+    )
+
+
+def balance_policies_for_user(user):
+    return _readable(user, BalancePolicy.objects.order_by("-effective_from"))
+
+
+def friends_for_user(user):
+    return _readable(
+        user,
+        FriendsParticipation.objects.select_related("country", "organisation").order_by(
+            "edition__ordinal", "role", "country__name", "organisation__name", "id"
+        ),
+    )
+
+
+def meetings_for_user(user):
+    return _readable(
+        user,
+        Meeting.objects.select_related("country")
+        .prefetch_related(
+            Prefetch("agenda_items", queryset=AgendaItem.objects.order_by("position"))
+        )
+        .order_by("start_date", "id"),
+    )
+
+
+def agenda_items_for_user(user):
+    return _readable(user, AgendaItem.objects.order_by("meeting_id", "position"))
+
+
+def attendances_for_user(user):
+    return _readable(
+        user,
+        Attendance.objects.select_related("country", "organisation").order_by("meeting_id", "id"),
+    )
+
+
+def activity_for_user(user):
+    if not is_support_staff(user):
+        return ActivityLog.objects.none()
+    return ActivityLog.objects.order_by("-id")
+
+
+def notifications_for_user(user):
+    if not is_support_staff(user):
+        return Notification.objects.none()
+    return Notification.objects.order_by("-id")

@@ -1,0 +1,110 @@
+"""The activity log: one helper writes it (`log_action`), one function checks it."""
+
+import hashlib
+import json
+from dataclasses import dataclass
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection, transaction
+from django.utils import timezone
+
+from gfmd.enums import ActorKind
+from gfmd.models import ActivityLog
+
+GENESIS_HASH = "0" * 64
+SECRET_MARKERS = ("password", "secret", "token", "api_key", "apikey", "authorization")
+MASK = "***"
+# Any 64-bit constant; serialises writers so each entry links to the true previous one.
+_CHAIN_LOCK_ID = 0x6F6D_6667_6C6F_67
+
+
+def _mask(value):
+    if isinstance(value, dict):
+        return {
+            k: MASK if any(m in str(k).lower() for m in SECRET_MARKERS) else _mask(v)
+            for k, v in value.items()
+        }
+    if isinstance(value, list | tuple):
+        return [_mask(v) for v in value]
+    return value
+
+
+def _canonical(value) -> str:
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), default=str)
+
+
+def describe_actor(actor) -> tuple[str, object, str]:
+    """(kind, user or None, label) for a user, an API client or the system (None)."""
+    if actor is None:
+        return ActorKind.SYSTEM, None, "system"
+    if getattr(actor, "is_authenticated", False):
+        return ActorKind.USER, actor, actor.get_username()
+    label = getattr(actor, "activity_label", None) or str(actor)
+    return ActorKind.CLIENT, getattr(actor, "user", None), label
+
+
+def entry_hash(entry: ActivityLog) -> str:
+    content = {
+        "created_at": entry.created_at.isoformat(),
+        "actor_kind": entry.actor_kind,
+        "actor_user_id": entry.actor_user_id,
+        "actor_label": entry.actor_label,
+        "action": entry.action,
+        "content_type_id": entry.content_type_id,
+        "object_id": entry.object_id,
+        "object_repr": entry.object_repr,
+        "data": entry.data,
+        "prev_hash": entry.prev_hash,
+    }
+    return hashlib.sha256(_canonical(content).encode()).hexdigest()
+
+
+def log_action(actor, obj, action: str, data: dict | None = None) -> ActivityLog:
+    """Append one entry for `obj`. Call inside the transaction that made the change."""
+    kind, user, label = describe_actor(actor)
+    payload = json.loads(_canonical(_mask(data or {})))
+    with transaction.atomic():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_CHAIN_LOCK_ID])
+        previous = ActivityLog.objects.order_by("-id").values_list("hash", flat=True).first()
+        entry = ActivityLog(
+            created_at=timezone.now(),
+            actor_kind=kind,
+            actor_user=user,
+            actor_label=label[:200],
+            action=action,
+            content_type=ContentType.objects.get_for_model(obj, for_concrete_model=False),
+            object_id=str(obj.pk),
+            object_repr=str(obj)[:200],
+            data=payload,
+            prev_hash=previous or GENESIS_HASH,
+        )
+        entry.hash = entry_hash(entry)
+        entry.save(force_insert=True)
+    return entry
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    checked: int
+    first_broken_id: int | None
+    reason: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.first_broken_id is None
+
+
+def verify_chain(chunk_size: int = 2000) -> ChainReport:
+    """Recompute every hash in id order; name the first entry whose content or link broke."""
+    previous = GENESIS_HASH
+    checked = 0
+    for entry in ActivityLog.objects.order_by("id").iterator(chunk_size=chunk_size):
+        if entry.prev_hash != previous:
+            return ChainReport(checked, entry.id, "link to the previous entry is broken")
+        if entry_hash(entry) != entry.hash:
+            return ChainReport(checked, entry.id, "content does not match its hash")
+        previous = entry.hash
+        checked += 1
+    return ChainReport(checked, None)

@@ -1,0 +1,111 @@
+"""Country reference data and the staff override of development status."""
+
+import csv
+import re
+from pathlib import Path
+
+from django.db import transaction
+from django.utils import timezone
+
+from gfmd.enums import DevelopmentStatus
+from gfmd.errors import DomainError
+from gfmd.models import Country
+from gfmd.services.activity import log_action
+
+COUNTRIES_CSV = Path(__file__).resolve().parent.parent / "data" / "un_m49_countries.csv"
+REFERENCE_FIELDS = (
+    "iso3",
+    "m49",
+    "name",
+    "official_name",
+    "region",
+    "sub_region",
+    "intermediate_region",
+    "un_status",
+    "un_member_since",
+    "development_default",
+)
+
+
+# The source table writes two ISO alpha-2 codes as a regex ("^GB$|^UK$", "^GR$|^EL$"): the
+# first alternative is the ISO 3166 code, the second an EU alias.
+_ALIAS_PATTERN = re.compile(r"^\^([A-Z]{2})\$(\|\^[A-Z]{2}\$)+$")
+
+
+def _clean_iso2(value: str) -> str:
+    match = _ALIAS_PATTERN.match(value)
+    return match.group(1) if match else value
+
+
+def read_reference_rows(path: Path = COUNTRIES_CSV) -> list[dict]:
+    """Rows of the reference CSV, cleaned and checked (a malformed row stops the load)."""
+    # csv (unlike pandas) keeps Namibia's "NA" as the string it is.
+    with path.open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    for number, row in enumerate(rows, start=2):
+        row["iso2"] = _clean_iso2(row["iso2"])
+        row["un_member_since"] = int(row["un_member_since"]) if row["un_member_since"] else None
+        shape = (len(row["iso2"]), len(row["iso3"]), len(row["m49"]))
+        if shape != (2, 3, 3) or row["development_default"] not in DevelopmentStatus.values:
+            raise ValueError(f"{path.name} line {number}: malformed row {row!r}")
+    return rows
+
+
+@transaction.atomic
+def countries_load(*, actor=None, path: Path = COUNTRIES_CSV, model=Country) -> dict:
+    """Insert or update the reference list by ISO alpha-2 code. Idempotent; keeps overrides.
+
+    `model` lets the data migration pass its historical model.
+    """
+    existing = {c.iso2: c for c in model.objects.all()}
+    created, updated = [], []
+    for row in read_reference_rows(path):
+        values = {f: row[f] for f in REFERENCE_FIELDS}
+        country = existing.get(row["iso2"])
+        if country is None:
+            created.append(model(iso2=row["iso2"], **values))
+        elif any(getattr(country, f) != v for f, v in values.items()):
+            for f, v in values.items():
+                setattr(country, f, v)
+            updated.append(country)
+    model.objects.bulk_create(created)
+    if updated:
+        model.objects.bulk_update(updated, REFERENCE_FIELDS)
+    return {"created": len(created), "updated": len(updated), "total": len(existing) + len(created)}
+
+
+@transaction.atomic
+def country_override_development(*, actor, country: Country, status: str, reason: str) -> Country:
+    """Set (or clear, with status "") the policy override of a country's development status."""
+    country = Country.objects.select_for_update().get(pk=country.pk)
+    reason = (reason or "").strip()
+    if status and not reason:
+        raise DomainError("Give the reason for overriding the development status.", field="reason")
+    if status == country.development_default:
+        status = ""  # same as the default: nothing to override
+    before = {
+        "development_override": country.development_override,
+        "override_reason": country.override_reason,
+    }
+    country.development_override = status
+    country.override_reason = reason if status else ""
+    country.override_by = actor if status and getattr(actor, "is_authenticated", False) else None
+    country.override_at = timezone.now() if status else None
+    country.full_clean()
+    country.save(
+        update_fields=["development_override", "override_reason", "override_by", "override_at"]
+    )
+    log_action(
+        actor,
+        country,
+        "country.override_development",
+        {
+            "changes": {
+                k: [before[k], getattr(country, k)]
+                for k in before
+                if before[k] != getattr(country, k)
+            },
+            "reason": reason,
+        },
+    )
+    return country

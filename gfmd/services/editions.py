@@ -1,0 +1,57 @@
+"""Editions with their chair governments (one or several: joint chairmanship)."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from gfmd.models import Country, Edition, EditionChair
+from gfmd.services.activity import log_action
+from gfmd.services.records import record_save
+
+
+def _check_chairs(chairs: list[Country]) -> None:
+    not_states = [c.name for c in chairs if not c.is_state]
+    if not_states:
+        raise ValidationError(
+            {"chairs": f"Only states chair the Forum; not a state: {', '.join(not_states)}."}
+        )
+    if len({c.pk for c in chairs}) != len(chairs):
+        raise ValidationError({"chairs": "A government is listed twice as chair."})
+
+
+@transaction.atomic
+def edition_save(*, actor, edition: Edition, chairs: list[Country] | None = None) -> Edition:
+    """Create or update an edition; when `chairs` is given, make them its chair set."""
+    if chairs is not None:
+        _check_chairs(chairs)
+    record_save(actor=actor, instance=edition)
+    if chairs is not None:
+        edition_set_chairs(actor=actor, edition=edition, chairs=chairs)
+    return edition
+
+
+@transaction.atomic
+def edition_set_chairs(*, actor, edition: Edition, chairs: list[Country]) -> None:
+    _check_chairs(chairs)
+    current = {link.country_id: link for link in edition.chair_links.select_related("country")}
+    wanted = {c.pk: c for c in chairs}
+    removed = [link for cid, link in current.items() if cid not in wanted]
+    added = [
+        EditionChair(edition=edition, country=c) for cid, c in wanted.items() if cid not in current
+    ]
+    for link in removed:
+        link.delete()
+    EditionChair.objects.bulk_create(added)
+    if removed or added:
+        log_action(
+            actor,
+            edition,
+            "edition.set_chairs",
+            {
+                "changes": {
+                    "chairs": [
+                        sorted(link.country.iso3 for link in current.values()),
+                        sorted(c.iso3 for c in chairs),
+                    ]
+                }
+            },
+        )

@@ -1,0 +1,29 @@
+"""Thin Celery tasks: reload by id, call a service, retry with backoff."""
+
+from datetime import timedelta
+
+from celery import shared_task
+from django.utils import timezone
+
+from gfmd.enums import NotificationStatus
+from gfmd.models import Notification
+from gfmd.services.notifications import DeliveryFailed, notification_deliver, notifications_retry
+
+
+@shared_task(name="gfmd.deliver_notification", bind=True, max_retries=4)
+def deliver_notification(self, *, notification_id: int) -> str:
+    try:
+        return notification_deliver(notification_id=notification_id)
+    except DeliveryFailed as exc:
+        # 30 s, 2 min, 8 min, 32 min: well inside the broker's visibility timeout.
+        raise self.retry(exc=exc, countdown=30 * 4**self.request.retries) from exc
+
+
+@shared_task(name="gfmd.sweep_notifications")
+def sweep_notifications() -> int:
+    """Periodic: re-queue notifications left pending or failed (e.g. the broker was down)."""
+    stale = timezone.now() - timedelta(minutes=10)
+    due = Notification.objects.filter(
+        status__in=[NotificationStatus.PENDING, NotificationStatus.FAILED], created_at__lt=stale
+    ).order_by("id")[:500]
+    return notifications_retry(notifications=list(due))

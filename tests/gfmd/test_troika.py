@@ -1,0 +1,54 @@
+import pytest
+
+from gfmd.selectors.editions import troika_for_edition
+from tests.factories import EditionFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _chairs(seat):
+    return [c.iso3 for c in seat.chairs]
+
+
+def test_troika_past_present_future_follow_edition_order():
+    EditionFactory(ordinal=9, chairs=["BGD"])
+    middle = EditionFactory(ordinal=10, year_start=2017, year_end=2018, chairs=["DEU", "MAR"])
+    EditionFactory(ordinal=11, chairs=["ECU"])
+
+    past, present, future = troika_for_edition(middle)
+
+    assert (past.position, _chairs(past)) == ("past", ["BGD"])
+    assert _chairs(present) == ["DEU", "MAR"]  # joint chairmanship: both chairs
+    assert (future.position, _chairs(future)) == ("future", ["ECU"])
+    assert all(seat.known for seat in (past, present, future))
+
+
+def test_troika_skips_gaps_in_ordinals():
+    EditionFactory(ordinal=3, chairs=["GRC"])
+    edition = EditionFactory(ordinal=5, chairs=["CHE"])
+
+    past, _, _ = troika_for_edition(edition)
+
+    assert _chairs(past) == ["GRC"]
+
+
+def test_troika_shows_missing_successor_as_gap():
+    EditionFactory(ordinal=11, chairs=["ECU"])
+    latest = EditionFactory(ordinal=12, chairs=["ARE"])
+
+    _, _, future = troika_for_edition(latest)
+
+    assert future.edition is None
+    assert not future.known
+    assert "not yet known" in future.note
+
+
+def test_troika_successor_without_chair_is_a_gap_naming_the_edition():
+    current = EditionFactory(ordinal=1, chairs=["BEL"])
+    EditionFactory(ordinal=2, title="GFMD next")
+
+    past, _, future = troika_for_edition(current)
+
+    assert past.edition is None and "first Forum" in past.note
+    assert future.edition is not None and not future.known
+    assert "no chair government" in future.note
