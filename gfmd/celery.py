@@ -19,4 +19,9 @@ def enqueue_on_commit(task_name: str, **kwargs) -> None:
     """
     from django.db import transaction
 
-    transaction.on_commit(lambda: app.tasks[task_name].delay(**kwargs))
+    def send():
+        if task_name not in app.tasks:
+            app.loader.import_default_modules()  # autodiscovered <app>/tasks.py modules
+        app.tasks[task_name].delay(**kwargs)
+
+    transaction.on_commit(send)
