@@ -2,8 +2,8 @@
 
 import pytest
 
-from gfmd.services.editions import edition_save
 from gfmd.models import Edition
+from gfmd.services.editions import edition_save
 from tests.factories import StaffFactory, country
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser, pytest.mark.django_db(transaction=True)]
