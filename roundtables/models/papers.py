@@ -1,0 +1,191 @@
+import uuid
+from pathlib import PurePath
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+from roundtables.enums import FINAL_STATES, Decision, PaperState, VersionKind
+
+
+def _private_path(folder: str, filename: str) -> str:
+    # A random name: nothing about the paper, the session or the author is guessable, and
+    # files are never served from MEDIA_URL (only by permission-checked views).
+    suffix = PurePath(filename).suffix.lower()[:8]
+    token = uuid.uuid4().hex
+    return f"roundtables/{folder}/{token[:2]}/{token}{suffix}"
+
+
+def version_upload_to(instance, filename: str) -> str:
+    return _private_path("versions", filename)
+
+
+def input_upload_to(instance, filename: str) -> str:
+    return _private_path("inputs", filename)
+
+
+class WorkingPaper(models.Model):
+    """The working paper of one session, moved through PAPER_TRANSITIONS."""
+
+    session = models.OneToOneField(
+        "roundtables.Session", on_delete=models.CASCADE, related_name="paper"
+    )
+    title = models.CharField(max_length=300)
+    state = models.CharField(max_length=14, choices=PaperState.choices, default=PaperState.PLANNED)
+    state_changed_at = models.DateTimeField(null=True, blank=True)
+    consultation_deadline = models.DateTimeField(null=True, blank=True)
+    consultation_round = models.PositiveSmallIntegerField(
+        default=0, help_text="How many times consultation was opened."
+    )
+    final_version = models.ForeignKey(
+        "roundtables.PaperVersion",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    is_public = models.BooleanField(default=False, help_text="Published by the Support Unit.")
+    published_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = [
+            "session__roundtable__edition__ordinal",
+            "session__roundtable__number",
+            "session__number",
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(state__in=PaperState.values), name="paper_state_valid"
+            ),
+            models.CheckConstraint(
+                condition=~Q(state=PaperState.CONSULTATION)
+                | Q(consultation_deadline__isnull=False),
+                name="paper_consultation_has_deadline",
+                violation_error_message="A paper in consultation has a deadline.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(state__in=FINAL_STATES) | Q(final_version__isnull=False),
+                name="paper_final_has_version",
+                violation_error_message="A final paper names its final version.",
+            ),
+            models.CheckConstraint(
+                condition=Q(is_public=False) | Q(state__in=FINAL_STATES),
+                name="paper_public_only_when_final",
+                violation_error_message="Only a final or distributed paper can be public.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class PaperVersion(models.Model):
+    """An immutable, numbered version of a paper: an uploaded file or a text revision.
+
+    Nothing edits a version after it is written; the final version alone gets the list
+    of inputs it took in, once, when the paper becomes final.
+    """
+
+    paper = models.ForeignKey(
+        "roundtables.WorkingPaper", on_delete=models.PROTECT, related_name="versions"
+    )
+    number = models.PositiveIntegerField()
+    kind = models.CharField(max_length=4, choices=VersionKind.choices)
+    file = models.FileField(upload_to=version_upload_to, blank=True, max_length=200)
+    original_filename = models.CharField(max_length=200, blank=True)
+    content_type = models.CharField(max_length=100, blank=True)
+    size = models.PositiveBigIntegerField(default=0)
+    text = models.TextField(
+        blank=True, help_text="The revision's text, or the text extracted from DOCX/ODT."
+    )
+    checksum = models.CharField("SHA-256", max_length=64)
+    note = models.TextField(blank=True)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    included_inputs = models.ManyToManyField(
+        "roundtables.Input", blank=True, related_name="final_versions"
+    )
+
+    class Meta:
+        ordering = ["paper_id", "number"]
+        verbose_name = "paper version"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["paper", "number"],
+                name="paperversion_number_unique",
+                violation_error_message="This paper already has a version with this number.",
+            ),
+            models.CheckConstraint(
+                condition=(Q(kind=VersionKind.FILE) & ~Q(file=""))
+                | (Q(kind=VersionKind.TEXT) & Q(file="") & ~Q(text="")),
+                name="paperversion_kind_matches_content",
+                violation_error_message="A file version has a file; a text revision has text "
+                "and no file.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.paper} v{self.number}"
+
+
+class Input(models.Model):
+    """A government's or observer organisation's input to a paper in consultation."""
+
+    paper = models.ForeignKey(
+        "roundtables.WorkingPaper", on_delete=models.PROTECT, related_name="inputs"
+    )
+    consultation_round = models.PositiveSmallIntegerField()
+    country = models.ForeignKey(
+        "gfmd.Country", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    organisation = models.ForeignKey(
+        "gfmd.Organisation", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    submitted_at = models.DateTimeField(auto_now_add=True)
+    text = models.TextField()
+    evidence = models.TextField(
+        blank=True, help_text="References and links the input rests on, one per line."
+    )
+    attachment = models.FileField(upload_to=input_upload_to, blank=True, max_length=200)
+    attachment_name = models.CharField(max_length=200, blank=True)
+    attachment_content_type = models.CharField(max_length=100, blank=True)
+    attachment_size = models.PositiveBigIntegerField(default=0)
+    attachment_checksum = models.CharField(max_length=64, blank=True)
+    decision = models.CharField(max_length=16, choices=Decision.choices, blank=True)
+    decision_reason = models.TextField(blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["paper_id", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(country__isnull=False) & Q(organisation__isnull=True))
+                | (Q(country__isnull=True) & Q(organisation__isnull=False)),
+                name="input_one_body",
+                violation_error_message="An input comes from exactly one government or one "
+                "organisation.",
+            ),
+            models.CheckConstraint(
+                condition=Q(decision__in=["", *Decision.values]), name="input_decision_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(decision="") | ~Q(decision_reason=""),
+                name="input_decision_has_reason",
+                violation_error_message="A decision on an input needs a reason.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Input #{self.pk} from {self.country or self.organisation}"
+
+    @property
+    def body(self):
+        return self.country or self.organisation

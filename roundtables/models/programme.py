@@ -1,0 +1,96 @@
+from django.db import models
+from django.db.models import F, Q
+
+
+class Theme(models.Model):
+    """A theme of the catalogue that persists across editions (recurring or emerging)."""
+
+    name = models.CharField(max_length=200, unique=True)
+    description = models.TextField(blank=True)
+    is_emerging = models.BooleanField(
+        default=False, help_text="An emerging issue rather than one of the recurring themes."
+    )
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Roundtable(models.Model):
+    """A roundtable of an edition (e.g. RT 1), split into sessions."""
+
+    edition = models.ForeignKey(
+        "gfmd.Edition", on_delete=models.PROTECT, related_name="roundtables"
+    )
+    number = models.PositiveSmallIntegerField()
+    title = models.CharField(max_length=300)
+
+    class Meta:
+        ordering = ["edition__ordinal", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["edition", "number"],
+                name="roundtable_number_unique",
+                violation_error_message="This edition already has a roundtable with this number.",
+            ),
+            models.CheckConstraint(
+                condition=Q(number__gte=1),
+                name="roundtable_number_positive",
+                violation_error_message="Roundtables are numbered from 1.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"RT {self.number}: {self.title}"
+
+
+class Session(models.Model):
+    """A roundtable session (e.g. RT 1.2): two co-chairs, a government team, one paper."""
+
+    roundtable = models.ForeignKey(
+        "roundtables.Roundtable", on_delete=models.PROTECT, related_name="sessions"
+    )
+    number = models.PositiveSmallIntegerField()
+    title = models.CharField(max_length=300)
+    theme = models.ForeignKey(
+        "roundtables.Theme", on_delete=models.PROTECT, related_name="sessions"
+    )
+    description = models.TextField(blank=True)
+    observers_may_submit = models.BooleanField(
+        default=True,
+        help_text="Observer organisations may submit inputs during consultation.",
+    )
+    slot_start = models.DateTimeField(null=True, blank=True, help_text="Meeting slot start.")
+    slot_end = models.DateTimeField(null=True, blank=True)
+    room = models.CharField(max_length=100, blank=True)
+
+    class Meta:
+        ordering = ["roundtable__edition__ordinal", "roundtable__number", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["roundtable", "number"],
+                name="session_number_unique",
+                violation_error_message="This roundtable already has a session with this number.",
+            ),
+            models.CheckConstraint(
+                condition=Q(number__gte=1),
+                name="session_number_positive",
+                violation_error_message="Sessions are numbered from 1.",
+            ),
+            models.CheckConstraint(
+                condition=Q(slot_start__isnull=True)
+                | Q(slot_end__isnull=True)
+                | Q(slot_end__gte=F("slot_start")),
+                name="session_slot_ordered",
+                violation_error_message="The slot cannot end before it starts.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.title}"
+
+    @property
+    def code(self) -> str:
+        return f"RT {self.roundtable.number}.{self.number}"

@@ -1,0 +1,336 @@
+"""Who may do what with roundtables: the one place, read by the admin and the API.
+
+A user's reach is computed once per request from the bodies they represent (gfmd's
+`focal_point_bodies`): the editions they chair, sit on the Steering Group for, take
+part in as Friends of the Forum or observe, and the sessions they co-chair or help
+prepare. Paper visibility then depends on role and stage (see `paper_access`), and the
+same table answers "why can I see this?". The predicates read the membership tables, so
+this module imports models (nothing here is imported by the models).
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+import rules
+from django.db.models import Q
+from django.utils import timezone
+
+from gfmd.enums import FriendsRole
+from gfmd.models import Edition, EditionChair, FriendsParticipation, SteeringGroupMembership
+from gfmd.rules import can_read_records, focal_point_bodies, is_focal_point, is_support_staff
+from roundtables.enums import FINAL_STATES, AccessRole, CoChairState, PaperState, TeamState
+from roundtables.models import CoChair, TeamMembership
+
+REACH_ATTR = "_roundtables_reach"
+
+
+@dataclass(frozen=True)
+class Reach:
+    countries: frozenset = frozenset()
+    organisations: frozenset = frozenset()
+    chair_editions: frozenset = frozenset()
+    steering_editions: frozenset = frozenset()
+    friend_editions: dict = field(default_factory=dict)  # edition id -> country id
+    observer_editions: dict = field(default_factory=dict)  # edition id -> organisation id
+    cochair_sessions: frozenset = frozenset()
+    team_sessions: frozenset = frozenset()
+    session_editions: frozenset = frozenset()  # editions of the sessions above
+
+    @property
+    def participant_editions(self) -> frozenset:
+        return (
+            self.chair_editions
+            | self.steering_editions
+            | frozenset(self.friend_editions)
+            | frozenset(self.observer_editions)
+            | self.session_editions
+        )
+
+    @property
+    def preparing_editions(self) -> frozenset:
+        """Editions whose drafts the user sees whatever the session: chair, Steering Group."""
+        return self.chair_editions | self.steering_editions
+
+
+def edition_period(edition) -> tuple[date, date]:
+    """First and last day of an edition's cycle (its Forum meeting may close it later)."""
+    first = date(edition.year_start, 1, 1)
+    last = date(edition.year_end or edition.year_start, 12, 31)
+    if edition.end_date and edition.end_date > last:
+        last = edition.end_date
+    return first, last
+
+
+def _compute_reach(user) -> Reach:
+    countries, organisations = focal_point_bodies(user)
+    if not countries and not organisations:
+        return Reach()
+    chair = frozenset(
+        EditionChair.objects.filter(country_id__in=countries).values_list("edition_id", flat=True)
+    )
+    steering = set()
+    terms = list(
+        SteeringGroupMembership.objects.filter(country_id__in=countries).values_list(
+            "start_date", "end_date"
+        )
+    )
+    if terms:
+        for edition in Edition.objects.only("id", "year_start", "year_end", "end_date"):
+            first, last = edition_period(edition)
+            if any(s <= last and (e is None or e >= first) for s, e in terms):
+                steering.add(edition.id)
+    friends, observers = {}, {}
+    rows = FriendsParticipation.objects.filter(
+        Q(country_id__in=countries) | Q(organisation_id__in=organisations)
+    ).values_list("edition_id", "country_id", "organisation_id", "role")
+    for edition_id, country_id, organisation_id, role in rows:
+        if role == FriendsRole.PARTICIPANT:
+            friends[edition_id] = country_id
+        else:
+            observers[edition_id] = organisation_id
+    cochairs = list(
+        CoChair.objects.filter(country_id__in=countries, state=CoChairState.CONFIRMED).values_list(
+            "session_id", "session__roundtable__edition_id"
+        )
+    )
+    team = list(
+        TeamMembership.objects.filter(
+            country_id__in=countries, state=TeamState.ACCEPTED
+        ).values_list("session_id", "session__roundtable__edition_id")
+    )
+    return Reach(
+        countries=countries,
+        organisations=organisations,
+        chair_editions=chair,
+        steering_editions=frozenset(steering),
+        friend_editions=friends,
+        observer_editions=observers,
+        cochair_sessions=frozenset(s for s, _ in cochairs),
+        team_sessions=frozenset(s for s, _ in team),
+        session_editions=frozenset(e for _, e in cochairs + team),
+    )
+
+
+def reach(user) -> Reach:
+    """The user's reach, cached on the user object (cleared at the start of each request)."""
+    if not user or not getattr(user, "is_authenticated", False) or not user.is_active:
+        return Reach()
+    cached = getattr(user, REACH_ATTR, None)
+    if cached is None:
+        cached = _compute_reach(user)
+        setattr(user, REACH_ATTR, cached)
+    return cached
+
+
+def forget_reach(user) -> None:
+    """Drop cached roles (memberships may have changed since they were computed)."""
+    if user is not None:
+        user.__dict__.pop(REACH_ATTR, None)
+        user.__dict__.pop("_gfmd_bodies", None)
+
+
+def _edition_id(paper) -> int:
+    return paper.session.roundtable.edition_id
+
+
+def paper_access(user, paper) -> list[tuple[str, str]]:
+    """Every rule that lets `user` see `paper`, as (role, explanation); empty: no access."""
+    state_label = paper.get_state_display().lower()
+    grants = []
+    if is_support_staff(user):
+        grants.append((AccessRole.SUPPORT_UNIT, "Support Unit staff see every paper."))
+    r = reach(user)
+    edition_id = _edition_id(paper)
+    if edition_id in r.chair_editions:
+        grants.append((AccessRole.CHAIR, f"Chair government of the edition, paper {state_label}."))
+    if paper.session_id in r.cochair_sessions:
+        grants.append(
+            (AccessRole.COCHAIR, f"Co-chair government of the session, paper {state_label}.")
+        )
+    if paper.session_id in r.team_sessions:
+        grants.append(
+            (AccessRole.TEAM, f"Member of the session's government team, paper {state_label}.")
+        )
+    if edition_id in r.steering_editions:
+        grants.append(
+            (AccessRole.STEERING, f"Steering Group member government, paper {state_label}.")
+        )
+    if paper.state == PaperState.CONSULTATION or paper.state in FINAL_STATES:
+        if edition_id in r.friend_editions:
+            grants.append(
+                (AccessRole.FRIEND, f"Friends of the Forum government, paper {state_label}.")
+            )
+        if edition_id in r.observer_editions:
+            grants.append(
+                (AccessRole.OBSERVER, f"Observer organisation of the edition, paper {state_label}.")
+            )
+    if paper.state in FINAL_STATES:
+        if edition_id in r.participant_editions and not grants:
+            grants.append(
+                (AccessRole.PARTICIPANT, f"Participant in the edition, paper {state_label}.")
+            )
+        if paper.is_public:
+            grants.append((AccessRole.PUBLIC, "Published by the Support Unit: public."))
+    return grants
+
+
+def input_bodies(user, paper) -> tuple[list[int], list[int]]:
+    """(country ids, organisation ids) the user may submit inputs for on `paper` (any state)."""
+    r = reach(user)
+    edition_id = _edition_id(paper)
+    gov_roles = (
+        edition_id in r.chair_editions
+        or edition_id in r.steering_editions
+        or paper.session_id in r.cochair_sessions
+        or paper.session_id in r.team_sessions
+    )
+    countries = sorted(r.countries) if gov_roles else []
+    if not gov_roles and edition_id in r.friend_editions:
+        countries = [r.friend_editions[edition_id]]
+    organisations = []
+    if paper.session.observers_may_submit and edition_id in r.observer_editions:
+        organisations = [r.observer_editions[edition_id]]
+    return countries, organisations
+
+
+@rules.predicate
+def can_view_paper(user, paper) -> bool:
+    return paper is not None and bool(paper_access(user, paper))
+
+
+@rules.predicate
+def is_edition_chair_of_paper(user, paper) -> bool:
+    return paper is not None and _edition_id(paper) in reach(user).chair_editions
+
+
+@rules.predicate
+def is_cochair_of_paper(user, paper) -> bool:
+    return paper is not None and paper.session_id in reach(user).cochair_sessions
+
+
+can_manage_paper = is_support_staff | is_edition_chair_of_paper | is_cochair_of_paper
+
+
+@rules.predicate
+def may_submit_input(user, paper) -> bool:
+    if paper is None:
+        return False
+    countries, organisations = input_bodies(user, paper)
+    return bool(countries or organisations) and can_view_paper(user, paper)
+
+
+@rules.predicate
+def can_view_input(user, item) -> bool:
+    if item is None:
+        return False
+    paper = item.paper
+    if can_manage_paper(user, paper):
+        return True
+    countries, organisations = focal_point_bodies(user)
+    if item.country_id in countries or item.organisation_id in organisations:
+        return True
+    # Once final, everyone who sees the paper can trace it back to its inputs.
+    return paper.state in FINAL_STATES and can_view_paper(user, paper)
+
+
+@rules.predicate
+def can_decide_input(user, item) -> bool:
+    return item is not None and can_manage_paper(user, item.paper)
+
+
+@rules.predicate
+def can_view_version(user, version) -> bool:
+    return version is not None and can_view_paper(user, version.paper)
+
+
+@rules.predicate
+def chairs_edition_of_cochair(user, cochair) -> bool:
+    if cochair is None:
+        return False
+    return cochair.session.roundtable.edition_id in reach(user).chair_editions
+
+
+@rules.predicate
+def represents_cochair_country(user, cochair) -> bool:
+    return cochair is not None and cochair.country_id in focal_point_bodies(user)[0]
+
+
+@rules.predicate
+def cochairs_team_session(user, membership) -> bool:
+    return membership is not None and membership.session_id in reach(user).cochair_sessions
+
+
+@rules.predicate
+def represents_team_country(user, membership) -> bool:
+    return membership is not None and membership.country_id in focal_point_bodies(user)[0]
+
+
+def represents_country(user, country) -> bool:
+    return country is not None and country.pk in focal_point_bodies(user)[0]
+
+
+def is_paper_open_for_inputs(paper, now=None) -> bool:
+    now = now or timezone.now()
+    return paper.state == PaperState.CONSULTATION and (
+        paper.consultation_deadline is None or paper.consultation_deadline >= now
+    )
+
+
+# The programme (themes, roundtables, sessions, co-chairs, teams): read by staff and every
+# focal point; written by staff.
+for _model in ("theme", "roundtable", "session"):
+    rules.add_perm(f"roundtables.view_{_model}", can_read_records)
+    rules.add_perm(f"roundtables.add_{_model}", is_support_staff)
+    rules.add_perm(f"roundtables.change_{_model}", is_support_staff)
+    rules.add_perm(f"roundtables.delete_{_model}", is_support_staff)
+rules.add_perm("roundtables.view_seat_overview", is_support_staff)
+
+rules.add_perm("roundtables.view_cochair", can_read_records)
+rules.add_perm("roundtables.add_cochair", is_support_staff | is_focal_point)  # country checked
+rules.add_perm("roundtables.change_cochair", rules.always_deny)  # only through transitions
+rules.add_perm("roundtables.delete_cochair", rules.always_deny)
+rules.add_perm("roundtables.confirm_cochair", is_support_staff | chairs_edition_of_cochair)
+rules.add_perm("roundtables.decline_cochair", is_support_staff | chairs_edition_of_cochair)
+rules.add_perm(
+    "roundtables.withdraw_cochair",
+    is_support_staff | chairs_edition_of_cochair | represents_cochair_country,
+)
+rules.add_perm("roundtables.replace_cochair", is_support_staff | chairs_edition_of_cochair)
+
+rules.add_perm("roundtables.view_teammembership", can_read_records)
+rules.add_perm("roundtables.add_teammembership", is_support_staff | is_focal_point)
+rules.add_perm("roundtables.change_teammembership", rules.always_deny)
+rules.add_perm("roundtables.delete_teammembership", rules.always_deny)
+rules.add_perm("roundtables.accept_team", is_support_staff | cochairs_team_session)
+rules.add_perm("roundtables.decline_team", is_support_staff | cochairs_team_session)
+rules.add_perm("roundtables.leave_team", is_support_staff | represents_team_country)
+
+# Working papers: visibility by role and stage; the list is scoped by the selector.
+rules.add_perm("roundtables.list_workingpaper", rules.always_allow)
+rules.add_perm("roundtables.view_workingpaper", can_view_paper)
+rules.add_perm("roundtables.add_workingpaper", rules.always_deny)  # created with its session
+rules.add_perm("roundtables.change_workingpaper", can_manage_paper)
+rules.add_perm("roundtables.delete_workingpaper", rules.always_deny)
+rules.add_perm("roundtables.transition_paper", can_manage_paper)
+rules.add_perm("roundtables.publish_paper", is_support_staff)
+rules.add_perm("roundtables.add_version", can_manage_paper)
+rules.add_perm("roundtables.submit_input", may_submit_input)
+rules.add_perm("roundtables.explain_access", rules.always_allow)  # scoped lookup: 404 first
+
+rules.add_perm("roundtables.list_paperversion", rules.always_allow)
+rules.add_perm("roundtables.view_paperversion", can_view_version)
+rules.add_perm("roundtables.download_paperversion", can_view_version)
+rules.add_perm("roundtables.add_paperversion", rules.always_deny)  # through add_version
+rules.add_perm("roundtables.change_paperversion", rules.always_deny)  # immutable
+rules.add_perm("roundtables.delete_paperversion", rules.always_deny)
+
+rules.add_perm("roundtables.list_input", is_support_staff | is_focal_point)
+rules.add_perm("roundtables.view_input", can_view_input)
+rules.add_perm("roundtables.download_input", can_view_input)
+rules.add_perm("roundtables.add_input", rules.always_deny)  # through submit_input
+rules.add_perm("roundtables.change_input", rules.always_deny)  # decisions through decide
+rules.add_perm("roundtables.delete_input", rules.always_deny)
+rules.add_perm("roundtables.decide_input", can_decide_input)
+
+# Admin app index (rules' ObjectPermissionsModelAdmin).
+rules.add_perm("roundtables", is_support_staff)

@@ -1,0 +1,86 @@
+"""Who hears about what: the bodies of an edition and their focal points."""
+
+from datetime import date
+
+from django.db.models import Q
+
+from gfmd.enums import FriendsRole
+from gfmd.models import EditionChair, FocalPoint, FriendsParticipation, SteeringGroupMembership
+from gfmd.rules import SUPPORT_UNIT_GROUP
+from roundtables.enums import CoChairState, TeamState
+from roundtables.models import CoChair, TeamMembership
+from roundtables.rules import edition_period
+
+
+def chair_country_ids(edition) -> set[int]:
+    return set(EditionChair.objects.filter(edition=edition).values_list("country_id", flat=True))
+
+
+def steering_country_ids(edition) -> set[int]:
+    first, last = edition_period(edition)
+    return set(
+        SteeringGroupMembership.objects.filter(start_date__lte=last)
+        .filter(Q(end_date__isnull=True) | Q(end_date__gte=first))
+        .values_list("country_id", flat=True)
+    )
+
+
+def edition_audience(edition, session=None) -> tuple[set[int], set[int]]:
+    """(country ids, organisation ids) taking part in `edition`: chair, Steering Group,
+    Friends of the Forum, observers, and the co-chairs and team of `session` (or of every
+    session when no session is given)."""
+    countries = chair_country_ids(edition) | steering_country_ids(edition)
+    organisations = set()
+    for country_id, organisation_id, role in FriendsParticipation.objects.filter(
+        edition=edition
+    ).values_list("country_id", "organisation_id", "role"):
+        if role == FriendsRole.PARTICIPANT:
+            countries.add(country_id)
+        else:
+            organisations.add(organisation_id)
+    scope = (
+        {"session": session} if session is not None else {"session__roundtable__edition": edition}
+    )
+    countries |= set(
+        CoChair.objects.filter(state=CoChairState.CONFIRMED, **scope).values_list(
+            "country_id", flat=True
+        )
+    )
+    countries |= set(
+        TeamMembership.objects.filter(state=TeamState.ACCEPTED, **scope).values_list(
+            "country_id", flat=True
+        )
+    )
+    return countries, organisations
+
+
+def focal_point_users(country_ids=(), organisation_ids=(), on: date | None = None) -> list:
+    """Active focal points' users of the given bodies, each user once, in a fixed order."""
+    on = on or date.today()
+    points = (
+        FocalPoint.objects.filter(
+            Q(country_id__in=list(country_ids)) | Q(organisation_id__in=list(organisation_ids))
+        )
+        .filter(start_date__lte=on)
+        .filter(Q(end_date__isnull=True) | Q(end_date__gte=on))
+        .filter(user__is_active=True)
+        .select_related("user")
+        .order_by("user_id", "id")
+    )
+    seen, users = set(), []
+    for point in points:
+        if point.user_id not in seen:
+            seen.add(point.user_id)
+            users.append(point.user)
+    return users
+
+
+def support_unit_users() -> list:
+    from django.contrib.auth import get_user_model
+
+    return list(
+        get_user_model()
+        .objects.filter(is_active=True, groups__name=SUPPORT_UNIT_GROUP)
+        .order_by("id")
+        .distinct()
+    )

@@ -1,0 +1,141 @@
+"""Read queries for the programme: themes, roundtables, sessions, co-chairs, teams, board."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Prefetch, Q
+
+from gfmd.models import Edition
+from gfmd.rules import can_read_records
+from roundtables.enums import CoChairState, Seat, TeamState
+from roundtables.models import CoChair, Roundtable, Session, TeamMembership, Theme
+
+
+def _readable(user, queryset):
+    return queryset if can_read_records(user) else queryset.none()
+
+
+def themes_for_user(user):
+    return _readable(
+        user,
+        Theme.objects.annotate(
+            session_count=Count("sessions", distinct=True),
+            edition_count=Count("sessions__roundtable__edition", distinct=True),
+        )
+        .prefetch_related(
+            Prefetch(
+                "sessions",
+                queryset=Session.objects.select_related("roundtable__edition").order_by(
+                    "roundtable__edition__ordinal", "roundtable__number", "number"
+                ),
+            )
+        )
+        .order_by("name", "id"),
+    )
+
+
+def roundtables_for_user(user):
+    return _readable(
+        user,
+        Roundtable.objects.select_related("edition")
+        .prefetch_related(Prefetch("sessions", queryset=Session.objects.order_by("number")))
+        .order_by("edition__ordinal", "number", "id"),
+    )
+
+
+def sessions_with_details():
+    """Sessions with everything the session page and the board show, in fixed queries."""
+    return Session.objects.select_related("roundtable__edition", "theme", "paper").prefetch_related(
+        Prefetch(
+            "cochairs",
+            queryset=CoChair.objects.select_related("country").order_by("id"),
+        ),
+        Prefetch("team", queryset=TeamMembership.objects.select_related("country").order_by("id")),
+    )
+
+
+def sessions_for_user(user):
+    return _readable(
+        user,
+        sessions_with_details().order_by(
+            "roundtable__edition__ordinal", "roundtable__number", "number", "id"
+        ),
+    )
+
+
+def cochairs_for_user(user):
+    return _readable(
+        user,
+        CoChair.objects.select_related("country", "session__roundtable").order_by(
+            "session_id", "id"
+        ),
+    )
+
+
+def team_for_user(user):
+    return _readable(
+        user,
+        TeamMembership.objects.select_related("country", "session__roundtable").order_by(
+            "session_id", "id"
+        ),
+    )
+
+
+# --- derived facts about a session (work on prefetched rows: no queries) -----------------
+
+
+def confirmed_cochairs(session) -> dict:
+    """{seat: CoChair} of the confirmed co-chairs."""
+    return {c.seat: c for c in session.cochairs.all() if c.state == CoChairState.CONFIRMED}
+
+
+def open_seats(session) -> list[str]:
+    taken = confirmed_cochairs(session)
+    return [seat for seat in Seat.values if seat not in taken]
+
+
+def is_ready(session) -> bool:
+    return not open_seats(session)
+
+
+def accepted_team(session) -> list:
+    return [m for m in session.team.all() if m.state == TeamState.ACCEPTED]
+
+
+@dataclass
+class SeatOverview:
+    edition: Edition
+    sessions: list
+    open_seats: list = field(default_factory=list)  # (session, seat)
+    multi_session_cochairs: list = field(default_factory=list)  # (country, [sessions])
+
+    @property
+    def ready_count(self) -> int:
+        return sum(1 for s in self.sessions if is_ready(s))
+
+
+def seat_overview(edition: Edition) -> SeatOverview:
+    """Per edition: open seats, and governments co-chairing more than one session (flag)."""
+    sessions = list(
+        sessions_with_details()
+        .filter(roundtable__edition=edition)
+        .order_by("roundtable__number", "number", "id")
+    )
+    overview = SeatOverview(edition=edition, sessions=sessions)
+    by_country = defaultdict(list)
+    countries = {}
+    for session in sessions:
+        for seat in open_seats(session):
+            overview.open_seats.append((session, seat))
+        for cochair in confirmed_cochairs(session).values():
+            by_country[cochair.country_id].append(session)
+            countries[cochair.country_id] = cochair.country
+    overview.multi_session_cochairs = sorted(
+        ((countries[cid], found) for cid, found in by_country.items() if len(found) > 1),
+        key=lambda pair: pair[0].name,
+    )
+    return overview
+
+
+def editions_with_roundtables():
+    return Edition.objects.filter(Q(roundtables__isnull=False)).distinct().order_by("-ordinal")

@@ -1,0 +1,149 @@
+"""Consultation inputs and the decisions on them."""
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+
+from gfmd.errors import ConflictError, DomainError
+from gfmd.rules import is_support_staff
+from gfmd.services.activity import log_action
+from gfmd.services.notifications import notify
+from roundtables.enums import FINAL_STATES, Decision, PaperState
+from roundtables.models import Input, WorkingPaper
+from roundtables.rules import input_bodies, is_paper_open_for_inputs
+from roundtables.services.files import check_upload
+
+
+def _choose_body(actor, paper, country, organisation):
+    if country is not None and organisation is not None:
+        raise DomainError("An input comes from one government or one organisation, not both.")
+    if is_support_staff(actor):
+        if country is None and organisation is None:
+            raise DomainError("Staff submitting on behalf of a body must name it.", field="country")
+        return country, organisation
+    countries, organisations = input_bodies(actor, paper)
+    if country is not None:
+        if country.pk not in countries:
+            raise DomainError(
+                f"You may not submit inputs for {country} on this paper.", field="country"
+            )
+        return country, None
+    if organisation is not None:
+        if organisation.pk not in organisations:
+            raise DomainError(
+                f"You may not submit inputs for {organisation} on this paper.", field="organisation"
+            )
+        return None, organisation
+    if len(countries) + len(organisations) != 1:
+        raise DomainError(
+            "Say which government or organisation the input comes from.", field="country"
+        )
+    if countries:
+        from gfmd.models import Country
+
+        return Country.objects.get(pk=countries[0]), None
+    from gfmd.models import Organisation
+
+    return None, Organisation.objects.get(pk=organisations[0])
+
+
+@transaction.atomic
+def input_submit(
+    *,
+    actor,
+    paper: WorkingPaper,
+    text: str,
+    evidence: str = "",
+    upload=None,
+    country=None,
+    organisation=None,
+) -> Input:
+    paper = WorkingPaper.objects.select_related("session__roundtable").get(pk=paper.pk)
+    if not is_paper_open_for_inputs(paper):
+        if paper.state == PaperState.CONSULTATION:
+            raise ConflictError("The consultation deadline has passed.", code="deadline_passed")
+        raise ConflictError(
+            f"The paper is {paper.get_state_display().lower()}; inputs are taken only during "
+            "consultation.",
+            code="consultation_closed",
+        )
+    if not (text or "").strip():
+        raise DomainError("An input needs text.", field="text")
+    country, organisation = _choose_body(actor, paper, country, organisation)
+    item = Input(
+        paper=paper,
+        consultation_round=paper.consultation_round,
+        country=country,
+        organisation=organisation,
+        submitted_by=actor if getattr(actor, "is_authenticated", False) else None,
+        text=text,
+        evidence=evidence or "",
+    )
+    stored = None
+    if upload is not None:
+        checked = check_upload(upload, field="attachment")
+        item.attachment_name = checked.name
+        item.attachment_content_type = checked.content_type
+        item.attachment_size = checked.size
+        item.attachment_checksum = checked.checksum
+        item.attachment.save(checked.name, ContentFile(checked.content), save=False)
+        stored = (item.attachment.storage, item.attachment.name)
+    try:
+        item.save(force_insert=True)
+    except Exception:
+        if stored:
+            stored[0].delete(stored[1])
+        raise
+    log_action(
+        actor,
+        item,
+        "input.submit",
+        {
+            "paper": paper.pk,
+            "round": item.consultation_round,
+            "body": str(item.body),
+            "attachment_checksum": item.attachment_checksum,
+        },
+    )
+    return item
+
+
+@transaction.atomic
+def input_decide(*, actor, item: Input, decision: str, reason: str) -> Input:
+    """Record (or revise, until the paper is final) the decision on an input, with a reason."""
+    item = (
+        Input.objects.select_for_update(of=("self",))
+        .select_related("paper__session__roundtable", "country", "organisation", "submitted_by")
+        .get(pk=item.pk)
+    )
+    if item.paper.state in FINAL_STATES or item.paper.state == PaperState.WITHDRAWN:
+        raise ConflictError(
+            f"The paper is {item.paper.get_state_display().lower()}; its input decisions are "
+            "closed.",
+            code="paper_closed",
+        )
+    if decision not in Decision.values:
+        raise DomainError("Choose included, partly included or not included.", field="decision")
+    reason = (reason or "").strip()
+    if not reason:
+        raise DomainError("Give the reason for the decision.", field="reason")
+    previous = item.decision
+    item.decision = decision
+    item.decision_reason = reason
+    item.decided_by = actor if getattr(actor, "is_authenticated", False) else None
+    item.decided_at = timezone.now()
+    item.save(update_fields=["decision", "decision_reason", "decided_by", "decided_at"])
+    log_action(
+        actor, item, "input.decide", {"from": previous or None, "to": decision, "reason": reason}
+    )
+    submitter = item.submitted_by
+    if submitter is not None and submitter.email:
+        notify(
+            key=f"rt-input:{item.pk}:{decision}:{submitter.pk}",
+            email=submitter.email,
+            user=submitter,
+            subject=f"Decision on your input: {item.paper.session.code}",
+            body=f'Your input to "{item.paper.title}" was: {item.get_decision_display()}.\n'
+            f"Reason: {reason}",
+        )
+    return item

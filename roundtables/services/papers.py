@@ -1,0 +1,207 @@
+"""Working paper workflow: one function per transition, each reading PAPER_TRANSITIONS."""
+
+from datetime import datetime
+
+from django.db import transaction
+from django.utils import timezone
+
+from gfmd.errors import ConflictError, DomainError
+from gfmd.services.activity import log_action
+from gfmd.services.notifications import notify
+from roundtables.enums import FINAL_STATES, PAPER_TRANSITIONS, TAKEN_IN
+from roundtables.models import WorkingPaper
+from roundtables.selectors.audience import edition_audience, focal_point_users
+from roundtables.services.transitions import apply_transition, check_transition, require_reason
+
+
+def _lock(paper: WorkingPaper) -> WorkingPaper:
+    return (
+        WorkingPaper.objects.select_for_update(of=("self",))
+        .select_related("session__roundtable__edition")
+        .get(pk=paper.pk)
+    )
+
+
+def _notify_audience(paper, event: str, subject: str, body: str, session_only: bool) -> int:
+    edition = paper.session.roundtable.edition
+    countries, organisations = edition_audience(
+        edition, session=paper.session if session_only else None
+    )
+    sent = 0
+    for user in focal_point_users(countries, organisations):
+        sent += bool(
+            notify(
+                key=f"rt-paper:{paper.pk}:{event}:{user.pk}",
+                email=user.email,
+                user=user,
+                subject=subject,
+                body=body,
+            )
+        )
+    return sent
+
+
+@transaction.atomic
+def paper_start_drafting(*, actor, paper: WorkingPaper, reason: str = "") -> WorkingPaper:
+    paper = _lock(paper)
+    transition = check_transition(paper, PAPER_TRANSITIONS, "start_drafting")
+    apply_transition(
+        actor=actor, obj=paper, transition=transition, action="paper.start_drafting", reason=reason
+    )
+    return paper
+
+
+@transaction.atomic
+def paper_open_consultation(
+    *, actor, paper: WorkingPaper, deadline: datetime | None, reason: str = ""
+) -> WorkingPaper:
+    paper = _lock(paper)
+    transition = check_transition(paper, PAPER_TRANSITIONS, "open_consultation")
+    if deadline is None:
+        raise DomainError("Give the consultation deadline.", field="deadline")
+    if deadline <= timezone.now():
+        raise DomainError("The consultation deadline must lie in the future.", field="deadline")
+    if not paper.versions.exists():
+        raise ConflictError("Add a draft version before opening consultation.", code="no_version")
+    paper.consultation_deadline = deadline
+    paper.consultation_round += 1
+    apply_transition(
+        actor=actor,
+        obj=paper,
+        transition=transition,
+        action="paper.open_consultation",
+        reason=reason,
+        data={"deadline": deadline.isoformat(), "round": paper.consultation_round},
+        fields=["consultation_deadline", "consultation_round"],
+    )
+    _notify_audience(
+        paper,
+        f"consultation-{paper.consultation_round}",
+        f"Consultation open: {paper.session.code} working paper",
+        f'The working paper "{paper.title}" is open for inputs until '
+        f"{deadline:%d %B %Y %H:%M %Z}.\nSubmit inputs with the evidence they rest on.",
+        session_only=False,
+    )
+    return paper
+
+
+@transaction.atomic
+def paper_return_to_drafting(*, actor, paper: WorkingPaper, reason: str = "") -> WorkingPaper:
+    paper = _lock(paper)
+    transition = check_transition(paper, PAPER_TRANSITIONS, "return_to_drafting")
+    apply_transition(
+        actor=actor,
+        obj=paper,
+        transition=transition,
+        action="paper.return_to_drafting",
+        reason=reason,
+    )
+    return paper
+
+
+@transaction.atomic
+def paper_finalise(*, actor, paper: WorkingPaper, version=None, reason: str = "") -> WorkingPaper:
+    """Make the paper final: no undecided input may remain. The final version (the latest
+    unless given) records the inputs it took in (included or partly included)."""
+    paper = _lock(paper)
+    transition = check_transition(paper, PAPER_TRANSITIONS, "finalise")
+    undecided = list(paper.inputs.filter(decision="").order_by("id").values_list("id", flat=True))
+    if undecided:
+        raise ConflictError(
+            f"{len(undecided)} input(s) have no decision yet (#"
+            + ", #".join(str(i) for i in undecided)
+            + "); decide every input before the paper becomes final.",
+            code="undecided_inputs",
+        )
+    latest = paper.versions.order_by("-number").first()
+    if latest is None:
+        raise ConflictError("A final paper needs a version.", code="no_version")
+    if version is None:
+        version = latest
+    elif version.paper_id != paper.pk:
+        raise DomainError("The final version must belong to this paper.", field="version")
+    taken_in = list(paper.inputs.filter(decision__in=TAKEN_IN).order_by("id"))
+    version.included_inputs.set(taken_in)
+    paper.final_version = version
+    apply_transition(
+        actor=actor,
+        obj=paper,
+        transition=transition,
+        action="paper.finalise",
+        reason=reason,
+        data={"final_version": version.number, "included_inputs": [i.pk for i in taken_in]},
+        fields=["final_version"],
+    )
+    _notify_audience(
+        paper,
+        "final",
+        f"Final working paper: {paper.session.code}",
+        f'The working paper "{paper.title}" is final (version {version.number}); '
+        f"it took in {len(taken_in)} input(s).",
+        session_only=False,
+    )
+    return paper
+
+
+@transaction.atomic
+def paper_distribute(*, actor, paper: WorkingPaper, reason: str = "") -> WorkingPaper:
+    paper = _lock(paper)
+    transition = check_transition(paper, PAPER_TRANSITIONS, "distribute")
+    apply_transition(
+        actor=actor, obj=paper, transition=transition, action="paper.distribute", reason=reason
+    )
+    return paper
+
+
+@transaction.atomic
+def paper_withdraw(*, actor, paper: WorkingPaper, reason: str) -> WorkingPaper:
+    paper = _lock(paper)
+    transition = check_transition(paper, PAPER_TRANSITIONS, "withdraw")
+    reason = require_reason(reason, "withdrawing the paper")
+    apply_transition(
+        actor=actor, obj=paper, transition=transition, action="paper.withdraw", reason=reason
+    )
+    return paper
+
+
+@transaction.atomic
+def paper_set_public(*, actor, paper: WorkingPaper, public: bool) -> WorkingPaper:
+    """Staff publish a final or distributed paper (public access), or take it back."""
+    paper = _lock(paper)
+    if public and paper.state not in FINAL_STATES:
+        raise ConflictError(
+            f"Only a final or distributed paper can be published; this one is "
+            f"{paper.get_state_display().lower()}.",
+            code="invalid_transition",
+        )
+    if paper.is_public == public:
+        return paper
+    paper.is_public = public
+    paper.published_at = timezone.now() if public else None
+    paper.save(update_fields=["is_public", "published_at"])
+    log_action(
+        actor,
+        paper,
+        "paper.publish" if public else "paper.unpublish",
+        {"from": not public, "to": public},
+    )
+    return paper
+
+
+# The services behind PAPER_TRANSITIONS, for the admin and the API to dispatch by name.
+PAPER_SERVICES = {
+    "start_drafting": paper_start_drafting,
+    "open_consultation": paper_open_consultation,
+    "return_to_drafting": paper_return_to_drafting,
+    "finalise": paper_finalise,
+    "distribute": paper_distribute,
+    "withdraw": paper_withdraw,
+}
+assert set(PAPER_SERVICES) == set(PAPER_TRANSITIONS)
+
+
+def paper_transition(*, actor, paper: WorkingPaper, name: str, **kwargs) -> WorkingPaper:
+    service = PAPER_SERVICES.get(name)
+    if service is None:
+        raise DomainError(f"Unknown operation '{name}'.", code="unknown_transition")
+    return service(actor=actor, paper=paper, **kwargs)

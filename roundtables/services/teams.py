@@ -1,0 +1,87 @@
+"""Government teams: governments volunteer; co-chairs or staff accept or decline."""
+
+from django.db import transaction
+from django.utils import timezone
+
+from gfmd.errors import ConflictError, DomainError
+from gfmd.services.activity import log_action
+from roundtables.enums import TEAM_TRANSITIONS, TeamState
+from roundtables.models import CoChair, Session, TeamMembership
+from roundtables.models.cochairs import ACTIVE_COCHAIR_STATES, ACTIVE_TEAM_STATES
+from roundtables.services.transitions import apply_transition, check_transition, require_reason
+
+
+@transaction.atomic
+def team_request(*, actor, session: Session, country, note: str = "") -> TeamMembership:
+    if not country.is_state:
+        raise DomainError(f"{country} is not a state; teams are governments.", field="country")
+    session = (
+        Session.objects.select_for_update(of=("self",))
+        .select_related("roundtable")
+        .get(pk=session.pk)
+    )
+    if TeamMembership.objects.filter(
+        session=session, country=country, state__in=ACTIVE_TEAM_STATES
+    ).exists():
+        raise ConflictError(
+            f"{country} has already asked to join {session.code}'s team.", code="already_requested"
+        )
+    if CoChair.objects.filter(
+        session=session, country=country, state__in=ACTIVE_COCHAIR_STATES
+    ).exists():
+        raise ConflictError(
+            f"{country} is a co-chair (or proposed) of {session.code}.", code="already_cochair"
+        )
+    membership = TeamMembership.objects.create(
+        session=session,
+        country=country,
+        requested_by=actor if getattr(actor, "is_authenticated", False) else None,
+        reason=note,
+    )
+    log_action(
+        actor,
+        membership,
+        "team.request",
+        {"from": None, "to": TeamState.REQUESTED, "session": session.code, "reason": note},
+    )
+    return membership
+
+
+def _decide(actor, membership: TeamMembership, name: str, reason: str) -> TeamMembership:
+    membership = (
+        TeamMembership.objects.select_for_update(of=("self",))
+        .select_related("session__roundtable", "country")
+        .get(pk=membership.pk)
+    )
+    transition = check_transition(membership, TEAM_TRANSITIONS, name)
+    membership.reason = reason
+    fields = ["reason"]
+    if name in ("accept", "decline"):
+        membership.decided_by = actor if getattr(actor, "is_authenticated", False) else None
+        membership.decided_at = timezone.now()
+        fields += ["decided_by", "decided_at"]
+    apply_transition(
+        actor=actor,
+        obj=membership,
+        transition=transition,
+        action=f"team.{name}",
+        reason=reason,
+        data={"session": membership.session.code},
+        fields=fields,
+    )
+    return membership
+
+
+@transaction.atomic
+def team_accept(*, actor, membership: TeamMembership, reason: str = "") -> TeamMembership:
+    return _decide(actor, membership, "accept", reason)
+
+
+@transaction.atomic
+def team_decline(*, actor, membership: TeamMembership, reason: str) -> TeamMembership:
+    return _decide(actor, membership, "decline", require_reason(reason, "declining"))
+
+
+@transaction.atomic
+def team_leave(*, actor, membership: TeamMembership, reason: str = "") -> TeamMembership:
+    return _decide(actor, membership, "leave", reason)

@@ -1,0 +1,91 @@
+"""Paper versions: immutable, numbered, checksummed uploads or text revisions."""
+
+import hashlib
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import Max
+
+from gfmd.errors import ConflictError, DomainError
+from gfmd.services.activity import log_action
+from roundtables.enums import EDITABLE_STATES, VersionKind
+from roundtables.models import PaperVersion, WorkingPaper
+from roundtables.services.files import check_upload
+
+
+def _next_number(paper: WorkingPaper) -> int:
+    return (paper.versions.aggregate(n=Max("number"))["n"] or 0) + 1
+
+
+def _lock_editable(paper: WorkingPaper) -> WorkingPaper:
+    paper = WorkingPaper.objects.select_for_update(of=("self",)).get(pk=paper.pk)
+    if paper.state not in EDITABLE_STATES:
+        raise ConflictError(
+            f"The paper is {paper.get_state_display().lower()}; versions are added only while "
+            "it is planned, drafting or in consultation.",
+            code="paper_closed",
+        )
+    return paper
+
+
+def _log(actor, version: PaperVersion) -> None:
+    log_action(
+        actor,
+        version.paper,
+        "paper.add_version",
+        {
+            "version": version.number,
+            "kind": version.kind,
+            "checksum": version.checksum,
+            "size": version.size,
+            "note": version.note,
+        },
+    )
+
+
+@transaction.atomic
+def version_add_file(*, actor, paper: WorkingPaper, upload, note: str = "") -> PaperVersion:
+    checked = check_upload(upload)
+    paper = _lock_editable(paper)
+    version = PaperVersion(
+        paper=paper,
+        number=_next_number(paper),
+        kind=VersionKind.FILE,
+        original_filename=checked.name,
+        content_type=checked.content_type,
+        size=checked.size,
+        text=checked.text,
+        checksum=checked.checksum,
+        note=note,
+        author=actor if getattr(actor, "is_authenticated", False) else None,
+    )
+    version.file.save(checked.name, ContentFile(checked.content), save=False)
+    storage, name = version.file.storage, version.file.name
+    try:
+        version.save(force_insert=True)
+    except Exception:
+        storage.delete(name)
+        raise
+    _log(actor, version)
+    return version
+
+
+@transaction.atomic
+def version_add_text(*, actor, paper: WorkingPaper, text: str, note: str = "") -> PaperVersion:
+    if not (text or "").strip():
+        raise DomainError("A text revision needs text.", field="text")
+    paper = _lock_editable(paper)
+    encoded = text.encode("utf-8")
+    version = PaperVersion.objects.create(
+        paper=paper,
+        number=_next_number(paper),
+        kind=VersionKind.TEXT,
+        text=text,
+        content_type="text/plain; charset=utf-8",
+        size=len(encoded),
+        checksum=hashlib.sha256(encoded).hexdigest(),
+        note=note,
+        author=actor if getattr(actor, "is_authenticated", False) else None,
+    )
+    _log(actor, version)
+    return version
