@@ -240,7 +240,13 @@ def can_decide_input(user, item) -> bool:
 
 @rules.predicate
 def can_view_version(user, version) -> bool:
-    return version is not None and can_view_paper(user, version.paper)
+    """Those who see a paper see all its versions; the public only its final version."""
+    if version is None:
+        return False
+    grants = paper_access(user, version.paper)
+    if grants and all(role == AccessRole.PUBLIC for role, _ in grants):
+        return version.pk == version.paper.final_version_id
+    return bool(grants)
 
 
 @rules.predicate

@@ -1,5 +1,15 @@
 from rest_framework.routers import SimpleRouter
 
+from roundtables.api import views
+
 router = SimpleRouter()
+router.register("themes", views.ThemeViewSet)
+router.register("roundtables", views.RoundtableViewSet)
+router.register("sessions", views.SessionViewSet)
+router.register("cochairs", views.CoChairViewSet)
+router.register("team-members", views.TeamMembershipViewSet)
+router.register("papers", views.WorkingPaperViewSet)
+router.register("paper-versions", views.PaperVersionViewSet, basename="roundtables-version")
+router.register("inputs", views.InputViewSet, basename="roundtables-input")
 
 urlpatterns = router.urls

@@ -2,7 +2,7 @@
 
 import difflib
 
-from django.db.models import Prefetch, Q
+from django.db.models import F, Prefetch, Q
 
 from gfmd.rules import focal_point_bodies, is_support_staff
 from roundtables.enums import FINAL_STATES, PaperState
@@ -12,7 +12,7 @@ from roundtables.rules import reach
 EDITION = "session__roundtable__edition_id"
 
 
-def visible_papers_q(user, prefix: str = "") -> Q:
+def visible_papers_q(user, prefix: str = "", include_public: bool = True) -> Q:
     """The condition `rules.paper_access` grants, as a filter (prefix: path to the paper)."""
     if is_support_staff(user):
         return Q()
@@ -29,7 +29,8 @@ def visible_papers_q(user, prefix: str = "") -> Q:
         state__in=[PaperState.CONSULTATION, *FINAL_STATES], **{f"{EDITION}__in": consulting}
     )
     condition |= q(state__in=FINAL_STATES, **{f"{EDITION}__in": r.participant_editions})
-    condition |= q(state__in=FINAL_STATES, is_public=True)
+    if include_public:
+        condition |= q(state__in=FINAL_STATES, is_public=True)
     return condition
 
 
@@ -47,9 +48,15 @@ def papers_for_user(user):
 
 
 def versions_for_user(user):
+    versions = PaperVersion.objects.all()
+    if not is_support_staff(user):
+        versions = versions.filter(
+            visible_papers_q(user, prefix="paper__", include_public=False)
+            # The public sees only the final version of a published paper.
+            | Q(paper__is_public=True, paper__state__in=FINAL_STATES, paper__final_version=F("id"))
+        )
     return (
-        PaperVersion.objects.filter(visible_papers_q(user, prefix="paper__"))
-        .select_related("paper__session__roundtable", "author")
+        versions.select_related("paper__session__roundtable", "author")
         .prefetch_related(Prefetch("included_inputs", queryset=Input.objects.order_by("id")))
         .order_by("paper_id", "number", "id")
     )

@@ -1,0 +1,630 @@
+"""Roundtables API: thin views that validate, then call a service or a selector.
+
+Transitions are POST actions (e.g. /cochairs/{id}/confirm/, /papers/{id}/finalise/);
+each maps to a permission in roundtables/rules.py. Querysets come from selectors, so an
+object outside the caller's reach is a 404 before any 403. Files are served only here.
+"""
+
+from django.http import FileResponse, HttpResponse
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import mixins, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
+from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.response import Response
+
+from gfmd.api.viewsets import ActivityMixin, RecordViewSet
+from gfmd.models import Edition
+from gfmd.rules import is_support_staff
+from gfmd.services.records import record_save
+from roundtables.api import serializers as s
+from roundtables.enums import CoChairOrigin, VersionKind
+from roundtables.models import (
+    CoChair,
+    Input,
+    PaperVersion,
+    Roundtable,
+    Session,
+    TeamMembership,
+    Theme,
+    WorkingPaper,
+)
+from roundtables.rules import forget_reach, paper_access, represents_country
+from roundtables.selectors import papers as paper_sel
+from roundtables.selectors import programme as sel
+from roundtables.services import cochairs as cochair_services
+from roundtables.services import inputs as input_services
+from roundtables.services import papers as paper_services
+from roundtables.services import teams as team_services
+from roundtables.services.programme import session_create
+from roundtables.services.versions import version_add_file, version_add_text
+
+UPLOAD_PARSERS = [MultiPartParser, FormParser, JSONParser]
+
+
+class FreshReachMixin:
+    """Roles are computed once per request: drop any left on the user by an earlier one."""
+
+    def initial(self, request, *args, **kwargs):
+        forget_reach(request.user)
+        super().initial(request, *args, **kwargs)
+
+
+def _file_response(field_file, filename: str, content_type: str) -> FileResponse:
+    try:
+        handle = field_file.storage.open(field_file.name, "rb")
+    except FileNotFoundError as exc:
+        raise NotFound("The stored file is missing; the Support Unit has been told.") from exc
+    response = FileResponse(
+        handle, as_attachment=True, filename=filename, content_type=content_type
+    )
+    response["Cache-Control"] = "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+class ThemeViewSet(FreshReachMixin, RecordViewSet):
+    """The theme catalogue across editions: which themes recur, which were emerging."""
+
+    queryset = Theme.objects.all()
+    serializer_class = s.ThemeSerializer
+    filterset_fields = ["is_emerging"]
+    search_fields = ["name", "description"]
+
+    def get_queryset(self):
+        return sel.themes_for_user(self.request.user)
+
+
+class RoundtableViewSet(FreshReachMixin, RecordViewSet):
+    queryset = Roundtable.objects.all()
+    serializer_class = s.RoundtableSerializer
+    filterset_fields = ["edition"]
+
+    def get_queryset(self):
+        return sel.roundtables_for_user(self.request.user)
+
+
+class SessionViewSet(FreshReachMixin, RecordViewSet):
+    """Sessions with their co-chairs, government team, paper status and meeting slot."""
+
+    queryset = Session.objects.all()
+    serializer_class = s.SessionSerializer
+    filterset_fields = {
+        "roundtable": ["exact"],
+        "roundtable__edition": ["exact"],
+        "theme": ["exact"],
+    }
+    search_fields = ["title", "description"]
+    extra_permissions = {"seat_overview": "roundtables.view_seat_overview"}
+
+    def get_queryset(self):
+        return sel.sessions_for_user(self.request.user)
+
+    def get_serializer_class(self):
+        if self.action in ("create", "update", "partial_update"):
+            return s.SessionWriteSerializer
+        return s.SessionSerializer
+
+    def _respond(self, session, status_code):
+        session = self.get_queryset().get(pk=session.pk)
+        return Response(s.SessionSerializer(session).data, status=status_code)
+
+    @extend_schema(request=s.SessionWriteSerializer, responses={201: s.SessionSerializer})
+    def create(self, request, *args, **kwargs):
+        payload = s.SessionWriteSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        session = session_create(actor=request.user, session=Session(**payload.validated_data))
+        return self._respond(session, 201)
+
+    @extend_schema(request=s.SessionWriteSerializer, responses=s.SessionSerializer)
+    def update(self, request, *args, **kwargs):
+        session = self.get_object()
+        payload = s.SessionWriteSerializer(
+            session, data=request.data, partial=kwargs.get("partial", False)
+        )
+        payload.is_valid(raise_exception=True)
+        for name, value in payload.validated_data.items():
+            setattr(session, name, value)
+        record_save(actor=request.user, instance=session)
+        return self._respond(session, 200)
+
+    @extend_schema(
+        parameters=[OpenApiParameter("edition", int, required=True)],
+        responses=s.SeatOverviewSerializer,
+    )
+    @action(detail=False, methods=["get"], url_path="seat-overview")
+    def seat_overview(self, request):
+        """Per edition: open co-chair seats, and governments co-chairing several sessions."""
+        raw = request.query_params.get("edition", "")
+        if not raw.isdigit():
+            raise ValidationError({"edition": ["Give the edition id."]})
+        edition = Edition.objects.filter(pk=int(raw)).first()
+        if edition is None:
+            raise NotFound("No such edition.")
+        overview = sel.seat_overview(edition)
+        data = {
+            "edition": edition.pk,
+            "sessions": len(overview.sessions),
+            "ready": overview.ready_count,
+            "open_seats": [
+                {"session": x.pk, "code": x.code, "title": x.title, "seat": seat}
+                for x, seat in overview.open_seats
+            ],
+            "multi_session_cochairs": [
+                {"country": c.iso3, "country_name": c.name, "sessions": [x.code for x in found]}
+                for c, found in overview.multi_session_cochairs
+            ],
+        }
+        return Response(s.SeatOverviewSerializer(data).data)
+
+
+class CoChairViewSet(
+    FreshReachMixin,
+    ActivityMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    viewsets.GenericViewSet,
+):
+    """Co-chair proposals and seats. POST volunteers (focal point, own government) or
+    nominates (staff); confirm/decline/withdraw/replace are the transitions."""
+
+    queryset = CoChair.objects.all()
+    serializer_class = s.CoChairSerializer
+    filterset_fields = {
+        "session": ["exact"],
+        "session__roundtable__edition": ["exact"],
+        "state": ["exact"],
+        "country__iso3": ["exact"],
+    }
+
+    @property
+    def permission_map(self):
+        return {
+            **self.get_permission_map(),
+            "confirm": "roundtables.confirm_cochair",
+            "decline": "roundtables.decline_cochair",
+            "withdraw": "roundtables.withdraw_cochair",
+            "replace": "roundtables.replace_cochair",
+        }
+
+    def get_queryset(self):
+        return sel.cochairs_for_user(self.request.user)
+
+    def _reply(self, cochair, status_code=200):
+        return Response(
+            s.CoChairSerializer(self.get_queryset().get(pk=cochair.pk)).data, status=status_code
+        )
+
+    @extend_schema(request=s.CoChairProposeSerializer, responses={201: s.CoChairSerializer})
+    def create(self, request, *args, **kwargs):
+        payload = s.CoChairProposeSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        data = payload.validated_data
+        if is_support_staff(request.user):
+            origin = CoChairOrigin.NOMINATED
+        elif represents_country(request.user, data["country"]):
+            origin = CoChairOrigin.VOLUNTEERED
+        else:
+            raise PermissionDenied("You may volunteer only your own government.")
+        cochair = cochair_services.cochair_propose(
+            actor=request.user,
+            session=data["session"],
+            country=data["country"],
+            origin=origin,
+            note=data["note"],
+        )
+        return self._reply(cochair, 201)
+
+    def _transition(self, request, service):
+        cochair = self.get_object()
+        payload = s.ReasonSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        return self._reply(
+            service(actor=request.user, cochair=cochair, reason=payload.validated_data["reason"])
+        )
+
+    @extend_schema(request=s.ReasonSerializer, responses=s.CoChairSerializer)
+    @action(detail=True, methods=["post"])
+    def confirm(self, request, pk=None):
+        """Confirm: the seat follows the country's development status now (override included)."""
+        return self._transition(request, cochair_services.cochair_confirm)
+
+    @extend_schema(request=s.ReasonSerializer, responses=s.CoChairSerializer)
+    @action(detail=True, methods=["post"])
+    def decline(self, request, pk=None):
+        return self._transition(request, cochair_services.cochair_decline)
+
+    @extend_schema(request=s.ReasonSerializer, responses=s.CoChairSerializer)
+    @action(detail=True, methods=["post"])
+    def withdraw(self, request, pk=None):
+        return self._transition(request, cochair_services.cochair_withdraw)
+
+    @extend_schema(request=s.CoChairReplaceSerializer, responses=s.CoChairSerializer)
+    @action(detail=True, methods=["post"])
+    def replace(self, request, pk=None):
+        """Withdraw this confirmed co-chair and confirm the proposed replacement."""
+        cochair = self.get_object()
+        payload = s.CoChairReplaceSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        replacement = cochair_services.cochair_replace(
+            actor=request.user,
+            cochair=cochair,
+            replacement=payload.validated_data["replacement"],
+            reason=payload.validated_data["reason"],
+        )
+        return self._reply(replacement)
+
+
+class TeamMembershipViewSet(
+    FreshReachMixin,
+    ActivityMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    viewsets.GenericViewSet,
+):
+    """Government teams: a focal point asks for their government; co-chairs or staff decide."""
+
+    queryset = TeamMembership.objects.all()
+    serializer_class = s.TeamMembershipSerializer
+    filterset_fields = {"session": ["exact"], "state": ["exact"], "country__iso3": ["exact"]}
+
+    @property
+    def permission_map(self):
+        return {
+            **self.get_permission_map(),
+            "accept": "roundtables.accept_team",
+            "decline": "roundtables.decline_team",
+            "leave": "roundtables.leave_team",
+        }
+
+    def get_queryset(self):
+        return sel.team_for_user(self.request.user)
+
+    def _reply(self, membership, status_code=200):
+        return Response(
+            s.TeamMembershipSerializer(self.get_queryset().get(pk=membership.pk)).data,
+            status=status_code,
+        )
+
+    @extend_schema(request=s.TeamRequestSerializer, responses={201: s.TeamMembershipSerializer})
+    def create(self, request, *args, **kwargs):
+        payload = s.TeamRequestSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        data = payload.validated_data
+        if not is_support_staff(request.user) and not represents_country(
+            request.user, data["country"]
+        ):
+            raise PermissionDenied("You may ask to join only for your own government.")
+        membership = team_services.team_request(
+            actor=request.user, session=data["session"], country=data["country"], note=data["note"]
+        )
+        return self._reply(membership, 201)
+
+    def _transition(self, request, service):
+        membership = self.get_object()
+        payload = s.ReasonSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        return self._reply(
+            service(
+                actor=request.user,
+                membership=membership,
+                reason=payload.validated_data["reason"],
+            )
+        )
+
+    @extend_schema(request=s.ReasonSerializer, responses=s.TeamMembershipSerializer)
+    @action(detail=True, methods=["post"])
+    def accept(self, request, pk=None):
+        return self._transition(request, team_services.team_accept)
+
+    @extend_schema(request=s.ReasonSerializer, responses=s.TeamMembershipSerializer)
+    @action(detail=True, methods=["post"])
+    def decline(self, request, pk=None):
+        return self._transition(request, team_services.team_decline)
+
+    @extend_schema(request=s.ReasonSerializer, responses=s.TeamMembershipSerializer)
+    @action(detail=True, methods=["post"])
+    def leave(self, request, pk=None):
+        return self._transition(request, team_services.team_leave)
+
+
+class WorkingPaperViewSet(
+    FreshReachMixin,
+    ActivityMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,
+):
+    """Working papers, visible by role and stage (see /access/ for the rule that applies)."""
+
+    queryset = WorkingPaper.objects.all()
+    serializer_class = s.WorkingPaperSerializer
+    http_method_names = ["get", "post", "patch", "head", "options"]
+    filterset_fields = {
+        "session": ["exact"],
+        "session__roundtable__edition": ["exact"],
+        "state": ["exact"],
+        "is_public": ["exact"],
+    }
+    search_fields = ["title"]
+
+    @property
+    def permission_map(self):
+        transitions = {
+            name: "roundtables.transition_paper"
+            for name in (
+                "start_drafting",
+                "open_consultation",
+                "return_to_drafting",
+                "finalise",
+                "distribute",
+                "withdraw",
+            )
+        }
+        return {
+            **self.get_permission_map(),
+            **transitions,
+            "list": "roundtables.list_workingpaper",
+            "publish": "roundtables.publish_paper",
+            "unpublish": "roundtables.publish_paper",
+            "add_version": "roundtables.add_version",
+            "submit_input": "roundtables.submit_input",
+            "diff": "roundtables.view_workingpaper",
+            "access": "roundtables.explain_access",
+        }
+
+    def get_queryset(self):
+        return paper_sel.papers_for_user(self.request.user)
+
+    def perform_update(self, serializer):
+        paper = serializer.instance
+        for name, value in serializer.validated_data.items():
+            setattr(paper, name, value)
+        serializer.instance = record_save(actor=self.request.user, instance=paper)
+
+    def _reply(self, paper, status_code=200):
+        paper = WorkingPaper.objects.select_related("session__roundtable", "final_version").get(
+            pk=paper.pk
+        )
+        return Response(s.WorkingPaperSerializer(paper).data, status=status_code)
+
+    def _transition(self, request, name, **extra):
+        paper = self.get_object()
+        payload = s.ReasonSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        paper = paper_services.paper_transition(
+            actor=request.user,
+            paper=paper,
+            name=name,
+            reason=payload.validated_data["reason"],
+            **extra,
+        )
+        return self._reply(paper)
+
+    @extend_schema(request=s.ReasonSerializer, responses=s.WorkingPaperSerializer)
+    @action(detail=True, methods=["post"], url_path="start-drafting")
+    def start_drafting(self, request, pk=None):
+        return self._transition(request, "start_drafting")
+
+    @extend_schema(request=s.OpenConsultationSerializer, responses=s.WorkingPaperSerializer)
+    @action(detail=True, methods=["post"], url_path="open-consultation")
+    def open_consultation(self, request, pk=None):
+        """Open consultation until `deadline`; the consulted governments are notified."""
+        payload = s.OpenConsultationSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        return self._transition(
+            request, "open_consultation", deadline=payload.validated_data["deadline"]
+        )
+
+    @extend_schema(request=s.ReasonSerializer, responses=s.WorkingPaperSerializer)
+    @action(detail=True, methods=["post"], url_path="return-to-drafting")
+    def return_to_drafting(self, request, pk=None):
+        return self._transition(request, "return_to_drafting")
+
+    @extend_schema(request=s.FinaliseSerializer, responses=s.WorkingPaperSerializer)
+    @action(detail=True, methods=["post"])
+    def finalise(self, request, pk=None):
+        """Make final (409 while any input has no decision); records the inputs taken in."""
+        paper = self.get_object()
+        payload = s.FinaliseSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        number = payload.validated_data.get("version")
+        version = None
+        if number is not None:
+            version = paper.versions.filter(number=number).first()
+            if version is None:
+                raise ValidationError({"version": [f"This paper has no version {number}."]})
+        paper = paper_services.paper_finalise(
+            actor=request.user,
+            paper=paper,
+            version=version,
+            reason=payload.validated_data["reason"],
+        )
+        return self._reply(paper)
+
+    @extend_schema(request=s.ReasonSerializer, responses=s.WorkingPaperSerializer)
+    @action(detail=True, methods=["post"])
+    def distribute(self, request, pk=None):
+        return self._transition(request, "distribute")
+
+    @extend_schema(request=s.ReasonSerializer, responses=s.WorkingPaperSerializer)
+    @action(detail=True, methods=["post"])
+    def withdraw(self, request, pk=None):
+        return self._transition(request, "withdraw")
+
+    @extend_schema(request=None, responses=s.WorkingPaperSerializer)
+    @action(detail=True, methods=["post"])
+    def publish(self, request, pk=None):
+        """Staff make a final or distributed paper public."""
+        paper = paper_services.paper_set_public(
+            actor=request.user, paper=self.get_object(), public=True
+        )
+        return self._reply(paper)
+
+    @extend_schema(request=None, responses=s.WorkingPaperSerializer)
+    @action(detail=True, methods=["post"])
+    def unpublish(self, request, pk=None):
+        paper = paper_services.paper_set_public(
+            actor=request.user, paper=self.get_object(), public=False
+        )
+        return self._reply(paper)
+
+    @extend_schema(request=s.VersionCreateSerializer, responses={201: s.PaperVersionSerializer})
+    @action(detail=True, methods=["post"], url_path="versions", parser_classes=UPLOAD_PARSERS)
+    def add_version(self, request, pk=None):
+        """Add an immutable version: an upload (PDF/DOCX/ODT) or a text revision."""
+        paper = self.get_object()
+        payload = s.VersionCreateSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        data = payload.validated_data
+        if data.get("file"):
+            version = version_add_file(
+                actor=request.user, paper=paper, upload=data["file"], note=data["note"]
+            )
+        else:
+            version = version_add_text(
+                actor=request.user, paper=paper, text=data["text"], note=data["note"]
+            )
+        return Response(s.PaperVersionSerializer(version).data, status=201)
+
+    @extend_schema(request=s.InputSubmitSerializer, responses={201: s.InputSerializer})
+    @action(detail=True, methods=["post"], url_path="inputs", parser_classes=UPLOAD_PARSERS)
+    def submit_input(self, request, pk=None):
+        """Submit an input during consultation, with its evidence and an optional file."""
+        paper = self.get_object()
+        payload = s.InputSubmitSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        data = payload.validated_data
+        item = input_services.input_submit(
+            actor=request.user,
+            paper=paper,
+            text=data["text"],
+            evidence=data["evidence"],
+            upload=data.get("attachment"),
+            country=data.get("country"),
+            organisation=data.get("organisation"),
+        )
+        return Response(s.InputSerializer(item).data, status=201)
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("from", int, required=True, description="Older version number."),
+            OpenApiParameter("to", int, required=True, description="Newer version number."),
+        ],
+        responses=s.VersionDiffSerializer,
+    )
+    @action(detail=True, methods=["get"])
+    def diff(self, request, pk=None):
+        """Unified text diff between two versions (text revisions, DOCX/ODT text)."""
+        paper = self.get_object()
+        numbers = []
+        for key in ("from", "to"):
+            raw = request.query_params.get(key, "")
+            if not raw.isdigit():
+                raise ValidationError({key: ["Give a version number."]})
+            numbers.append(int(raw))
+        versions = {v.number: v for v in paper.versions.filter(number__in=numbers)}
+        missing = [n for n in numbers if n not in versions]
+        if missing:
+            raise NotFound(f"This paper has no version {missing[0]}.")
+        older, newer = versions[numbers[0]], versions[numbers[1]]
+        for version in (older, newer):
+            if not version.text:
+                raise ValidationError(
+                    {"from": [f"Version {version.number} has no text to compare (PDF)."]}
+                )
+        diff = paper_sel.version_diff(older, newer)
+        return Response(
+            s.VersionDiffSerializer(
+                {"from_version": older.number, "to_version": newer.number, "diff": diff}
+            ).data
+        )
+
+    @extend_schema(responses=s.PaperAccessSerializer)
+    @action(detail=True, methods=["get"])
+    def access(self, request, pk=None):
+        """Why can I see this? The rules that grant the caller access to this paper."""
+        paper = self.get_object()
+        grants = paper_access(request.user, paper)
+        data = {
+            "visible": bool(grants),
+            "grants": [{"role": role, "explanation": text} for role, text in grants],
+            "can_manage": request.user.has_perm("roundtables.transition_paper", paper),
+            "can_submit_input": request.user.has_perm("roundtables.submit_input", paper),
+        }
+        return Response(s.PaperAccessSerializer(data).data)
+
+
+class PaperVersionViewSet(FreshReachMixin, viewsets.ReadOnlyModelViewSet):
+    """Versions of the papers the caller may see; files only through /download/."""
+
+    queryset = PaperVersion.objects.all()
+    serializer_class = s.PaperVersionSerializer
+    filterset_fields = ["paper", "kind"]
+    permission_map = {
+        "list": "roundtables.list_paperversion",
+        "download": "roundtables.download_paperversion",
+    }
+
+    def get_queryset(self):
+        return paper_sel.versions_for_user(self.request.user)
+
+    @extend_schema(responses={(200, "application/octet-stream"): bytes})
+    @action(detail=True, methods=["get"], url_name="download")
+    def download(self, request, pk=None):
+        version = self.get_object()
+        if version.kind == VersionKind.TEXT:
+            response = HttpResponse(version.text, content_type="text/plain; charset=utf-8")
+            response["Content-Disposition"] = (
+                f'attachment; filename="paper-{version.paper_id}-v{version.number}.txt"'
+            )
+            response["Cache-Control"] = "private, no-store"
+            return response
+        return _file_response(version.file, version.original_filename, version.content_type)
+
+
+class InputViewSet(FreshReachMixin, ActivityMixin, viewsets.ReadOnlyModelViewSet):
+    """Inputs: seen by the paper's managers and the submitting body; once the paper is
+    final, by everyone who sees it (to trace the final paper back to its inputs)."""
+
+    queryset = Input.objects.all()
+    serializer_class = s.InputSerializer
+    filterset_fields = ["paper", "decision", "consultation_round"]
+
+    @property
+    def permission_map(self):
+        return {
+            **self.get_permission_map(),
+            "list": "roundtables.list_input",
+            "decide": "roundtables.decide_input",
+            "attachment": "roundtables.download_input",
+        }
+
+    def get_queryset(self):
+        return paper_sel.inputs_for_user(self.request.user)
+
+    @extend_schema(request=s.DecisionSerializer, responses=s.InputSerializer)
+    @action(detail=True, methods=["post"])
+    def decide(self, request, pk=None):
+        """Record the decision (included, partly included, not included) with a reason."""
+        item = self.get_object()
+        payload = s.DecisionSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        item = input_services.input_decide(
+            actor=request.user,
+            item=item,
+            decision=payload.validated_data["decision"],
+            reason=payload.validated_data["reason"],
+        )
+        return Response(s.InputSerializer(item).data)
+
+    @extend_schema(responses={(200, "application/octet-stream"): bytes})
+    @action(detail=True, methods=["get"], url_name="attachment")
+    def attachment(self, request, pk=None):
+        item = self.get_object()
+        if not item.attachment:
+            raise NotFound("This input has no attachment.")
+        return _file_response(item.attachment, item.attachment_name, item.attachment_content_type)
