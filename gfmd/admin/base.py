@@ -54,7 +54,7 @@ class AuditedAdmin(ObjectPermissionsModelAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
-        return fields if "activity" in fields or obj is None else [*fields, "activity"]
+        return fields if "activity" in fields else [*fields, "activity"]
 
     def save_model(self, request, obj, form, change):
         record_save(actor=request.user, instance=obj)

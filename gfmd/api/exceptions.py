@@ -33,6 +33,16 @@ def _fields(detail) -> dict:
     return {}
 
 
+def _first_message(fields: dict) -> str:
+    """The first message found, so `detail` alone already tells what is wrong."""
+    for messages in fields.values():
+        while isinstance(messages, dict | list) and messages:
+            messages = next(iter(messages.values())) if isinstance(messages, dict) else messages[0]
+        if isinstance(messages, str) and messages:
+            return messages
+    return "Invalid input."
+
+
 def _body(kind: str, detail: str, fields: dict | None = None) -> dict:
     return {"type": kind, "detail": detail, "fields": fields or {}}
 
@@ -44,9 +54,9 @@ def exception_handler(exc, context):
     if isinstance(exc, DjangoValidationError):
         detail = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
         fields = _fields(detail)
-        first = next(iter(fields.values()), ["Invalid input."])
         return Response(
-            _body("validation_error", str(first[0]), fields), status=status.HTTP_400_BAD_REQUEST
+            _body("validation_error", _first_message(fields), fields),
+            status=status.HTTP_400_BAD_REQUEST,
         )
     if isinstance(exc, IntegrityError):
         return Response(
@@ -62,7 +72,7 @@ def exception_handler(exc, context):
         return None
     if isinstance(exc, exceptions.ValidationError):
         fields = _fields(exc.detail)
-        response.data = _body("validation_error", "Invalid input.", fields)
+        response.data = _body("validation_error", _first_message(fields), fields)
     else:
         detail = exc.detail if isinstance(exc, exceptions.APIException) else str(exc)
         kind = getattr(detail, "code", None) or "error"

@@ -25,6 +25,8 @@ class CountryField(serializers.SlugRelatedField):
         kwargs.setdefault("slug_field", "iso3")
         if not kwargs.get("read_only"):
             kwargs.setdefault("queryset", Country.objects.all())
+        if kwargs.get("required") is False and kwargs.get("allow_null"):
+            kwargs.setdefault("default", None)  # lets DRF's conditional unique checks run
         super().__init__(**kwargs)
 
 

@@ -166,7 +166,10 @@ class SteeringGroupMembershipViewSet(RecordViewSet):
         """Balance report for any date: developed/developing, regions, policy warnings."""
         raw = request.query_params.get("on")
         if raw:
-            on = parse_date(raw) if len(raw) == 10 else None
+            try:
+                on = parse_date(raw) if len(raw) == 10 else None
+            except ValueError:  # well-formed but impossible, e.g. 2020-13-45
+                on = None
             if on is None:
                 raise ValidationError({"on": ["Give a date as YYYY-MM-DD."]})
         else:

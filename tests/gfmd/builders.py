@@ -1,0 +1,127 @@
+"""Make n rows of each governance record, for query-count tests of lists and changelists."""
+
+from datetime import date, timedelta
+
+from gfmd.enums import AttendanceRole, FriendsRole
+from gfmd.models import (
+    AgendaItem,
+    Attendance,
+    BalancePolicy,
+    Country,
+    FriendsParticipation,
+    Notification,
+    SteeringGroupMembership,
+)
+from gfmd.services.activity import log_action
+from tests.factories import (
+    EditionFactory,
+    FocalPointFactory,
+    MeetingFactory,
+    OrganisationFactory,
+    country,
+)
+
+
+def _states(n):
+    return list(Country.objects.filter(un_status="member").order_by("id")[:n])
+
+
+def organisations(n):
+    for _ in range(n):
+        OrganisationFactory(headquarters=country("CHE"))
+
+
+def focal_points(n):
+    for state in _states(n):
+        FocalPointFactory(country=state)
+
+
+def editions(n):
+    start = 1000 + EditionFactory._meta.model.objects.count()
+    for i in range(n):
+        EditionFactory(
+            ordinal=start + i,
+            year_start=2000 + i % 50,
+            chairs=["DEU", "MAR"],
+            venue_country=country("DEU"),
+        )
+
+
+def steering_group(n):
+    SteeringGroupMembership.objects.bulk_create(
+        SteeringGroupMembership(country=state, start_date=date(2010, 1, 1))
+        for state in Country.objects.filter(
+            un_status="member", steering_terms__isnull=True
+        ).order_by("id")[:n]
+    )
+
+
+def balance_policies(n):
+    BalancePolicy.objects.bulk_create(
+        BalancePolicy(
+            effective_from=date(2000, 1, 1) + timedelta(days=i), required_regions=["Africa"]
+        )
+        for i in range(BalancePolicy.objects.count(), BalancePolicy.objects.count() + n)
+    )
+
+
+def friends(n):
+    edition = EditionFactory()
+    FriendsParticipation.objects.bulk_create(
+        FriendsParticipation(edition=edition, country=state, role=FriendsRole.PARTICIPANT)
+        for state in _states(n)
+    )
+
+
+def meetings(n):
+    edition = EditionFactory()
+    for _ in range(n):
+        meeting = MeetingFactory(edition=edition, country=country("CHE"))
+        AgendaItem.objects.create(meeting=meeting, position=1, title="Opening")
+        AgendaItem.objects.create(meeting=meeting, position=2, title="Roundtables")
+
+
+def agenda_items(n):
+    meeting = MeetingFactory()
+    AgendaItem.objects.bulk_create(
+        AgendaItem(meeting=meeting, position=i + 1, title=f"Item {i}") for i in range(n)
+    )
+
+
+def attendance(n):
+    meeting = MeetingFactory()
+    Attendance.objects.bulk_create(
+        Attendance(meeting=meeting, country=state, role=AttendanceRole.MEMBER)
+        for state in _states(n)
+    )
+
+
+def activity(n):
+    org = OrganisationFactory()
+    for i in range(n):
+        log_action(None, org, "test.event", {"i": i})
+
+
+def notifications(n):
+    start = Notification.objects.count()
+    Notification.objects.bulk_create(
+        Notification(
+            key=f"k{start + i}", recipient_email=f"r{i}@example.org", subject="s", body="b"
+        )
+        for i in range(n)
+    )
+
+
+BUILDERS = {
+    "organisations": organisations,
+    "focal-points": focal_points,
+    "editions": editions,
+    "steering-group": steering_group,
+    "balance-policies": balance_policies,
+    "friends-of-the-forum": friends,
+    "meetings": meetings,
+    "agenda-items": agenda_items,
+    "attendance": attendance,
+    "activity": activity,
+    "notifications": notifications,
+}

@@ -1,0 +1,165 @@
+"""The admin: every changelist loads in a fixed number of queries; saves go through services."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from gfmd.models import ActivityLog, Country, Notification, Organisation, SteeringGroupMembership
+from tests.factories import (
+    BalancePolicyFactory,
+    EditionFactory,
+    FocalPointFactory,
+    MeetingFactory,
+    country,
+)
+from tests.gfmd.builders import BUILDERS
+
+pytestmark = pytest.mark.django_db
+
+CHANGELISTS = {
+    "organisation": "organisations",
+    "focalpoint": "focal-points",
+    "edition": "editions",
+    "steeringgroupmembership": "steering-group",
+    "balancepolicy": "balance-policies",
+    "friendsparticipation": "friends-of-the-forum",
+    "meeting": "meetings",
+    "activitylog": "activity",
+    "notification": "notifications",
+}
+
+
+@pytest.fixture
+def admin_client(client, staff):
+    client.force_login(staff)
+    return client
+
+
+def _queries(client, url):
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(ctx.captured_queries)
+
+
+@pytest.mark.parametrize("model", sorted(CHANGELISTS))
+def test_changelist_queries_do_not_grow_with_rows(model, admin_client):
+    url = f"/admin/gfmd/{model}/?all="
+    build = BUILDERS[CHANGELISTS[model]]
+    build(10)
+    ten = _queries(admin_client, f"/admin/gfmd/{model}/")
+    build(190)
+    two_hundred = _queries(admin_client, f"/admin/gfmd/{model}/")
+    assert ten == two_hundred, url
+
+
+def test_country_changelist_query_count(admin_client, django_assert_max_num_queries):
+    with django_assert_max_num_queries(12):
+        assert admin_client.get("/admin/gfmd/country/").status_code == 200
+
+
+def test_edition_page_shows_troika_balance_and_activity(admin_client, staff):
+    EditionFactory(ordinal=1, chairs=["BEL"])
+    edition = EditionFactory(ordinal=2, chairs=["PHL"], year_start=2008)
+    BalancePolicyFactory(required_regions=["Oceania"])
+    SteeringGroupMembership.objects.create(country=country("DEU"), start_date="2000-01-01")
+
+    page = admin_client.get(f"/admin/gfmd/edition/{edition.pk}/change/").content.decode()
+
+    assert "Belgium" in page and "Philippines" in page
+    assert "Successor not yet known" in page
+    assert "Required regions not represented: Oceania." in page
+
+
+def test_admin_add_edition_with_chair_inline_is_audited(admin_client, staff):
+    response = admin_client.post(
+        "/admin/gfmd/edition/add/",
+        {
+            "ordinal": 5,
+            "title": "GFMD 2011",
+            "theme": "",
+            "is_public": "on",
+            "year_start": 2011,
+            "year_end": "",
+            "start_date": "",
+            "end_date": "",
+            "venue_city": "Geneva",
+            "venue_country": country("CHE").pk,
+            "chair_links-TOTAL_FORMS": 1,
+            "chair_links-INITIAL_FORMS": 0,
+            "chair_links-0-country": country("CHE").pk,
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    actions = set(ActivityLog.objects.values_list("action", flat=True))
+    assert {"edition.create", "editionchair.create"} <= actions
+
+
+def test_admin_rejects_non_state_chair(admin_client):
+    response = admin_client.post(
+        "/admin/gfmd/edition/add/",
+        {
+            "ordinal": 5,
+            "title": "GFMD",
+            "is_public": "on",
+            "year_start": 2011,
+            "chair_links-TOTAL_FORMS": 1,
+            "chair_links-INITIAL_FORMS": 0,
+            "chair_links-0-country": country("PRI").pk,
+        },
+    )
+    assert response.status_code == 200
+    assert "not a state" in response.content.decode()
+
+
+def test_admin_country_override_goes_through_service(admin_client, staff):
+    mexico = country("MEX")
+    response = admin_client.post(
+        f"/admin/gfmd/country/{mexico.pk}/change/",
+        {"development_override": "developed", "override_reason": "Policy decision"},
+    )
+    assert response.status_code == 302
+    mexico.refresh_from_db()
+    assert mexico.development_status == "developed" and mexico.override_by == staff
+    assert ActivityLog.objects.filter(action="country.override_development").exists()
+
+
+def test_admin_country_override_without_reason_is_refused(admin_client):
+    mexico = country("MEX")
+    response = admin_client.post(
+        f"/admin/gfmd/country/{mexico.pk}/change/",
+        {"development_override": "developed", "override_reason": ""},
+    )
+    assert response.status_code == 200
+    assert "needs a reason" in response.content.decode()
+    assert Country.objects.get(pk=mexico.pk).development_override == ""
+
+
+def test_steering_changelist_warns_about_imbalance(admin_client):
+    BalancePolicyFactory(required_regions=["Oceania"])
+    SteeringGroupMembership.objects.create(country=country("DEU"), start_date="2000-01-01")
+    page = admin_client.get("/admin/gfmd/steeringgroupmembership/").content.decode()
+    assert "Required regions not represented: Oceania." in page
+
+
+def test_meeting_action_sends_invitations_once(admin_client):
+    from gfmd.models import Attendance
+
+    meeting = MeetingFactory()
+    Attendance.objects.create(meeting=meeting, country=country("DEU"), role="member")
+    FocalPointFactory(country=country("DEU"))
+    for _ in range(2):
+        admin_client.post(
+            "/admin/gfmd/meeting/", {"action": "send_invitations", "_selected_action": [meeting.pk]}
+        )
+    assert Notification.objects.count() == 1
+
+
+def test_activity_log_admin_is_read_only(admin_client):
+    org = Organisation.objects.create(name="X", kind="other")
+    from gfmd.services.activity import log_action
+
+    entry = log_action(None, org, "x.test")
+    assert admin_client.get(f"/admin/gfmd/activitylog/{entry.pk}/change/").status_code == 200
+    assert admin_client.post(f"/admin/gfmd/activitylog/{entry.pk}/delete/").status_code == 403
+    assert admin_client.get("/admin/gfmd/activitylog/add/").status_code == 403

@@ -1,0 +1,55 @@
+"""Every list endpoint runs a fixed number of queries, whatever the number of rows."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.gfmd.builders import BUILDERS
+
+pytestmark = pytest.mark.django_db
+
+# endpoint -> queries for a staff caller: group lookup, page count, page rows, prefetches.
+EXPECTED = {
+    "organisations": 3,
+    "focal-points": 3,
+    "editions": 4,
+    "steering-group": 3,
+    "balance-policies": 3,
+    "friends-of-the-forum": 3,
+    "meetings": 4,
+    "agenda-items": 3,
+    "attendance": 3,
+    "activity": 3,
+    "notifications": 3,
+}
+
+
+def _count(client, url, user):
+    # a fresh user object per request, as in production: nothing cached from the last call
+    client.force_authenticate(type(user).objects.get(pk=user.pk))
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    assert response.status_code == 200, response.content
+    return len(ctx.captured_queries), response.json()
+
+
+@pytest.mark.parametrize("endpoint", sorted(EXPECTED))
+def test_list_query_count_is_constant(endpoint, staff, api):
+    client = api(staff)
+    url = f"/api/v1/{endpoint}/?page_size=200"
+    build = BUILDERS[endpoint]
+
+    build(1)
+    few, first = _count(client, url, staff)
+    build(39)
+    many, second = _count(client, url, staff)
+
+    assert second["count"] >= first["count"] + 39
+    assert (few, many) == (EXPECTED[endpoint], EXPECTED[endpoint])
+
+
+def test_country_list_query_count(staff, api, django_assert_num_queries):
+    client = api(staff)
+    with django_assert_num_queries(3):
+        response = client.get("/api/v1/countries/?page_size=200")
+    assert response.json()["count"] == 246
