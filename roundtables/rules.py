@@ -313,7 +313,7 @@ rules.add_perm("roundtables.leave_team", is_support_staff | represents_team_coun
 
 # Working papers: visibility by role and stage; the list is scoped by the selector.
 rules.add_perm("roundtables.list_workingpaper", rules.always_allow)
-rules.add_perm("roundtables.view_workingpaper", can_view_paper)
+rules.add_perm("roundtables.view_workingpaper", is_support_staff | can_view_paper)
 rules.add_perm("roundtables.add_workingpaper", rules.always_deny)  # created with its session
 rules.add_perm("roundtables.change_workingpaper", can_manage_paper)
 rules.add_perm("roundtables.delete_workingpaper", rules.always_deny)
@@ -324,19 +324,19 @@ rules.add_perm("roundtables.submit_input", may_submit_input)
 rules.add_perm("roundtables.explain_access", rules.always_allow)  # scoped lookup: 404 first
 
 rules.add_perm("roundtables.list_paperversion", rules.always_allow)
-rules.add_perm("roundtables.view_paperversion", can_view_version)
-rules.add_perm("roundtables.download_paperversion", can_view_version)
+rules.add_perm("roundtables.view_paperversion", is_support_staff | can_view_version)
+rules.add_perm("roundtables.download_paperversion", is_support_staff | can_view_version)
 rules.add_perm("roundtables.add_paperversion", rules.always_deny)  # through add_version
 rules.add_perm("roundtables.change_paperversion", rules.always_deny)  # immutable
 rules.add_perm("roundtables.delete_paperversion", rules.always_deny)
 
 rules.add_perm("roundtables.list_input", is_support_staff | is_focal_point)
-rules.add_perm("roundtables.view_input", can_view_input)
-rules.add_perm("roundtables.download_input", can_view_input)
+rules.add_perm("roundtables.view_input", is_support_staff | can_view_input)
+rules.add_perm("roundtables.download_input", is_support_staff | can_view_input)
 rules.add_perm("roundtables.add_input", rules.always_deny)  # through submit_input
 rules.add_perm("roundtables.change_input", rules.always_deny)  # decisions through decide
 rules.add_perm("roundtables.delete_input", rules.always_deny)
-rules.add_perm("roundtables.decide_input", can_decide_input)
+rules.add_perm("roundtables.decide_input", is_support_staff | can_decide_input)
 
 # Admin app index (rules' ObjectPermissionsModelAdmin).
 rules.add_perm("roundtables", is_support_staff)

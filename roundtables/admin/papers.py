@@ -1,0 +1,194 @@
+"""Admin for working papers (transition actions, versions, review screen) and inputs."""
+
+from django.contrib import admin, messages
+from django.db.models import Count, Q
+from django.urls import path, reverse
+from django.utils.html import format_html
+
+from gfmd.admin.base import AuditedAdmin
+from gfmd.errors import DomainError
+from roundtables.admin import board
+from roundtables.enums import PAPER_TRANSITIONS
+from roundtables.models import Input, PaperVersion, WorkingPaper
+from roundtables.services.papers import paper_set_public, paper_transition
+
+# Transitions that need no extra input can run as changelist actions; opening
+# consultation (deadline) and withdrawing (reason) run from the board's forms.
+SIMPLE_TRANSITIONS = ("start_drafting", "return_to_drafting", "finalise", "distribute")
+
+
+class PaperVersionInline(admin.TabularInline):
+    model = PaperVersion
+    fields = [
+        "number",
+        "kind",
+        "original_filename",
+        "size",
+        "checksum",
+        "note",
+        "author",
+        "created_at",
+        "download",
+    ]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description="File")
+    def download(self, obj):
+        url = reverse("roundtables-version-download", args=[obj.pk])
+        return format_html('<a href="{}">download</a>', url)
+
+
+def _transition_action(name):
+    transition = PAPER_TRANSITIONS[name]
+
+    def run(modeladmin, request, queryset):
+        for paper in queryset.order_by("id"):
+            if not request.user.has_perm("roundtables.transition_paper", paper):
+                messages.error(request, f"{paper}: not allowed.")
+                continue
+            try:
+                paper_transition(actor=request.user, paper=paper, name=name)
+            except DomainError as exc:
+                messages.error(request, f"{paper.session.code}: {exc.detail}")
+            else:
+                messages.success(request, f"{paper.session.code}: {transition.label} done.")
+
+    run.__name__ = name
+    return admin.action(description=transition.label, permissions=["transition"])(run)
+
+
+@admin.register(WorkingPaper)
+class WorkingPaperAdmin(AuditedAdmin):
+    list_display = [
+        "title",
+        "session_code",
+        "edition",
+        "state",
+        "consultation_deadline",
+        "input_count",
+        "undecided_count",
+        "is_public",
+        "review_link",
+    ]
+    list_filter = ["state", "is_public", "session__roundtable__edition"]
+    search_fields = ["title", "session__title"]
+    fields = [
+        "session",
+        "title",
+        "state",
+        "consultation_deadline",
+        "consultation_round",
+        "final_version",
+        "is_public",
+        "published_at",
+        "activity",
+    ]
+    readonly_fields = [
+        "session",
+        "state",
+        "consultation_deadline",
+        "consultation_round",
+        "final_version",
+        "is_public",
+        "published_at",
+        "activity",
+    ]
+    inlines = [PaperVersionInline]
+    actions = [_transition_action(n) for n in SIMPLE_TRANSITIONS] + ["publish", "unpublish"]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("session__roundtable__edition")
+            .annotate(
+                input_total=Count("inputs"),
+                undecided_total=Count("inputs", filter=Q(inputs__decision="")),
+            )
+        )
+
+    def has_add_permission(self, request):
+        return False  # created with its session
+
+    def has_transition_permission(self, request):
+        return request.user.has_perm("roundtables.publish_paper")  # staff in the admin
+
+    def has_publish_permission(self, request):
+        return request.user.has_perm("roundtables.publish_paper")
+
+    @admin.display(description="Session", ordering="session__roundtable__number")
+    def session_code(self, obj):
+        return obj.session.code
+
+    @admin.display(description="Edition")
+    def edition(self, obj):
+        return obj.session.roundtable.edition
+
+    @admin.display(description="Inputs", ordering="input_total")
+    def input_count(self, obj):
+        return obj.input_total
+
+    @admin.display(description="Undecided", ordering="undecided_total")
+    def undecided_count(self, obj):
+        return obj.undecided_total
+
+    @admin.display(description="Review")
+    def review_link(self, obj):
+        url = reverse("admin:roundtables_workingpaper_review", args=[obj.pk])
+        return format_html('<a href="{}">review inputs</a>', url)
+
+    def _set_public(self, request, queryset, public):
+        for paper in queryset.order_by("id"):
+            try:
+                paper_set_public(actor=request.user, paper=paper, public=public)
+            except DomainError as exc:
+                messages.error(request, f"{paper.session.code}: {exc.detail}")
+
+    @admin.action(description="Publish (public access)", permissions=["publish"])
+    def publish(self, request, queryset):
+        self._set_public(request, queryset, True)
+
+    @admin.action(description="Unpublish", permissions=["publish"])
+    def unpublish(self, request, queryset):
+        self._set_public(request, queryset, False)
+
+    def get_urls(self):
+        wrap = self.admin_site.admin_view
+        return [
+            path(
+                "<int:paper_id>/review/",
+                wrap(lambda r, paper_id: board.review_view(self, r, paper_id)),
+                name="roundtables_workingpaper_review",
+            ),
+            path(
+                "<int:paper_id>/transition/<str:name>/",
+                wrap(lambda r, paper_id, name: board.paper_action(self, r, paper_id, name)),
+                name="roundtables_workingpaper_transition",
+            ),
+            *super().get_urls(),
+        ]
+
+
+@admin.register(Input)
+class InputAdmin(AuditedAdmin):
+    """Read-only list; decisions are recorded on the paper's review screen."""
+
+    list_display = ["id", "paper", "body_name", "consultation_round", "submitted_at", "decision"]
+    list_filter = ["decision", "paper__state", "paper__session__roundtable__edition"]
+    search_fields = ["text", "evidence", "country__name", "organisation__name"]
+    list_select_related = ["paper", "country", "organisation"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def get_readonly_fields(self, request, obj=None):
+        return [f.name for f in Input._meta.fields] + ["activity"]
+
+    @admin.display(description="From")
+    def body_name(self, obj):
+        return str(obj.body)
