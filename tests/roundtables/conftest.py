@@ -11,14 +11,14 @@ from roundtables.models import Session, WorkingPaper
 from tests.factories import (
     FocalPointFactory,
     OrganisationFactory,
-    SteeringMemberFactory,
     StaffFactory,
+    SteeringMemberFactory,
     UserFactory,
     country,
 )
 from tests.roundtables.factories import (
-    SessionFactory,
     RoundtableFactory,
+    SessionFactory,
     confirmed_cochair,
     edition_2020,
     friend,

@@ -104,30 +104,30 @@ def test_cochair_override_can_block_a_seat(session, staff):
 
 def test_cochair_database_constraint_refuses_second_confirmed_seat(session):
     confirmed_cochair(session, "DEU")
-    with pytest.raises(IntegrityError, match="cochair_one_confirmed_per_seat"):
-        with transaction.atomic():
-            CoChair.objects.create(
-                session=session,
-                country=country("FRA"),
-                origin=CoChairOrigin.NOMINATED,
-                state=CoChairState.CONFIRMED,
-                seat=Seat.DEVELOPED,
-            )
+    with (
+        pytest.raises(IntegrityError, match="cochair_one_confirmed_per_seat"),
+        transaction.atomic(),
+    ):
+        CoChair.objects.create(
+            session=session,
+            country=country("FRA"),
+            origin=CoChairOrigin.NOMINATED,
+            state=CoChairState.CONFIRMED,
+            seat=Seat.DEVELOPED,
+        )
 
 
 def test_cochair_database_constraint_requires_seat_when_confirmed(session):
-    with pytest.raises(IntegrityError, match="cochair_confirmed_has_seat"):
-        with transaction.atomic():
-            CoChairFactory(session=session, state=CoChairState.CONFIRMED, seat="")
+    with pytest.raises(IntegrityError, match="cochair_confirmed_has_seat"), transaction.atomic():
+        CoChairFactory(session=session, state=CoChairState.CONFIRMED, seat="")
 
 
 def test_cochair_same_country_cannot_be_proposed_twice(session):
     _propose(session, "DEU")
     with pytest.raises(ConflictError, match="already proposed"):
         _propose(session, "DEU")
-    with pytest.raises(IntegrityError, match="cochair_country_active_once"):
-        with transaction.atomic():
-            CoChairFactory(session=session, country=country("DEU"))
+    with pytest.raises(IntegrityError, match="cochair_country_active_once"), transaction.atomic():
+        CoChairFactory(session=session, country=country("DEU"))
 
 
 def test_cochair_non_state_cannot_be_proposed(session):
