@@ -1,0 +1,496 @@
+"""Civil Society Days API: thin views that validate, then call a service or a selector."""
+
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import mixins, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import ValidationError
+from rest_framework.response import Response
+
+from civil_society.api import serializers as s
+from civil_society.enums import ApplicationSource
+from civil_society.models import (
+    AdvisoryCommitteeMember,
+    Application,
+    CivilSocietyOrganisation,
+    CommonSpaceParticipant,
+    CommonSpaceSession,
+    CSDEdition,
+    CSDSession,
+    Delegate,
+    FriendsRepresentative,
+    PeoplesGlobalActionDocument,
+    ProposalEntry,
+    Recommendation,
+    Review,
+    SelectionPolicy,
+    SelectionProposal,
+)
+from civil_society.rules import committee_seats, is_partner_system, represented_organisation_ids
+from civil_society.selectors import records as sel
+from civil_society.selectors.organisations import possible_duplicates
+from civil_society.selectors.selection import delegation, selection_report
+from civil_society.services.applications import (
+    NominatedDelegate,
+    application_submit,
+    application_update,
+    application_withdraw,
+)
+from civil_society.services.editions import csd_edition_save
+from civil_society.services.organisations import (
+    cso_check_led,
+    cso_merge,
+    cso_register,
+    cso_update,
+)
+from civil_society.services.programme import (
+    friends_representative_register,
+    friends_representative_remove,
+)
+from civil_society.services.reviews import review_submit
+from civil_society.services.selection import proposal_adjust, proposal_confirm, proposal_run
+from civil_society.services.waitlist import delegate_release
+from gfmd.api.viewsets import ActivityMixin, RecordViewSet
+from gfmd.rules import is_support_staff
+
+
+class CSDEditionViewSet(RecordViewSet):
+    """Civil Society Days editions. Anonymous callers get the public list."""
+
+    queryset = CSDEdition.objects.all()
+    serializer_class = s.CSDEditionSerializer
+    filterset_fields = ["edition", "applications_open"]
+    extra_permissions = {
+        "list": "civil_society.list_csdedition",
+        "run_selection": "civil_society.run_selection",
+        "selection_report": "civil_society.view_selection_report",
+        "delegation": "civil_society.view_csdedition",
+    }
+
+    def get_queryset(self):
+        return sel.csd_editions_for_user(self.request.user)
+
+    def perform_create(self, serializer):
+        serializer.instance = csd_edition_save(
+            actor=self.request.user, csd_edition=CSDEdition(**serializer.validated_data)
+        )
+
+    def perform_update(self, serializer):
+        for name, value in serializer.validated_data.items():
+            setattr(serializer.instance, name, value)
+        csd_edition_save(actor=self.request.user, csd_edition=serializer.instance)
+
+    @extend_schema(request=None, responses={201: s.SelectionProposalSerializer})
+    @action(detail=True, methods=["post"], url_path="run-selection")
+    def run_selection(self, request, pk=None):
+        """Propose a selection and waitlist from the reviews and the selection policy."""
+        proposal = proposal_run(actor=request.user, csd_edition=self.get_object())
+        return Response(
+            s.SelectionProposalSerializer(proposal).data, status=status.HTTP_201_CREATED
+        )
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "proposal", int, description="A proposal id; default: the confirmed delegation."
+            )
+        ],
+        responses=s.SelectionReportSerializer,
+    )
+    @action(detail=True, methods=["get"], url_path="selection-report")
+    def selection_report(self, request, pk=None):
+        """Balance by sector, region, migrant/diaspora-led and gender, against the policy."""
+        csd_edition = self.get_object()
+        proposal = None
+        raw = request.query_params.get("proposal")
+        if raw:
+            if not raw.isdigit():
+                raise ValidationError({"proposal": ["Give a proposal id."]})
+            proposal = SelectionProposal.objects.filter(
+                pk=int(raw), csd_edition=csd_edition
+            ).first()
+            if proposal is None:
+                raise ValidationError({"proposal": ["No such proposal for this edition."]})
+        report = selection_report(csd_edition, proposal)
+        return Response(s.SelectionReportSerializer(report).data)
+
+    @extend_schema(responses=s.DelegationMemberSerializer(many=True))
+    @action(detail=True, methods=["get"])
+    def delegation(self, request, pk=None):
+        """The CSD delegation: the selected delegates (no contact details)."""
+        page = self.paginate_queryset(delegation(self.get_object()))
+        return self.get_paginated_response(s.DelegationMemberSerializer(page, many=True).data)
+
+
+class AdvisoryCommitteeMemberViewSet(RecordViewSet):
+    queryset = AdvisoryCommitteeMember.objects.all()
+    serializer_class = s.AdvisoryCommitteeMemberSerializer
+    filterset_fields = ["csd_edition", "role", "is_reviewer"]
+
+    def get_queryset(self):
+        return sel.committee_for_user(self.request.user)
+
+
+class CivilSocietyOrganisationViewSet(RecordViewSet):
+    """Civil-society organisations (profiles of gfmd organisations), with duplicate detection."""
+
+    queryset = CivilSocietyOrganisation.objects.all()
+    serializer_class = s.CivilSocietyOrganisationSerializer
+    filterset_fields = ["sector", "migrant_led", "diaspora_led", "led_check"]
+    search_fields = ["organisation__name", "organisation__acronym", "website_domain"]
+    extra_permissions = {
+        "duplicates": "civil_society.find_duplicates",
+        "check_led": "civil_society.check_led_status",
+        "merge": "civil_society.merge_organisations",
+    }
+
+    def get_queryset(self):
+        return sel.organisations_for_user(self.request.user)
+
+    def get_serializer_class(self):
+        if self.action == "create":
+            return s.CivilSocietyOrganisationWriteSerializer
+        if self.action in ("update", "partial_update"):
+            return s.CivilSocietyOrganisationUpdateSerializer
+        return s.CivilSocietyOrganisationSerializer
+
+    @extend_schema(
+        request=s.CivilSocietyOrganisationWriteSerializer,
+        responses={201: s.CivilSocietyOrganisationSerializer},
+    )
+    def create(self, request, *args, **kwargs):
+        payload = s.CivilSocietyOrganisationWriteSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        data = dict(payload.validated_data)
+        data["allow_duplicate"] = data["allow_duplicate"] and is_support_staff(request.user)
+        profile = cso_register(actor=request.user, **data)
+        profile = self.get_queryset().get(pk=profile.pk)
+        return Response(
+            s.CivilSocietyOrganisationSerializer(profile).data, status=status.HTTP_201_CREATED
+        )
+
+    @extend_schema(
+        request=s.CivilSocietyOrganisationUpdateSerializer,
+        responses=s.CivilSocietyOrganisationSerializer,
+    )
+    def update(self, request, *args, **kwargs):
+        profile = self.get_object()
+        payload = s.CivilSocietyOrganisationUpdateSerializer(
+            data=request.data, partial=kwargs.get("partial", False)
+        )
+        payload.is_valid(raise_exception=True)
+        cso_update(actor=request.user, profile=profile, **payload.validated_data)
+        profile = self.get_queryset().get(pk=profile.pk)
+        return Response(s.CivilSocietyOrganisationSerializer(profile).data)
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("name", str, required=True),
+            OpenApiParameter("website", str),
+        ],
+        responses=s.DuplicateMatchSerializer(many=True),
+    )
+    @action(detail=False, methods=["get"])
+    def duplicates(self, request):
+        """Organisations that may be the one named (check before registering)."""
+        name = request.query_params.get("name", "").strip()
+        if not name:
+            raise ValidationError({"name": ["Give the organisation's name."]})
+        matches = possible_duplicates(name=name, website=request.query_params.get("website", ""))
+        return Response(s.DuplicateMatchSerializer(matches, many=True).data)
+
+    @extend_schema(request=s.LedCheckSerializer, responses=s.CivilSocietyOrganisationSerializer)
+    @action(detail=True, methods=["post"], url_path="check-led")
+    def check_led(self, request, pk=None):
+        """Staff confirm or refuse the self-declared migrant-/diaspora-led status."""
+        payload = s.LedCheckSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        profile = cso_check_led(
+            actor=request.user, profile=self.get_object(), **payload.validated_data
+        )
+        return Response(s.CivilSocietyOrganisationSerializer(profile).data)
+
+    @extend_schema(request=s.MergeSerializer, responses=s.CivilSocietyOrganisationSerializer)
+    @action(detail=True, methods=["post"])
+    def merge(self, request, pk=None):
+        """Fold another profile (a duplicate) into this one."""
+        keep = self.get_object()
+        payload = s.MergeSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        cso_merge(actor=request.user, keep=keep, duplicate=payload.validated_data["duplicate"])
+        return Response(
+            s.CivilSocietyOrganisationSerializer(self.get_queryset().get(pk=keep.pk)).data
+        )
+
+
+class ApplicationViewSet(RecordViewSet):
+    """Applications with nominated delegates. Partner systems submit them too (idempotent
+    by `external_ref`); each caller sees only the applications within reach."""
+
+    queryset = Application.objects.all()
+    serializer_class = s.ApplicationSerializer
+    filterset_fields = ["csd_edition", "organisation", "status", "source"]
+    extra_permissions = {"withdraw": "civil_society.withdraw_application"}
+
+    def get_queryset(self):
+        return sel.applications_for_user(self.request.user)
+
+    def _organisations(self):
+        user = self.request.user
+        queryset = CivilSocietyOrganisation.objects.select_related("organisation")
+        if is_support_staff(user) or is_partner_system(user):
+            return queryset
+        return queryset.filter(organisation_id__in=represented_organisation_ids(user))
+
+    def _source(self) -> str:
+        user = self.request.user
+        if is_partner_system(user):
+            return ApplicationSource.PARTNER
+        return ApplicationSource.STAFF if is_support_staff(user) else ApplicationSource.WEB
+
+    @extend_schema(
+        request=s.ApplicationSubmitSerializer,
+        responses={201: s.ApplicationSerializer, 200: s.ApplicationSerializer},
+    )
+    def create(self, request, *args, **kwargs):
+        """Submit an application. The same partner `external_ref` again returns 200 and the
+        existing application."""
+        payload = s.ApplicationSubmitSerializer(
+            data=request.data, organisations=self._organisations()
+        )
+        payload.is_valid(raise_exception=True)
+        data = dict(payload.validated_data)
+        nominees = [NominatedDelegate(**d) for d in data.pop("delegates")]
+        application, created = application_submit(
+            actor=request.user, delegates=nominees, source=self._source(), **data
+        )
+        application = self.get_queryset().get(pk=application.pk)
+        return Response(
+            s.ApplicationSerializer(application).data,
+            status=status.HTTP_201_CREATED if created else status.HTTP_200_OK,
+        )
+
+    @extend_schema(request=s.ApplicationUpdateSerializer, responses=s.ApplicationSerializer)
+    def update(self, request, *args, **kwargs):
+        application = self.get_object()
+        payload = s.ApplicationUpdateSerializer(data=request.data, partial=True)
+        payload.is_valid(raise_exception=True)
+        application_update(actor=request.user, application=application, **payload.validated_data)
+        return Response(s.ApplicationSerializer(self.get_queryset().get(pk=application.pk)).data)
+
+    @extend_schema(request=s.ReasonSerializer, responses=s.ApplicationSerializer)
+    @action(detail=True, methods=["post"])
+    def withdraw(self, request, pk=None):
+        """Withdraw; a selected delegate's place goes to the waitlist."""
+        payload = s.ReasonSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        application_withdraw(
+            actor=request.user, application=self.get_object(), **payload.validated_data
+        )
+        return Response(s.ApplicationSerializer(self.get_queryset().get(pk=pk)).data)
+
+
+class DelegateViewSet(ActivityMixin, viewsets.ReadOnlyModelViewSet):
+    """Nominated delegates, their status and waitlist position."""
+
+    queryset = Delegate.objects.all()
+    serializer_class = s.DelegateSerializer
+    filterset_fields = ["csd_edition", "application", "status"]
+
+    @property
+    def permission_map(self):
+        return {**self.get_permission_map(), "release": "civil_society.release_delegate"}
+
+    def get_queryset(self):
+        return sel.delegates_for_user(self.request.user)
+
+    @extend_schema(request=s.ReasonSerializer, responses=s.ReleaseResultSerializer)
+    @action(detail=True, methods=["post"])
+    def release(self, request, pk=None):
+        """Release a selected delegate's place; the waitlist moves up."""
+        payload = s.ReasonSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        delegate = self.get_object()
+        promoted = delegate_release(actor=request.user, delegate=delegate, **payload.validated_data)
+        queryset = sel.delegates_for_user(request.user)
+        released = queryset.get(pk=delegate.pk)
+        promoted = (
+            Delegate.objects.select_related(
+                "country", "application__organisation__organisation"
+            ).get(pk=promoted.pk)
+            if promoted
+            else None
+        )
+        return Response(
+            s.ReleaseResultSerializer({"released": released, "promoted": promoted}).data
+        )
+
+
+class ReviewViewSet(RecordViewSet):
+    """Reviews: a reviewer scores each application once (re-scoring updates the review);
+    conflicts of interest are refused. Staff see all reviews, reviewers their own."""
+
+    queryset = Review.objects.all()
+    serializer_class = s.ReviewSerializer
+    filterset_fields = ["application", "reviewer"]
+
+    def get_queryset(self):
+        return sel.reviews_for_user(self.request.user)
+
+    def _reviewable(self):
+        """Applications the caller may name: visible ones, plus (so that the conflict is
+        explained, not hidden) every application of an edition they review."""
+        user = self.request.user
+        reviewing = [e for e, (_, reviewer) in committee_seats(user).items() if reviewer]
+        visible = sel.applications_for_user(user).values("pk")
+        return Application.objects.filter(pk__in=visible) | Application.objects.filter(
+            csd_edition_id__in=reviewing
+        )
+
+    @extend_schema(request=s.ReviewWriteSerializer, responses={201: s.ReviewSerializer})
+    def create(self, request, *args, **kwargs):
+        payload = s.ReviewWriteSerializer(data=request.data, applications=self._reviewable())
+        payload.is_valid(raise_exception=True)
+        review = review_submit(actor=request.user, **payload.validated_data)
+        review = self.get_queryset().get(pk=review.pk)
+        return Response(s.ReviewSerializer(review).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=s.ReviewUpdateSerializer, responses=s.ReviewSerializer)
+    def update(self, request, *args, **kwargs):
+        review = self.get_object()
+        payload = s.ReviewUpdateSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        review = review_submit(
+            actor=request.user, application=review.application, **payload.validated_data
+        )
+        return Response(s.ReviewSerializer(self.get_queryset().get(pk=review.pk)).data)
+
+    def partial_update(self, request, *args, **kwargs):
+        return self.update(request, *args, **kwargs)
+
+
+class SelectionPolicyViewSet(RecordViewSet):
+    queryset = SelectionPolicy.objects.all()
+    serializer_class = s.SelectionPolicySerializer
+    filterset_fields = ["csd_edition"]
+
+    def get_queryset(self):
+        return sel.policies_for_user(self.request.user)
+
+
+class SelectionProposalViewSet(ActivityMixin, viewsets.ReadOnlyModelViewSet):
+    """Runs of the selection; staff confirm one (`POST csd/editions/{id}/run-selection/`
+    makes a new one)."""
+
+    queryset = SelectionProposal.objects.all()
+    serializer_class = s.SelectionProposalSerializer
+    filterset_fields = ["csd_edition", "status"]
+
+    @property
+    def permission_map(self):
+        return {**self.get_permission_map(), "confirm": "civil_society.confirm_selection"}
+
+    def get_queryset(self):
+        return sel.proposals_for_user(self.request.user)
+
+    @extend_schema(request=None, responses=s.SelectionProposalSerializer)
+    @action(detail=True, methods=["post"])
+    def confirm(self, request, pk=None):
+        """Confirm: delegates become selected / waitlisted / declined and are notified."""
+        proposal_confirm(actor=request.user, proposal=self.get_object())
+        return Response(s.SelectionProposalSerializer(self.get_queryset().get(pk=pk)).data)
+
+
+class ProposalEntryViewSet(viewsets.ReadOnlyModelViewSet):
+    """A proposal's verdict per delegate with its explanation; staff adjust with a note."""
+
+    queryset = ProposalEntry.objects.all()
+    serializer_class = s.ProposalEntrySerializer
+    filterset_fields = ["proposal", "outcome", "proposed_outcome"]
+    permission_map = {"adjust": "civil_society.change_proposalentry"}
+
+    def get_queryset(self):
+        return sel.proposal_entries_for_user(self.request.user)
+
+    @extend_schema(request=s.ProposalAdjustSerializer, responses=s.ProposalEntrySerializer)
+    @action(detail=True, methods=["post"])
+    def adjust(self, request, pk=None):
+        payload = s.ProposalAdjustSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        proposal_adjust(actor=request.user, entry=self.get_object(), **payload.validated_data)
+        return Response(s.ProposalEntrySerializer(self.get_queryset().get(pk=pk)).data)
+
+
+class CSDSessionViewSet(RecordViewSet):
+    """CSD sessions: mirrors of government sessions (named by label) or flagged topics."""
+
+    queryset = CSDSession.objects.all()
+    serializer_class = s.CSDSessionSerializer
+    filterset_fields = ["csd_edition", "origin"]
+
+    def get_queryset(self):
+        return sel.sessions_for_user(self.request.user)
+
+
+class RecommendationViewSet(RecordViewSet):
+    queryset = Recommendation.objects.all()
+    serializer_class = s.RecommendationSerializer
+    filterset_fields = ["csd_edition", "session", "is_published"]
+
+    def get_queryset(self):
+        return sel.recommendations_for_user(self.request.user)
+
+
+class CommonSpaceSessionViewSet(RecordViewSet):
+    queryset = CommonSpaceSession.objects.all()
+    serializer_class = s.CommonSpaceSessionSerializer
+    filterset_fields = ["csd_edition"]
+
+    def get_queryset(self):
+        return sel.common_space_for_user(self.request.user)
+
+
+class CommonSpaceParticipantViewSet(RecordViewSet):
+    queryset = CommonSpaceParticipant.objects.all()
+    serializer_class = s.CommonSpaceParticipantSerializer
+    filterset_fields = ["session", "side"]
+
+    def get_queryset(self):
+        return sel.common_space_participants_for_user(self.request.user)
+
+
+class PeoplesGlobalActionDocumentViewSet(RecordViewSet):
+    queryset = PeoplesGlobalActionDocument.objects.all()
+    serializer_class = s.PeoplesGlobalActionDocumentSerializer
+    filterset_fields = ["csd_edition"]
+
+    def get_queryset(self):
+        return sel.pga_documents_for_user(self.request.user)
+
+
+class FriendsRepresentativeViewSet(
+    ActivityMixin,
+    mixins.CreateModelMixin,
+    mixins.DestroyModelMixin,
+    viewsets.ReadOnlyModelViewSet,
+):
+    """Selected delegates registered as CSD representatives (observers) at Friends of the
+    Forum meetings."""
+
+    queryset = FriendsRepresentative.objects.all()
+    serializer_class = s.FriendsRepresentativeSerializer
+    filterset_fields = ["meeting", "delegate"]
+
+    @property
+    def permission_map(self):
+        return self.get_permission_map()
+
+    def get_queryset(self):
+        return sel.friends_representatives_for_user(self.request.user)
+
+    def perform_create(self, serializer):
+        serializer.instance = friends_representative_register(
+            actor=self.request.user, **serializer.validated_data
+        )
+
+    def perform_destroy(self, instance):
+        friends_representative_remove(actor=self.request.user, representative=instance)

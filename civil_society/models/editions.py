@@ -1,0 +1,124 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+
+from civil_society.enums import CommitteeRole
+
+
+class CSDEdition(models.Model):
+    """The Civil Society Days of one Forum edition. They come before the government meeting.
+
+    `forum_start_date` copies the Forum edition's start date (the services keep it in step),
+    so the database itself refuses CSD dates that do not precede the government meeting.
+    """
+
+    edition = models.OneToOneField(
+        "gfmd.Edition", on_delete=models.PROTECT, related_name="civil_society_days"
+    )
+    title = models.CharField(max_length=200)
+    start_date = models.DateField(null=True, blank=True)
+    end_date = models.DateField(null=True, blank=True)
+    city = models.CharField(max_length=100, blank=True)
+    is_virtual = models.BooleanField(default=False)
+    organising_body = models.ForeignKey(
+        "gfmd.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="The organisation that organises these Civil Society Days.",
+    )
+    forum_start_date = models.DateField(
+        null=True, blank=True, editable=False, help_text="Copied from the Forum edition."
+    )
+    applications_open = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["edition__ordinal"]
+        verbose_name = "Civil Society Days edition"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(start_date__isnull=True)
+                | Q(end_date__isnull=True)
+                | Q(end_date__gte=F("start_date")),
+                name="csdedition_dates_ordered",
+                violation_error_message="The end date cannot be before the start date.",
+            ),
+            models.CheckConstraint(
+                condition=Q(forum_start_date__isnull=True)
+                | (
+                    (Q(start_date__isnull=True) | Q(start_date__lt=F("forum_start_date")))
+                    & (Q(end_date__isnull=True) | Q(end_date__lt=F("forum_start_date")))
+                ),
+                name="csdedition_before_forum",
+                violation_error_message="The Civil Society Days take place before the "
+                "government meeting.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self):
+        if self.edition_id:
+            self.forum_start_date = self.edition.start_date
+        forum = self.forum_start_date
+        if forum:
+            for field in ("start_date", "end_date"):
+                value = getattr(self, field)
+                if value and value >= forum:
+                    raise ValidationError(
+                        {
+                            field: "The Civil Society Days take place before the government "
+                            f"meeting (which opens {forum.isoformat()})."
+                        }
+                    )
+
+
+class AdvisoryCommitteeMember(models.Model):
+    """A member of the international advisory committee that guides a CSD edition."""
+
+    csd_edition = models.ForeignKey(
+        "civil_society.CSDEdition", on_delete=models.CASCADE, related_name="committee"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="csd_committee_seats"
+    )
+    organisation = models.ForeignKey(
+        "gfmd.Organisation",
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="The organisation the member comes from (conflicts of interest follow it).",
+    )
+    role = models.CharField(
+        max_length=20, choices=CommitteeRole.choices, default=CommitteeRole.MEMBER
+    )
+    term_start = models.DateField()
+    term_end = models.DateField(null=True, blank=True)
+    is_reviewer = models.BooleanField(default=True, help_text="Reviews delegate applications.")
+
+    class Meta:
+        ordering = ["csd_edition_id", "role", "user__last_name", "id"]
+        verbose_name = "advisory committee member"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["csd_edition", "user"],
+                name="committee_member_once_per_edition",
+                violation_error_message="This person already sits on this advisory committee.",
+            ),
+            models.CheckConstraint(
+                condition=Q(role__in=CommitteeRole.values),
+                name="committee_role_valid",
+                violation_error_message="Unknown committee role.",
+            ),
+            models.CheckConstraint(
+                condition=Q(term_end__isnull=True) | Q(term_end__gte=F("term_start")),
+                name="committee_term_ordered",
+                violation_error_message="The term cannot end before it starts.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        name = self.user.get_full_name() or self.user.get_username()
+        return f"{name} ({self.get_role_display()}, {self.csd_edition})"

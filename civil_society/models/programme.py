@@ -1,0 +1,242 @@
+from django.db import models
+from django.db.models import Q
+
+from civil_society.enums import CommonSpaceRole, CommonSpaceSide, SessionOrigin
+
+
+class CSDSession(models.Model):
+    """A CSD session: mirrors a government roundtable session, or a topic the CSD added or
+    substituted (flagged by `origin`).
+
+    The government session is named by a label, not a foreign key, so this app does not
+    depend on the roundtables app (see docs/civil_society.md).
+    """
+
+    csd_edition = models.ForeignKey(
+        "civil_society.CSDEdition", on_delete=models.CASCADE, related_name="sessions"
+    )
+    code = models.CharField(max_length=20, help_text='Short reference, e.g. "CSD 1.2".')
+    title = models.CharField(max_length=300)
+    theme = models.CharField(max_length=200, blank=True)
+    origin = models.CharField(
+        max_length=20, choices=SessionOrigin.choices, default=SessionOrigin.MIRRORS
+    )
+    government_session_label = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="The government roundtable session mirrored, or the topic substituted.",
+    )
+    description = models.TextField(blank=True)
+    starts_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["csd_edition_id", "code", "id"]
+        verbose_name = "CSD session"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["csd_edition", "code"],
+                name="csdsession_code_unique",
+                violation_error_message="Another session of these CSD has this code.",
+            ),
+            models.CheckConstraint(
+                condition=Q(origin__in=SessionOrigin.values),
+                name="csdsession_origin_valid",
+                violation_error_message="Unknown session origin.",
+            ),
+            models.CheckConstraint(
+                condition=Q(origin=SessionOrigin.ADDED) | ~Q(government_session_label=""),
+                name="csdsession_mirror_names_government_session",
+                violation_error_message="A mirrored or substituting session names the "
+                "government session or topic it relates to.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.title}"
+
+    @property
+    def is_flagged(self) -> bool:
+        return self.origin != SessionOrigin.MIRRORS
+
+
+class Recommendation(models.Model):
+    """A CSD recommendation to governments, addressed to a theme or a government session."""
+
+    csd_edition = models.ForeignKey(
+        "civil_society.CSDEdition", on_delete=models.CASCADE, related_name="recommendations"
+    )
+    session = models.ForeignKey(
+        "civil_society.CSDSession",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="recommendations",
+    )
+    title = models.CharField(max_length=300)
+    text = models.TextField()
+    addressed_theme = models.CharField(max_length=200, blank=True)
+    addressed_session_label = models.CharField(
+        max_length=200, blank=True, help_text="The government roundtable session addressed."
+    )
+    is_published = models.BooleanField(
+        default=False, help_text="Published recommendations are visible to governments."
+    )
+
+    class Meta:
+        ordering = ["csd_edition_id", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(addressed_theme="") | ~Q(addressed_session_label=""),
+                name="recommendation_has_addressee",
+                violation_error_message="A recommendation is addressed to a theme or to a "
+                "government session.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class CommonSpaceSession(models.Model):
+    """A Common Space session where governments and civil society meet jointly."""
+
+    csd_edition = models.ForeignKey(
+        "civil_society.CSDEdition", on_delete=models.CASCADE, related_name="common_space"
+    )
+    title = models.CharField(max_length=300)
+    theme = models.CharField(max_length=200, blank=True)
+    date = models.DateField(null=True, blank=True)
+    description = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["csd_edition_id", "date", "id"]
+        verbose_name = "Common Space session"
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class CommonSpaceParticipant(models.Model):
+    """A government (country), a CSD delegate or an observer organisation in a session."""
+
+    session = models.ForeignKey(
+        "civil_society.CommonSpaceSession", on_delete=models.CASCADE, related_name="participants"
+    )
+    side = models.CharField(max_length=20, choices=CommonSpaceSide.choices)
+    country = models.ForeignKey(
+        "gfmd.Country", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    delegate = models.ForeignKey(
+        "civil_society.Delegate", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    organisation = models.ForeignKey(
+        "gfmd.Organisation", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    role = models.CharField(
+        max_length=20, choices=CommonSpaceRole.choices, default=CommonSpaceRole.PARTICIPANT
+    )
+
+    class Meta:
+        ordering = ["session_id", "side", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(
+                    side=CommonSpaceSide.GOVERNMENT,
+                    country__isnull=False,
+                    delegate__isnull=True,
+                    organisation__isnull=True,
+                )
+                | Q(
+                    side=CommonSpaceSide.CIVIL_SOCIETY,
+                    country__isnull=True,
+                    delegate__isnull=False,
+                    organisation__isnull=True,
+                )
+                | Q(
+                    side=CommonSpaceSide.OBSERVER,
+                    country__isnull=True,
+                    delegate__isnull=True,
+                    organisation__isnull=False,
+                ),
+                name="commonspace_participant_matches_side",
+                violation_error_message="A government side names a country, the civil "
+                "society side a CSD delegate, an observer an organisation: exactly one.",
+            ),
+            models.UniqueConstraint(
+                fields=["session", "country"],
+                condition=Q(country__isnull=False),
+                name="commonspace_country_once",
+                violation_error_message="This government is already listed for the session.",
+            ),
+            models.UniqueConstraint(
+                fields=["session", "delegate"],
+                condition=Q(delegate__isnull=False),
+                name="commonspace_delegate_once",
+                violation_error_message="This delegate is already listed for the session.",
+            ),
+            models.UniqueConstraint(
+                fields=["session", "organisation"],
+                condition=Q(organisation__isnull=False),
+                name="commonspace_organisation_once",
+                violation_error_message="This organisation is already listed for the session.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.country or self.delegate or self.organisation} ({self.get_side_display()})"
+
+
+class PeoplesGlobalActionDocument(models.Model):
+    """Findings of the People's Global Action on Migration, Development and Human Rights,
+    presented to the delegates of an edition."""
+
+    csd_edition = models.ForeignKey(
+        "civil_society.CSDEdition", on_delete=models.CASCADE, related_name="pga_documents"
+    )
+    title = models.CharField(max_length=300)
+    summary = models.TextField(blank=True)
+    url = models.URLField(blank=True)
+    presented_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["csd_edition_id", "presented_on", "id"]
+        verbose_name = "People's Global Action document"
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(summary="") | ~Q(url=""),
+                name="pgadocument_has_content",
+                violation_error_message="Give the findings' summary or a link to the document.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class FriendsRepresentative(models.Model):
+    """A selected CSD delegate registered as CSD representative at a Friends of the Forum
+    meeting. The delegate's organisation is listed on the meeting as observer."""
+
+    delegate = models.ForeignKey(
+        "civil_society.Delegate", on_delete=models.PROTECT, related_name="friends_meetings"
+    )
+    meeting = models.ForeignKey(
+        "gfmd.Meeting", on_delete=models.CASCADE, related_name="csd_representatives"
+    )
+    attendance = models.ForeignKey(
+        "gfmd.Attendance", on_delete=models.PROTECT, related_name="+", editable=False
+    )
+
+    class Meta:
+        ordering = ["meeting_id", "id"]
+        verbose_name = "CSD representative at Friends of the Forum"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "delegate"],
+                name="friendsrep_once_per_meeting",
+                violation_error_message="This delegate is already registered for the meeting.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.delegate.full_name} at {self.meeting}"

@@ -1,0 +1,229 @@
+"""Read side of the selection: candidates for the algorithm, the review screen, the report."""
+
+from collections import Counter
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Avg, Count, Q
+
+from civil_society.enums import (
+    ApplicationStatus,
+    DelegateStatus,
+    Gender,
+    Outcome,
+    Sector,
+)
+from civil_society.models import (
+    AdvisoryCommitteeMember,
+    Application,
+    CSDEdition,
+    Delegate,
+    ProposalEntry,
+    SelectionPolicy,
+    SelectionProposal,
+)
+from civil_society.services.selection_policy import REGION_ORDER, Candidate
+from gfmd.models import FocalPoint
+
+TWO_PLACES = Decimal("0.01")
+
+
+def _average(value) -> Decimal | None:
+    return Decimal(value).quantize(TWO_PLACES) if value is not None else None
+
+
+def candidates_for_edition(csd_edition: CSDEdition) -> list[Candidate]:
+    """Every nominated delegate of a submitted application, with its application's scores."""
+    delegates = (
+        Delegate.objects.filter(
+            csd_edition=csd_edition,
+            application__status=ApplicationStatus.SUBMITTED,
+            status__in=[DelegateStatus.NOMINATED, DelegateStatus.WAITLISTED],
+        )
+        .select_related("country", "application__organisation__organisation")
+        .annotate(
+            average=Avg("application__reviews__score"),
+            reviews=Count("application__reviews", distinct=True),
+        )
+        .order_by("id")
+    )
+    result = []
+    for d in delegates:
+        cso = d.application.organisation
+        result.append(
+            Candidate(
+                delegate_id=d.pk,
+                organisation_id=cso.pk,
+                organisation_name=cso.organisation.name,
+                sector=cso.sector,
+                region=d.country.region,
+                has_priority=cso.has_priority,
+                led_label=cso.led_label,
+                average_score=_average(d.average),
+                review_count=d.reviews,
+                position=d.position,
+                submitted_at=d.application.submitted_at,
+            )
+        )
+    return result
+
+
+def current_proposal(csd_edition: CSDEdition) -> SelectionProposal | None:
+    return (
+        SelectionProposal.objects.filter(csd_edition=csd_edition)
+        .exclude(status="superseded")
+        .order_by("-id")
+        .first()
+    )
+
+
+def proposal_entries(proposal: SelectionProposal):
+    return (
+        ProposalEntry.objects.filter(proposal=proposal)
+        .select_related("delegate__country", "delegate__application__organisation__organisation")
+        .order_by("rank", "id")
+    )
+
+
+@dataclass
+class ReviewRow:
+    application: Application
+    average: Decimal | None
+    review_count: int
+    conflicted_reviewers: list[str]
+    pending_reviewers: list[str]
+
+
+def review_screen(csd_edition: CSDEdition) -> list[ReviewRow]:
+    """Applications with their scores and who is excluded by a conflict of interest."""
+    committee = list(
+        AdvisoryCommitteeMember.objects.filter(csd_edition=csd_edition, is_reviewer=True)
+        .select_related("user")
+        .order_by("user__last_name", "id")
+    )
+    applications = list(
+        Application.objects.filter(csd_edition=csd_edition)
+        .select_related("organisation__organisation", "organisation__organisation__headquarters")
+        .annotate(average=Avg("reviews__score"), review_total=Count("reviews", distinct=True))
+        .prefetch_related("reviews", "delegates")
+        .order_by("-average", "submitted_at", "id")
+    )
+    member_users = {m.user_id for m in committee}
+    represented: dict[int, set[int]] = {}
+    for user_id, org_id in FocalPoint.objects.filter(
+        user_id__in=member_users, organisation__isnull=False
+    ).values_list("user_id", "organisation_id"):
+        represented.setdefault(user_id, set()).add(org_id)
+    rows = []
+    for app in applications:
+        org_id = app.organisation.organisation_id
+        reviewed = {r.reviewer_id for r in app.reviews.all()}
+        conflicted, pending = [], []
+        for m in committee:
+            name = m.user.get_full_name() or m.user.get_username()
+            if m.organisation_id == org_id or org_id in represented.get(m.user_id, ()):
+                conflicted.append(name)
+            elif m.pk not in reviewed:
+                pending.append(name)
+        rows.append(ReviewRow(app, _average(app.average), app.review_total, conflicted, pending))
+    return rows
+
+
+@dataclass
+class BalanceLine:
+    label: str
+    count: int
+    target: int | None = None
+
+    @property
+    def short(self) -> bool:
+        return self.target is not None and self.count < self.target
+
+
+@dataclass
+class SelectionReport:
+    source: str
+    total: int
+    places: int | None
+    by_sector: list[BalanceLine] = field(default_factory=list)
+    by_region: list[BalanceLine] = field(default_factory=list)
+    by_led: list[BalanceLine] = field(default_factory=list)
+    by_gender: list[BalanceLine] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def _delegates_for_report(csd_edition: CSDEdition, proposal: SelectionProposal | None):
+    related = ("country", "application__organisation")
+    if proposal is not None:
+        ids = proposal.entries.filter(outcome=Outcome.SELECTED).values("delegate_id")
+        return Delegate.objects.filter(pk__in=ids).select_related(*related)
+    return Delegate.objects.filter(
+        csd_edition=csd_edition, status=DelegateStatus.SELECTED
+    ).select_related(*related)
+
+
+def selection_report(
+    csd_edition: CSDEdition, proposal: SelectionProposal | None = None
+) -> SelectionReport:
+    """Balance of a proposal's selection, or of the confirmed delegation when none is given."""
+    delegates = list(_delegates_for_report(csd_edition, proposal))
+    policy = SelectionPolicy.objects.filter(csd_edition=csd_edition).first()
+    sectors = Counter(d.application.organisation.sector for d in delegates)
+    regions = Counter(d.country.region for d in delegates)
+    genders = Counter(d.gender for d in delegates)
+    orgs = [d.application.organisation for d in delegates]
+    report = SelectionReport(
+        source=f"proposal #{proposal.pk} ({proposal.get_status_display()})"
+        if proposal
+        else "confirmed delegation",
+        total=len(delegates),
+        places=policy.places if policy else None,
+    )
+    for sector in Sector:
+        target = policy.sector_minimum(sector.value) if policy else None
+        line = BalanceLine(sector.label, sectors[sector.value], target or None)
+        report.by_sector.append(line)
+        if line.short:
+            report.warnings.append(f"{sector.label}: {line.count} of {line.target} reserved.")
+    region_target = policy.min_per_region if policy and policy.min_per_region else None
+    for region in REGION_ORDER:
+        line = BalanceLine(region, regions[region], region_target)
+        report.by_region.append(line)
+        if line.short:
+            report.warnings.append(f"{region}: {line.count} of {line.target} for regional spread.")
+    report.by_led = [
+        BalanceLine("Migrant-led", sum(1 for o in orgs if o.migrant_led)),
+        BalanceLine("Diaspora-led", sum(1 for o in orgs if o.diaspora_led)),
+        BalanceLine("Migrant- or diaspora-led", sum(1 for o in orgs if o.declares_led)),
+        BalanceLine(
+            "Of which checked by staff", sum(1 for o in orgs if o.led_check == "confirmed")
+        ),
+        BalanceLine("Neither", sum(1 for o in orgs if not o.declares_led)),
+    ]
+    report.by_gender = [BalanceLine(g.label, genders[g.value]) for g in Gender]
+    report.by_gender.append(BalanceLine("Not given", genders[""]))
+    return report
+
+
+def delegation(csd_edition: CSDEdition):
+    """The CSD delegation: the selected delegates."""
+    return (
+        Delegate.objects.filter(csd_edition=csd_edition, status=DelegateStatus.SELECTED)
+        .select_related("country", "application__organisation__organisation")
+        .order_by("full_name", "id")
+    )
+
+
+def waitlist(csd_edition: CSDEdition):
+    return (
+        Delegate.objects.filter(csd_edition=csd_edition, status=DelegateStatus.WAITLISTED)
+        .select_related("application__organisation")
+        .order_by("waitlist_position", "id")
+    )
+
+
+def selected_in_sector(csd_edition: CSDEdition, sector: str) -> int:
+    return Delegate.objects.filter(
+        Q(csd_edition=csd_edition, status=DelegateStatus.SELECTED)
+        & Q(application__organisation__sector=sector)
+    ).count()

@@ -1,0 +1,205 @@
+"""Run the selection policy into a proposal, let staff adjust it, confirm it.
+
+Confirmation turns each verdict into the delegate's status (selected, waitlisted with its
+position, declined) and schedules the decision emails after commit.
+"""
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from civil_society.enums import (
+    PROPOSAL_TRANSITIONS,
+    DelegateStatus,
+    Outcome,
+    ProposalStatus,
+)
+from civil_society.models import CSDEdition, ProposalEntry, SelectionPolicy, SelectionProposal
+from civil_society.selectors.selection import candidates_for_edition
+from civil_society.services.delegates import delegate_set_status
+from civil_society.services.selection_policy import PolicyTerms, compute_selection
+from gfmd.errors import ConflictError, DomainError
+from gfmd.services.activity import log_action
+
+OUTCOME_TO_STATUS = {
+    Outcome.SELECTED: DelegateStatus.SELECTED,
+    Outcome.WAITLISTED: DelegateStatus.WAITLISTED,
+    Outcome.OUT: DelegateStatus.DECLINED,
+}
+
+
+def _lock_edition(csd_edition: CSDEdition) -> CSDEdition:
+    return CSDEdition.objects.select_for_update().get(pk=csd_edition.pk)
+
+
+def _move(proposal: SelectionProposal, status: str) -> None:
+    if status not in PROPOSAL_TRANSITIONS[ProposalStatus(proposal.status)]:
+        raise ConflictError(
+            f"The proposal is {proposal.get_status_display().lower()}; it cannot become "
+            f"{ProposalStatus(status).label.lower()}.",
+            code="invalid_transition",
+        )
+
+
+@transaction.atomic
+def proposal_run(*, actor, csd_edition: CSDEdition) -> SelectionProposal:
+    """Propose a selection and a waitlist from the scores and the policy. A new run replaces
+    the current draft; after confirmation there is no new run."""
+    csd_edition = _lock_edition(csd_edition)
+    policy = SelectionPolicy.objects.filter(csd_edition=csd_edition).first()
+    if policy is None:
+        raise DomainError("Set the selection policy of these Civil Society Days first.")
+    if csd_edition.proposals.filter(status=ProposalStatus.CONFIRMED).exists():
+        raise ConflictError(
+            "The selection is already confirmed; released places go to the waitlist.",
+            code="selection_confirmed",
+        )
+    for draft in csd_edition.proposals.filter(status=ProposalStatus.DRAFT):
+        _move(draft, ProposalStatus.SUPERSEDED)
+        draft.status = ProposalStatus.SUPERSEDED
+        draft.save(update_fields=["status"])
+        log_action(actor, draft, "selectionproposal.supersede", {})
+    terms = PolicyTerms.from_policy(policy)
+    result = compute_selection(terms, candidates_for_edition(csd_edition))
+    proposal = SelectionProposal.objects.create(
+        csd_edition=csd_edition,
+        places=terms.places,
+        policy_snapshot={**terms.as_json(), "warnings": result.warnings},
+        created_by=actor if getattr(actor, "is_authenticated", False) else None,
+    )
+    ProposalEntry.objects.bulk_create(
+        ProposalEntry(
+            proposal=proposal,
+            delegate_id=v.candidate.delegate_id,
+            rank=v.rank,
+            average_score=v.candidate.average_score,
+            effective_score=v.effective_score if v.candidate.review_count else None,
+            review_count=v.candidate.review_count,
+            proposed_outcome=v.outcome,
+            outcome=v.outcome,
+            waitlist_position=v.waitlist_position,
+            reason=v.reason,
+        )
+        for v in result.verdicts
+    )
+    log_action(
+        actor,
+        proposal,
+        "selectionproposal.run",
+        {
+            "selected": len(result.by_outcome(Outcome.SELECTED)),
+            "waitlisted": len(result.by_outcome(Outcome.WAITLISTED)),
+            "out": len(result.by_outcome(Outcome.OUT)),
+            "warnings": result.warnings,
+        },
+    )
+    return proposal
+
+
+def _compact_waitlist(proposal: SelectionProposal) -> None:
+    entries = list(
+        proposal.entries.filter(outcome=Outcome.WAITLISTED).order_by("waitlist_position", "id")
+    )
+    # Two passes keep the unique (proposal, position) constraint satisfied on the way.
+    offset = len(entries) + 1000000
+    for index, entry in enumerate(entries, start=1):
+        entry.waitlist_position = offset + index
+    ProposalEntry.objects.bulk_update(entries, ["waitlist_position"])
+    for index, entry in enumerate(entries, start=1):
+        entry.waitlist_position = index
+    ProposalEntry.objects.bulk_update(entries, ["waitlist_position"])
+
+
+@transaction.atomic
+def proposal_adjust(*, actor, entry: ProposalEntry, outcome: str, note: str) -> ProposalEntry:
+    """Staff override one verdict with a note. The selection may not exceed the places."""
+    proposal = SelectionProposal.objects.select_for_update().get(pk=entry.proposal_id)
+    entry = ProposalEntry.objects.select_for_update().get(pk=entry.pk)
+    if proposal.status != ProposalStatus.DRAFT:
+        raise ConflictError("Only a draft proposal can be adjusted.", code="invalid_transition")
+    if outcome not in Outcome.values:
+        raise DomainError("Unknown outcome.", field="outcome")
+    if not note.strip():
+        raise DomainError("Explain the adjustment in a note.", field="note")
+    if outcome == entry.outcome:
+        return entry
+    if outcome == Outcome.SELECTED:
+        taken = proposal.entries.filter(outcome=Outcome.SELECTED).count()
+        if taken >= proposal.places:
+            raise ConflictError(
+                f"All {proposal.places} places are taken; move someone out first.",
+                code="places_full",
+            )
+    previous = entry.outcome
+    entry.outcome = outcome
+    entry.adjustment_note = note.strip()
+    if outcome == Outcome.WAITLISTED:
+        last = proposal.entries.filter(outcome=Outcome.WAITLISTED).aggregate(
+            m=Max("waitlist_position")
+        )
+        entry.waitlist_position = (last["m"] or 0) + 1
+    else:
+        entry.waitlist_position = None
+    entry.save(update_fields=["outcome", "adjustment_note", "waitlist_position"])
+    _compact_waitlist(proposal)
+    entry.refresh_from_db()
+    log_action(
+        actor,
+        proposal,
+        "selectionproposal.adjust",
+        {
+            "entry": entry.pk,
+            "delegate": entry.delegate_id,
+            "changes": {"outcome": [previous, outcome]},
+            "note": note,
+        },
+    )
+    return entry
+
+
+@transaction.atomic
+def proposal_confirm(*, actor, proposal: SelectionProposal) -> SelectionProposal:
+    """Make the proposal the decision: delegates become selected, waitlisted or declined and
+    are notified after commit. Delegates withdrawn since the run are skipped."""
+    _lock_edition(proposal.csd_edition)
+    proposal = SelectionProposal.objects.select_for_update().get(pk=proposal.pk)
+    _move(proposal, ProposalStatus.CONFIRMED)
+    entries = list(
+        proposal.entries.select_related("delegate").order_by("outcome", "waitlist_position", "rank")
+    )
+    selected = sum(1 for e in entries if e.outcome == Outcome.SELECTED)
+    if selected > proposal.places:
+        raise ConflictError(
+            f"{selected} delegates are selected for {proposal.places} places.", code="places_full"
+        )
+    skipped = []
+    for entry in entries:
+        delegate = entry.delegate
+        status = OUTCOME_TO_STATUS[Outcome(entry.outcome)]
+        if delegate.status not in (DelegateStatus.NOMINATED, DelegateStatus.WAITLISTED):
+            skipped.append(delegate.pk)
+            continue
+        if delegate.status == status == DelegateStatus.WAITLISTED:
+            continue
+        delegate_set_status(
+            actor=actor,
+            delegate=delegate,
+            status=status,
+            waitlist_position=entry.waitlist_position,
+            reason=entry.adjustment_note or entry.reason,
+            action="delegate.decide",
+        )
+    proposal.status = ProposalStatus.CONFIRMED
+    proposal.confirmed_by = actor if getattr(actor, "is_authenticated", False) else None
+    proposal.confirmed_at = timezone.now()
+    proposal.save(update_fields=["status", "confirmed_by", "confirmed_at"])
+    log_action(
+        actor,
+        proposal,
+        "selectionproposal.confirm",
+        {
+            "changes": {"status": [ProposalStatus.DRAFT, ProposalStatus.CONFIRMED]},
+            "skipped": skipped,
+        },
+    )
+    return proposal
