@@ -23,10 +23,8 @@ run: install
 	$(PY) manage.py load_demo
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-test: DATABASE_URL ?= $(TEST_DATABASE_URL)
-test: TEST_REDIS_URL ?= $(DEFAULT_TEST_REDIS_URL)
-test: export DATABASE_URL
-test: export TEST_REDIS_URL
+test: export DATABASE_URL ?= $(TEST_DATABASE_URL)
+test: export TEST_REDIS_URL ?= $(DEFAULT_TEST_REDIS_URL)
 test: export DB_CONN_MAX_AGE := 0
 test: install
 	scripts/ensure-services

@@ -48,11 +48,16 @@ def editions(n):
 
 
 def steering_group(n):
+    # one-year terms, cycling through the states, so no government's terms overlap
+    states = _states(193)
+    done = SteeringGroupMembership.objects.count()
     SteeringGroupMembership.objects.bulk_create(
-        SteeringGroupMembership(country=state, start_date=date(2010, 1, 1))
-        for state in Country.objects.filter(
-            un_status="member", steering_terms__isnull=True
-        ).order_by("id")[:n]
+        SteeringGroupMembership(
+            country=states[i % len(states)],
+            start_date=date(1950 + i // len(states), 1, 1),
+            end_date=date(1950 + i // len(states), 12, 31),
+        )
+        for i in range(done, done + n)
     )
 
 
