@@ -97,5 +97,12 @@ rules.add_perm("gfmd.delete_activitylog", rules.always_deny)
 rules.add_perm("gfmd.view_notification", is_support_staff)
 rules.add_perm("gfmd.retry_notification", is_support_staff)
 
+# The Support Unit manages accounts (focal points log in with them); only superusers
+# grant superuser status or raw permissions (see the user admin).
+for _verb in ("view", "add", "change"):
+    rules.add_perm(f"auth.{_verb}_user", is_support_staff)
+rules.add_perm("auth.view_group", is_support_staff)
+rules.add_perm("auth", is_support_staff)
+
 # Access to the admin app index for rules' ObjectPermissionsModelAdmin.
 rules.add_perm("gfmd", can_read_records)

@@ -1,6 +1,8 @@
 """Admin for countries, organisations, focal points, editions, Steering Group and Friends."""
 
 from django.contrib import admin, messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
 from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
@@ -20,6 +22,7 @@ from gfmd.models import (
 from gfmd.selectors.balance import BalanceReport, balance_report, report_date_for_edition
 from gfmd.selectors.editions import troika_for_edition
 from gfmd.services.countries import country_override_development
+from gfmd.services.records import record_delete, record_save
 
 
 def balance_html(report: BalanceReport) -> str:
@@ -50,6 +53,51 @@ def balance_html(report: BalanceReport) -> str:
         if report.warnings
         else format_html('<p style="color:#070">Balanced according to the policy.</p>'),
     )
+
+
+class FocalPointInline(AuditedInline):
+    model = FocalPoint
+    fk_name = "user"
+    fields = ["country", "organisation", "role", "start_date", "end_date"]
+    autocomplete_fields = ["country", "organisation"]
+
+
+class UserWithFocalPointsAdmin(UserAdmin):
+    """Users with the governments and organisations they represent, on one page."""
+
+    inlines = [*UserAdmin.inlines, FocalPointInline]
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if request.user.is_superuser:
+            return fieldsets
+        # The Support Unit manages accounts but cannot grant superuser or raw permissions.
+        hidden = {"is_superuser", "user_permissions"}
+        return [
+            (name, {**opts, "fields": [f for f in opts["fields"] if f not in hidden]})
+            for name, opts in fieldsets
+        ]
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not FocalPoint:
+            return super().save_formset(request, form, formset, change)
+        instances = formset.save(commit=False)
+        for obj in formset.deleted_objects:
+            record_delete(actor=request.user, instance=obj)
+        for obj in instances:
+            record_save(actor=request.user, instance=obj)
+
+
+admin.site.unregister(get_user_model())
+admin.site.register(get_user_model(), UserWithFocalPointsAdmin)
+
+
+class OrganisationFocalPointInline(AuditedInline):
+    model = FocalPoint
+    fk_name = "organisation"
+    fields = ["user", "role", "start_date", "end_date"]
+    autocomplete_fields = ["user"]
+    verbose_name_plural = "focal points"
 
 
 @admin.register(Country)
@@ -132,6 +180,7 @@ class CountryAdmin(AuditedAdmin):
 
 @admin.register(Organisation)
 class OrganisationAdmin(AuditedAdmin):
+    inlines = [OrganisationFocalPointInline]
     list_display = ["name", "acronym", "kind", "gmg_member", "headquarters"]
     list_filter = ["kind", "gmg_member"]
     search_fields = ["name", "acronym"]

@@ -163,3 +163,48 @@ def test_activity_log_admin_is_read_only(admin_client):
     assert admin_client.get(f"/admin/gfmd/activitylog/{entry.pk}/change/").status_code == 200
     assert admin_client.post(f"/admin/gfmd/activitylog/{entry.pk}/delete/").status_code == 403
     assert admin_client.get("/admin/gfmd/activitylog/add/").status_code == 403
+
+
+def test_user_page_adds_focal_point_inline_with_audit(admin_client):
+    from django.contrib.auth import get_user_model
+
+    from tests.factories import UserFactory
+
+    user = UserFactory(username="new.focal")
+    page = admin_client.get(f"/admin/auth/user/{user.pk}/change/")
+    form = page.context["adminform"].form
+    data = {k: v for k, v in form.initial.items() if v is not None and k != "password"}
+    data.update(
+        {
+            "username": "new.focal",
+            "date_joined_0": "2020-01-01",
+            "date_joined_1": "00:00:00",
+            "focal_points-TOTAL_FORMS": 1,
+            "focal_points-INITIAL_FORMS": 0,
+            "focal_points-0-country": country("ECU").pk,
+            "focal_points-0-role": "focal_point",
+            "focal_points-0-start_date": "2020-01-01",
+        }
+    )
+    data.pop("groups", None), data.pop("user_permissions", None)
+    data.pop("last_login", None), data.pop("date_joined", None)
+    response = admin_client.post(f"/admin/auth/user/{user.pk}/change/", data)
+    assert response.status_code == 302, response.context["errors"] if response.context else ""
+    fp = get_user_model().objects.get(pk=user.pk).focal_points.get()
+    assert fp.country.iso3 == "ECU"
+    assert ActivityLog.objects.filter(action="focalpoint.create", object_id=str(fp.pk)).exists()
+
+
+def test_support_unit_cannot_grant_superuser(admin_client):
+    from tests.factories import UserFactory
+
+    user = UserFactory()
+    page = admin_client.get(f"/admin/auth/user/{user.pk}/change/").content.decode()
+    assert 'name="is_staff"' in page and 'name="is_superuser"' not in page
+
+
+def test_organisation_page_lists_its_focal_points(admin_client):
+    org = Organisation.objects.create(name="IOM", kind="un_agency")
+    FocalPointFactory(organisation=org, user__username="iom.focal")
+    page = admin_client.get(f"/admin/gfmd/organisation/{org.pk}/change/").content.decode()
+    assert "iom.focal" in page
