@@ -1,0 +1,166 @@
+"""factory_boy factories for the Civil Society Days (governance factories in tests/factories)."""
+
+from datetime import UTC, date, datetime, timedelta
+
+import factory
+
+from civil_society.enums import CommitteeRole, LedCheck, Sector
+from civil_society.models import (
+    AdvisoryCommitteeMember,
+    Application,
+    CivilSocietyOrganisation,
+    CSDEdition,
+    Delegate,
+    Review,
+    SelectionPolicy,
+)
+from civil_society.models.organisations import normalise_name, website_domain
+from gfmd.enums import OrganisationKind
+from tests.factories import (
+    EditionFactory,
+    FocalPointFactory,
+    OrganisationFactory,
+    UserFactory,
+    country,
+)
+
+
+class CSDEditionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CSDEdition
+
+    edition = factory.SubFactory(
+        EditionFactory, start_date=factory.LazyAttribute(lambda e: date(e.year_start, 11, 20))
+    )
+    title = factory.LazyAttribute(lambda c: f"Civil Society Days {c.edition.year_start}")
+    start_date = factory.LazyAttribute(lambda c: date(c.edition.year_start, 11, 17))
+    end_date = factory.LazyAttribute(lambda c: date(c.edition.year_start, 11, 18))
+    forum_start_date = factory.LazyAttribute(lambda c: c.edition.start_date)
+
+
+class CSOFactory(factory.django.DjangoModelFactory):
+    """A civil-society organisation: a gfmd.Organisation with its CSD profile."""
+
+    class Meta:
+        model = CivilSocietyOrganisation
+
+    class Params:
+        name = factory.Sequence(lambda n: f"Civil Society Group {n}")
+        website = ""
+        hq = "KEN"
+
+    organisation = factory.LazyAttribute(
+        lambda o: OrganisationFactory(
+            name=o.name,
+            acronym="",
+            kind=OrganisationKind.CIVIL_SOCIETY,
+            website=o.website,
+            headquarters=country(o.hq),
+        )
+    )
+    sector = Sector.DEVELOPMENT
+    migrant_led = False
+    diaspora_led = False
+    led_check = factory.LazyAttribute(
+        lambda o: LedCheck.PENDING if (o.migrant_led or o.diaspora_led) else LedCheck.NOT_DECLARED
+    )
+    normalised_name = factory.LazyAttribute(lambda o: normalise_name(o.organisation.name))
+    website_domain = factory.LazyAttribute(lambda o: website_domain(o.organisation.website))
+
+
+class CommitteeMemberFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AdvisoryCommitteeMember
+
+    csd_edition = factory.SubFactory(CSDEditionFactory)
+    user = factory.SubFactory(UserFactory, is_staff=True)
+    organisation = factory.LazyFunction(lambda: CSOFactory().organisation)
+    role = CommitteeRole.MEMBER
+    term_start = date(2020, 1, 1)
+    is_reviewer = True
+
+
+class ApplicationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Application
+
+    csd_edition = factory.SubFactory(CSDEditionFactory)
+    organisation = factory.SubFactory(CSOFactory)
+    motivation = "We bring the voice of migrant workers."
+    submitted_at = factory.Sequence(
+        lambda n: datetime(2020, 9, 1, tzinfo=UTC) + timedelta(minutes=n)
+    )
+
+
+class DelegateFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Delegate
+
+    application = factory.SubFactory(ApplicationFactory)
+    csd_edition = factory.LazyAttribute(lambda d: d.application.csd_edition)
+    position = 1
+    full_name = factory.Sequence(lambda n: f"Delegate {n}")
+    email = factory.Sequence(lambda n: f"delegate{n}@example.org")
+    country = factory.LazyFunction(lambda: country("KEN"))
+
+
+class ReviewFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Review
+
+    application = factory.SubFactory(ApplicationFactory)
+    reviewer = factory.SubFactory(
+        CommitteeMemberFactory, csd_edition=factory.SelfAttribute("..application.csd_edition")
+    )
+    reviewer_organisation = factory.LazyAttribute(lambda r: r.reviewer.organisation)
+    applicant_organisation = factory.LazyAttribute(
+        lambda r: r.application.organisation.organisation
+    )
+    score = 7
+
+
+class PolicyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SelectionPolicy
+
+    csd_edition = factory.SubFactory(CSDEditionFactory)
+    places = 3
+    waitlist_size = 2
+    sector_minimums = factory.LazyFunction(dict)
+    sector_min_shares = factory.LazyFunction(dict)
+    priority_bonus = "1.00"
+    min_per_region = 0
+    max_region_share = None
+    max_per_organisation = 1
+    min_reviews = 1
+
+
+def cso_focal_point(profile: CivilSocietyOrganisation):
+    """A user who is focal point of `profile`'s organisation."""
+    return FocalPointFactory(organisation=profile.organisation).user
+
+
+def candidate(
+    csd_edition,
+    *,
+    score=None,
+    sector=Sector.DEVELOPMENT,
+    region_iso3="KEN",
+    migrant_led=False,
+    diaspora_led=False,
+    reviewers=(),
+    name=None,
+    **delegate,
+):
+    """An application with one delegate and (optionally) one review per reviewer at `score`."""
+    profile = CSOFactory(
+        sector=sector,
+        migrant_led=migrant_led,
+        diaspora_led=diaspora_led,
+        **({"name": name} if name else {}),
+    )
+    application = ApplicationFactory(csd_edition=csd_edition, organisation=profile)
+    person = DelegateFactory(application=application, country=country(region_iso3), **delegate)
+    for reviewer in reviewers:
+        ReviewFactory(application=application, reviewer=reviewer, score=score)
+    return person
