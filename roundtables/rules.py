@@ -320,7 +320,7 @@ rules.add_perm("roundtables.delete_workingpaper", rules.always_deny)
 rules.add_perm("roundtables.transition_paper", can_manage_paper)
 rules.add_perm("roundtables.publish_paper", is_support_staff)
 rules.add_perm("roundtables.add_version", can_manage_paper)
-rules.add_perm("roundtables.submit_input", may_submit_input)
+rules.add_perm("roundtables.submit_input", is_support_staff | may_submit_input)
 rules.add_perm("roundtables.explain_access", rules.always_allow)  # scoped lookup: 404 first
 
 rules.add_perm("roundtables.list_paperversion", rules.always_allow)
