@@ -161,6 +161,7 @@ rules.add_perm("civil_society", is_support_staff | is_committee_member)  # admin
 # CSD editions: the public list for everyone, details for the roles, changes by staff.
 rules.add_perm("civil_society.list_csdedition", rules.always_allow)
 rules.add_perm("civil_society.view_csdedition", can_read_programme | is_public_csd_edition)
+rules.add_perm("civil_society.view_delegation", can_read_programme)
 # Records every role reads and staff write.
 for _model in (
     "csdedition",

@@ -63,7 +63,7 @@ class CSDEditionViewSet(RecordViewSet):
         "list": "civil_society.list_csdedition",
         "run_selection": "civil_society.run_selection",
         "selection_report": "civil_society.view_selection_report",
-        "delegation": "civil_society.view_csdedition",
+        "delegation": "civil_society.view_delegation",
     }
 
     def get_queryset(self):

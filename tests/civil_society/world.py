@@ -1,0 +1,129 @@
+"""One CSD edition with every kind of record and a user per role, for the permission matrix
+and the query-count tests."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.contrib.auth.models import Group
+
+from civil_society.enums import CommonSpaceSide, SessionOrigin
+from civil_society.models import (
+    CommonSpaceParticipant,
+    CommonSpaceSession,
+    CSDSession,
+    PeoplesGlobalActionDocument,
+    Recommendation,
+)
+from civil_society.rules import PARTNER_SYSTEM_GROUP
+from civil_society.services.programme import friends_representative_register
+from civil_society.services.selection import proposal_run
+from gfmd.enums import MeetingBody
+from tests.civil_society.factories import (
+    ApplicationFactory,
+    CommitteeMemberFactory,
+    CSDEditionFactory,
+    DelegateFactory,
+    PolicyFactory,
+    ReviewFactory,
+    cso_focal_point,
+)
+from tests.factories import FocalPointFactory, MeetingFactory, StaffFactory, UserFactory, country
+
+
+@dataclass
+class World:
+    csd: object
+    staff: object
+    reviewer: object  # AdvisoryCommitteeMember
+    conflicted: object  # committee member from the "own" organisation
+    applicant: object  # user: focal point of the "own" organisation
+    other_applicant: object
+    government: object
+    partner: object
+    own: object  # Application of the applicant's organisation
+    other: object
+    by_partner: object
+    review: object
+    proposal: object
+    published: object
+    draft: object
+
+    def users(self):
+        return {
+            "staff": self.staff,
+            "reviewer": self.reviewer.user,
+            "conflicted": self.conflicted.user,
+            "applicant": self.applicant,
+            "other_applicant": self.other_applicant,
+            "government": self.government,
+            "partner": self.partner,
+            "anonymous": None,
+        }
+
+
+def partner_user():
+    user = UserFactory()
+    user.groups.add(Group.objects.get_or_create(name=PARTNER_SYSTEM_GROUP)[0])
+    return user
+
+
+def build_world() -> World:
+    csd = CSDEditionFactory()
+    staff = StaffFactory()
+    own = ApplicationFactory(csd_edition=csd)
+    other = ApplicationFactory(csd_edition=csd)
+    partner = partner_user()
+    by_partner = ApplicationFactory(csd_edition=csd, submitted_by=partner, source="partner")
+    for app in (own, other, by_partner):
+        DelegateFactory(application=app)
+    reviewer = CommitteeMemberFactory(csd_edition=csd)
+    conflicted = CommitteeMemberFactory(csd_edition=csd, organisation=own.organisation.organisation)
+    review = ReviewFactory(application=own, reviewer=reviewer)
+    PolicyFactory(csd_edition=csd, places=2)
+    proposal = proposal_run(actor=staff, csd_edition=csd)
+    session = CSDSession.objects.create(
+        csd_edition=csd, code="CSD 1", title="Labour", origin=SessionOrigin.ADDED
+    )
+    published = Recommendation.objects.create(
+        csd_edition=csd,
+        session=session,
+        title="Published",
+        text="t",
+        addressed_theme="Labour",
+        is_published=True,
+    )
+    draft = Recommendation.objects.create(
+        csd_edition=csd, title="Draft", text="t", addressed_theme="Labour"
+    )
+    space = CommonSpaceSession.objects.create(
+        csd_edition=csd, title="Common Space", date=date(2020, 11, 19)
+    )
+    CommonSpaceParticipant.objects.create(
+        session=space, side=CommonSpaceSide.GOVERNMENT, country=country("DEU")
+    )
+    CommonSpaceParticipant.objects.create(
+        session=space, side=CommonSpaceSide.CIVIL_SOCIETY, delegate=own.delegates.get()
+    )
+    PeoplesGlobalActionDocument.objects.create(csd_edition=csd, title="PGA findings", summary="s")
+    delegate = other.delegates.get()
+    delegate.status = "selected"
+    delegate.save()
+    meeting = MeetingFactory(edition=csd.edition, body=MeetingBody.FRIENDS_OF_THE_FORUM)
+    friends_representative_register(actor=staff, delegate=delegate, meeting=meeting)
+    return World(
+        csd=csd,
+        staff=staff,
+        reviewer=reviewer,
+        conflicted=conflicted,
+        applicant=cso_focal_point(own.organisation),
+        other_applicant=cso_focal_point(other.organisation),
+        government=FocalPointFactory(country=country("DEU")).user,
+        partner=partner,
+        own=own,
+        other=other,
+        by_partner=by_partner,
+        review=review,
+        proposal=proposal,
+        published=published,
+        draft=draft,
+    )
