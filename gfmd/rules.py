@@ -93,6 +93,10 @@ rules.add_perm("gfmd.add_activitylog", rules.always_deny)
 rules.add_perm("gfmd.change_activitylog", rules.always_deny)
 rules.add_perm("gfmd.delete_activitylog", rules.always_deny)
 
+# Partner clients (OAuth2): staff only.
+for _verb in ("view", "add", "change", "delete"):
+    rules.add_perm(f"gfmd.{_verb}_partnerclient", is_support_staff)
+
 # Outgoing notifications: staff see them and their failures, and may retry.
 rules.add_perm("gfmd.view_notification", is_support_staff)
 rules.add_perm("gfmd.retry_notification", is_support_staff)

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "rules.apps.AutodiscoverRulesConfig",
     "django_celery_beat",
+    "oauth2_provider",
     "gfmd",
     "roundtables",
     "civil_society",
@@ -158,9 +159,19 @@ CELERY_TIMEZONE = TIME_ZONE
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
+        "gfmd.api.authentication.PartnerClientAuthentication",
         "rest_framework.authentication.SessionAuthentication",
         "rest_framework.authentication.BasicAuthentication",
     ],
+    "DEFAULT_THROTTLE_CLASSES": [
+        "rest_framework.throttling.AnonRateThrottle",
+        "rest_framework.throttling.UserRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": env_str("THROTTLE_ANON", "60/min"),
+        # per user account; a partner client is its own service account
+        "user": env_str("THROTTLE_USER", "1200/min"),
+    },
     "DEFAULT_PERMISSION_CLASSES": ["gfmd.api.permissions.RulesPermission"],
     "DEFAULT_PAGINATION_CLASS": "gfmd.api.pagination.StandardPagination",
     "PAGE_SIZE": 50,
@@ -186,6 +197,38 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
     "ENUM_NAME_OVERRIDES": {"DevelopmentStatusEnum": "gfmd.enums.DevelopmentStatus"},
+}
+
+# OAuth2 client credentials for partner systems (django-oauth-toolkit). Scopes a token
+# may carry are limited per client (gfmd.api.scopes.PartnerScopes).
+OAUTH2_PROVIDER = {
+    "SCOPES": {
+        "read": "Read records the client's government or organisation may see",
+        "write": "Create and change records where the client's body may",
+        "inputs:submit": "Submit inputs to working papers in consultation",
+        "applications:submit": "Submit Civil Society Days applications",
+        "webhooks:manage": "Manage the client's webhook subscriptions",
+    },
+    "SCOPES_BACKEND_CLASS": "gfmd.api.scopes.PartnerScopes",
+    "ACCESS_TOKEN_EXPIRE_SECONDS": env_int("OAUTH2_TOKEN_SECONDS", 3600),
+    "ALLOWED_REDIRECT_URI_SCHEMES": ["https"],
+}
+
+# django-oauth-toolkit's swappable models, named so our migrations can depend on them.
+OAUTH2_PROVIDER_APPLICATION_MODEL = "oauth2_provider.Application"
+OAUTH2_PROVIDER_ACCESS_TOKEN_MODEL = "oauth2_provider.AccessToken"
+OAUTH2_PROVIDER_REFRESH_TOKEN_MODEL = "oauth2_provider.RefreshToken"
+OAUTH2_PROVIDER_ID_TOKEN_MODEL = "oauth2_provider.IDToken"
+OAUTH2_PROVIDER_GRANT_MODEL = "oauth2_provider.Grant"
+
+# Caches (throttling counters, ...): Redis when CACHE_URL is set, else process memory.
+CACHE_URL = env_str("CACHE_URL")
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+        if CACHE_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
 }
 
 # Production hardening: on unless DEBUG.

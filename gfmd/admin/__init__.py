@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from gfmd.admin import activity, governance, meetings  # noqa: F401  (registers the admins)
+from gfmd.admin import activity, clients, governance, meetings  # noqa: F401  (registers)
 
 admin.site.site_header = "GFMD Support Unit"
 admin.site.site_title = "GFMD coordination service"

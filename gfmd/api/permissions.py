@@ -33,11 +33,31 @@ def permission_for(view) -> str | None:
     return f"{model._meta.app_label}.{verb}_{model._meta.model_name}"
 
 
+SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
+
+
+def scope_for(view, request) -> str:
+    """The OAuth2 scope an action needs: per-view `required_scopes`, else read / write."""
+    scopes = getattr(view, "required_scopes", None) or {}
+    action = getattr(view, "action", None)
+    if action in scopes:
+        return scopes[action]
+    return "read" if request.method in SAFE_METHODS else "write"
+
+
 class RulesPermission(BasePermission):
+    message = "You do not have permission to perform this action."
+
     def has_permission(self, request, view) -> bool:
         perm = permission_for(view)
         if perm is None:
             return False
+        token = request.auth
+        if hasattr(token, "allow_scopes"):  # an OAuth2 access token: scopes bound it too
+            scope = scope_for(view, request)
+            if not token.allow_scopes([scope]):
+                self.message = f"This token lacks the '{scope}' scope."
+                return False
         if getattr(view, "detail", False) and getattr(view, "action", None) != "metadata":
             # Decided per object in has_object_permission, after the scoped lookup (404).
             return True

@@ -1,4 +1,5 @@
 from gfmd.models.activity import ActivityLog, Notification
+from gfmd.models.clients import PartnerClient
 from gfmd.models.countries import Country
 from gfmd.models.editions import Edition, EditionChair
 from gfmd.models.friends import FriendsParticipation
@@ -20,5 +21,6 @@ __all__ = [
     "Meeting",
     "Notification",
     "Organisation",
+    "PartnerClient",
     "SteeringGroupMembership",
 ]

@@ -5,6 +5,7 @@ import json
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import connection, transaction
 from django.utils import timezone
 
@@ -38,7 +39,11 @@ def describe_actor(actor) -> tuple[str, object, str]:
     if actor is None:
         return ActorKind.SYSTEM, None, "system"
     if getattr(actor, "is_authenticated", False):
-        return ActorKind.USER, actor, actor.get_username()
+        try:
+            client = actor.partner_client  # a partner system's service account
+        except ObjectDoesNotExist:
+            return ActorKind.USER, actor, actor.get_username()
+        return ActorKind.CLIENT, actor, client.activity_label
     label = getattr(actor, "activity_label", None) or str(actor)
     return ActorKind.CLIENT, getattr(actor, "user", None), label
 
