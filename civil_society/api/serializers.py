@@ -45,7 +45,7 @@ class CSDEditionSerializer(serializers.ModelSerializer):
         read_only_fields = ["forum_start_date"]
 
 
-class AdvisoryCommitteeMemberSerializer(serializers.ModelSerializer):
+class CSDAdvisoryCommitteeMemberSerializer(serializers.ModelSerializer):
     name = serializers.SerializerMethodField()
     organisation_name = serializers.CharField(source="organisation.name", read_only=True)
 
@@ -68,7 +68,7 @@ class AdvisoryCommitteeMemberSerializer(serializers.ModelSerializer):
         return obj.user.get_full_name() or obj.user.get_username()
 
 
-class CivilSocietyOrganisationSerializer(serializers.ModelSerializer):
+class CSDCivilSocietyOrganisationSerializer(serializers.ModelSerializer):
     name = serializers.CharField(source="organisation.name", read_only=True)
     acronym = serializers.CharField(source="organisation.acronym", read_only=True)
     website = serializers.CharField(source="organisation.website", read_only=True)
@@ -96,7 +96,7 @@ class CivilSocietyOrganisationSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class CivilSocietyOrganisationWriteSerializer(serializers.Serializer):
+class CSDCivilSocietyOrganisationWriteSerializer(serializers.Serializer):
     name = serializers.CharField(max_length=200)
     acronym = serializers.CharField(max_length=30, required=False, allow_blank=True, default="")
     website = serializers.URLField(required=False, allow_blank=True, default="")
@@ -112,32 +112,32 @@ class CivilSocietyOrganisationWriteSerializer(serializers.Serializer):
     )
 
 
-class CivilSocietyOrganisationUpdateSerializer(CivilSocietyOrganisationWriteSerializer):
+class CSDCivilSocietyOrganisationUpdateSerializer(CSDCivilSocietyOrganisationWriteSerializer):
     name = serializers.CharField(max_length=200, required=False)
     sector = serializers.ChoiceField(choices=Sector.choices, required=False)
     allow_duplicate = None
 
 
-class DuplicateMatchSerializer(serializers.Serializer):
+class CSDDuplicateMatchSerializer(serializers.Serializer):
     id = serializers.IntegerField(source="organisation.pk")
     name = serializers.CharField(source="organisation.organisation.name")
     website = serializers.CharField(source="organisation.organisation.website")
     reasons = serializers.ListField(child=serializers.CharField())
 
 
-class LedCheckSerializer(serializers.Serializer):
+class CSDLedCheckSerializer(serializers.Serializer):
     confirmed = serializers.BooleanField()
     note = serializers.CharField(required=False, allow_blank=True, default="")
 
 
-class MergeSerializer(serializers.Serializer):
+class CSDMergeSerializer(serializers.Serializer):
     duplicate = serializers.PrimaryKeyRelatedField(
         queryset=CivilSocietyOrganisation.objects.select_related("organisation"),
         help_text="The profile folded into this one and then deleted.",
     )
 
 
-class DelegateSerializer(serializers.ModelSerializer):
+class CSDDelegateSerializer(serializers.ModelSerializer):
     country = CountryField(read_only=True)
     organisation = serializers.CharField(
         source="application.organisation.organisation.name", read_only=True
@@ -164,29 +164,7 @@ class DelegateSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class ApplicationDelegateSerializer(serializers.ModelSerializer):
-    """A delegate inside an application (read)."""
-
-    country = CountryField(read_only=True)
-
-    class Meta:
-        model = Delegate
-        fields = [
-            "id",
-            "position",
-            "full_name",
-            "email",
-            "gender",
-            "country",
-            "expertise",
-            "roundtable_interests",
-            "status",
-            "waitlist_position",
-        ]
-        read_only_fields = fields
-
-
-class NominationSerializer(serializers.Serializer):
+class CSDNominationSerializer(serializers.Serializer):
     """A delegate nominated in an application (write)."""
 
     full_name = serializers.CharField(max_length=200)
@@ -201,12 +179,12 @@ class NominationSerializer(serializers.Serializer):
     )
 
 
-class ApplicationSerializer(serializers.ModelSerializer):
+class CSDApplicationSerializer(serializers.ModelSerializer):
     organisation_name = serializers.CharField(
         source="organisation.organisation.name", read_only=True
     )
     sector = serializers.CharField(source="organisation.sector", read_only=True)
-    delegates = ApplicationDelegateSerializer(many=True, read_only=True)
+    delegates = CSDDelegateSerializer(many=True, read_only=True)
     review_count = serializers.IntegerField(source="review_total", read_only=True)
 
     class Meta:
@@ -229,7 +207,7 @@ class ApplicationSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class ApplicationSubmitSerializer(serializers.Serializer):
+class CSDApplicationSubmitSerializer(serializers.Serializer):
     csd_edition = serializers.PrimaryKeyRelatedField(queryset=CSDEdition.objects.all())
     organisation = serializers.PrimaryKeyRelatedField(
         queryset=CivilSocietyOrganisation.objects.select_related("organisation")
@@ -243,7 +221,7 @@ class ApplicationSubmitSerializer(serializers.Serializer):
         default="",
         help_text="Partner systems: your id; resubmitting it returns the same application.",
     )
-    delegates = NominationSerializer(many=True)
+    delegates = CSDNominationSerializer(many=True)
 
     def __init__(self, *args, organisations=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -251,21 +229,21 @@ class ApplicationSubmitSerializer(serializers.Serializer):
             self.fields["organisation"].queryset = organisations
 
 
-class ApplicationUpdateSerializer(serializers.Serializer):
+class CSDApplicationUpdateSerializer(serializers.Serializer):
     motivation = serializers.CharField(required=False)
     contact_email = serializers.EmailField(required=False, allow_blank=True)
 
 
-class ReasonSerializer(serializers.Serializer):
+class CSDReasonSerializer(serializers.Serializer):
     reason = serializers.CharField(required=False, allow_blank=True, default="")
 
 
-class ReleaseResultSerializer(serializers.Serializer):
-    released = DelegateSerializer()
-    promoted = DelegateSerializer(allow_null=True)
+class CSDReleaseResultSerializer(serializers.Serializer):
+    released = CSDDelegateSerializer()
+    promoted = CSDDelegateSerializer(allow_null=True)
 
 
-class ReviewSerializer(serializers.ModelSerializer):
+class CSDReviewSerializer(serializers.ModelSerializer):
     reviewer_name = serializers.SerializerMethodField()
 
     class Meta:
@@ -287,7 +265,7 @@ class ReviewSerializer(serializers.ModelSerializer):
         return user.get_full_name() or user.get_username()
 
 
-class ReviewWriteSerializer(serializers.Serializer):
+class CSDReviewWriteSerializer(serializers.Serializer):
     application = serializers.PrimaryKeyRelatedField(queryset=Application.objects.none())
     score = serializers.IntegerField(min_value=SCORE_MIN, max_value=SCORE_MAX)
     comment = serializers.CharField(required=False, allow_blank=True, default="")
@@ -298,12 +276,12 @@ class ReviewWriteSerializer(serializers.Serializer):
             self.fields["application"].queryset = applications
 
 
-class ReviewUpdateSerializer(serializers.Serializer):
+class CSDReviewUpdateSerializer(serializers.Serializer):
     score = serializers.IntegerField(min_value=SCORE_MIN, max_value=SCORE_MAX)
     comment = serializers.CharField(required=False, allow_blank=True, default="")
 
 
-class SelectionPolicySerializer(serializers.ModelSerializer):
+class CSDSelectionPolicySerializer(serializers.ModelSerializer):
     class Meta:
         model = SelectionPolicy
         fields = [
@@ -322,7 +300,7 @@ class SelectionPolicySerializer(serializers.ModelSerializer):
         ]
 
 
-class SelectionProposalSerializer(serializers.ModelSerializer):
+class CSDSelectionProposalSerializer(serializers.ModelSerializer):
     entry_count = serializers.IntegerField(source="entry_total", read_only=True, default=None)
 
     class Meta:
@@ -342,7 +320,7 @@ class SelectionProposalSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class ProposalEntrySerializer(serializers.ModelSerializer):
+class CSDProposalEntrySerializer(serializers.ModelSerializer):
     delegate_name = serializers.CharField(source="delegate.full_name", read_only=True)
     organisation = serializers.CharField(
         source="delegate.application.organisation.organisation.name", read_only=True
@@ -352,6 +330,10 @@ class ProposalEntrySerializer(serializers.ModelSerializer):
     )
     region = serializers.CharField(source="delegate.country.region", read_only=True)
     is_adjusted = serializers.BooleanField(read_only=True)
+    proposed_outcome = serializers.CharField(
+        read_only=True,
+        help_text="The policy's verdict before staff adjustments (same values as outcome).",
+    )
 
     class Meta:
         model = ProposalEntry
@@ -377,30 +359,30 @@ class ProposalEntrySerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class ProposalAdjustSerializer(serializers.Serializer):
+class CSDProposalAdjustSerializer(serializers.Serializer):
     outcome = serializers.ChoiceField(choices=Outcome.choices)
     note = serializers.CharField()
 
 
-class BalanceLineSerializer(serializers.Serializer):
+class CSDBalanceLineSerializer(serializers.Serializer):
     label = serializers.CharField()
     count = serializers.IntegerField()
     target = serializers.IntegerField(allow_null=True)
     short = serializers.BooleanField()
 
 
-class SelectionReportSerializer(serializers.Serializer):
+class CSDSelectionReportSerializer(serializers.Serializer):
     source = serializers.CharField()
     total = serializers.IntegerField()
     places = serializers.IntegerField(allow_null=True)
-    by_sector = BalanceLineSerializer(many=True)
-    by_region = BalanceLineSerializer(many=True)
-    by_led = BalanceLineSerializer(many=True)
-    by_gender = BalanceLineSerializer(many=True)
+    by_sector = CSDBalanceLineSerializer(many=True)
+    by_region = CSDBalanceLineSerializer(many=True)
+    by_led = CSDBalanceLineSerializer(many=True)
+    by_gender = CSDBalanceLineSerializer(many=True)
     warnings = serializers.ListField(child=serializers.CharField())
 
 
-class DelegationMemberSerializer(serializers.ModelSerializer):
+class CSDDelegationMemberSerializer(serializers.ModelSerializer):
     """A member of the CSD delegation, as governments and observers see it (no email)."""
 
     country = CountryField(read_only=True)
@@ -434,7 +416,7 @@ class CSDSessionSerializer(serializers.ModelSerializer):
         ]
 
 
-class RecommendationSerializer(serializers.ModelSerializer):
+class CSDRecommendationSerializer(serializers.ModelSerializer):
     class Meta:
         model = Recommendation
         fields = [
@@ -449,7 +431,7 @@ class RecommendationSerializer(serializers.ModelSerializer):
         ]
 
 
-class CommonSpaceParticipantSerializer(serializers.ModelSerializer):
+class CSDCommonSpaceParticipantSerializer(serializers.ModelSerializer):
     country = CountryField(required=False, allow_null=True)
     name = serializers.SerializerMethodField()
 
@@ -463,13 +445,8 @@ class CommonSpaceParticipantSerializer(serializers.ModelSerializer):
         return str(obj.country or obj.organisation)
 
 
-class CommonSpaceSessionParticipantSerializer(CommonSpaceParticipantSerializer):
-    class Meta(CommonSpaceParticipantSerializer.Meta):
-        fields = ["id", "side", "country", "delegate", "organisation", "role", "name"]
-
-
-class CommonSpaceSessionSerializer(serializers.ModelSerializer):
-    participants = CommonSpaceSessionParticipantSerializer(many=True, read_only=True)
+class CSDCommonSpaceSessionSerializer(serializers.ModelSerializer):
+    participants = CSDCommonSpaceParticipantSerializer(many=True, read_only=True)
     has_both_sides = serializers.SerializerMethodField()
 
     class Meta:
@@ -490,13 +467,13 @@ class CommonSpaceSessionSerializer(serializers.ModelSerializer):
         return {"government", "civil_society"} <= sides
 
 
-class PeoplesGlobalActionDocumentSerializer(serializers.ModelSerializer):
+class CSDPeoplesGlobalActionDocumentSerializer(serializers.ModelSerializer):
     class Meta:
         model = PeoplesGlobalActionDocument
         fields = ["id", "csd_edition", "title", "summary", "url", "presented_on"]
 
 
-class FriendsRepresentativeSerializer(serializers.ModelSerializer):
+class CSDFriendsRepresentativeSerializer(serializers.ModelSerializer):
     delegate_name = serializers.CharField(source="delegate.full_name", read_only=True)
     meeting_title = serializers.CharField(source="meeting.title", read_only=True)
 

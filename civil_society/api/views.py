@@ -79,13 +79,13 @@ class CSDEditionViewSet(RecordViewSet):
             setattr(serializer.instance, name, value)
         csd_edition_save(actor=self.request.user, csd_edition=serializer.instance)
 
-    @extend_schema(request=None, responses={201: s.SelectionProposalSerializer})
+    @extend_schema(request=None, responses={201: s.CSDSelectionProposalSerializer})
     @action(detail=True, methods=["post"], url_path="run-selection")
     def run_selection(self, request, pk=None):
         """Propose a selection and waitlist from the reviews and the selection policy."""
         proposal = proposal_run(actor=request.user, csd_edition=self.get_object())
         return Response(
-            s.SelectionProposalSerializer(proposal).data, status=status.HTTP_201_CREATED
+            s.CSDSelectionProposalSerializer(proposal).data, status=status.HTTP_201_CREATED
         )
 
     @extend_schema(
@@ -94,7 +94,7 @@ class CSDEditionViewSet(RecordViewSet):
                 "proposal", int, description="A proposal id; default: the confirmed delegation."
             )
         ],
-        responses=s.SelectionReportSerializer,
+        responses=s.CSDSelectionReportSerializer,
     )
     @action(detail=True, methods=["get"], url_path="selection-report")
     def selection_report(self, request, pk=None):
@@ -111,19 +111,19 @@ class CSDEditionViewSet(RecordViewSet):
             if proposal is None:
                 raise ValidationError({"proposal": ["No such proposal for this edition."]})
         report = selection_report(csd_edition, proposal)
-        return Response(s.SelectionReportSerializer(report).data)
+        return Response(s.CSDSelectionReportSerializer(report).data)
 
-    @extend_schema(responses=s.DelegationMemberSerializer(many=True))
+    @extend_schema(responses=s.CSDDelegationMemberSerializer(many=True))
     @action(detail=True, methods=["get"])
     def delegation(self, request, pk=None):
         """The CSD delegation: the selected delegates (no contact details)."""
         page = self.paginate_queryset(delegation(self.get_object()))
-        return self.get_paginated_response(s.DelegationMemberSerializer(page, many=True).data)
+        return self.get_paginated_response(s.CSDDelegationMemberSerializer(page, many=True).data)
 
 
 class AdvisoryCommitteeMemberViewSet(RecordViewSet):
     queryset = AdvisoryCommitteeMember.objects.all()
-    serializer_class = s.AdvisoryCommitteeMemberSerializer
+    serializer_class = s.CSDAdvisoryCommitteeMemberSerializer
     filterset_fields = ["csd_edition", "role", "is_reviewer"]
 
     def get_queryset(self):
@@ -134,7 +134,7 @@ class CivilSocietyOrganisationViewSet(RecordViewSet):
     """Civil-society organisations (profiles of gfmd organisations), with duplicate detection."""
 
     queryset = CivilSocietyOrganisation.objects.all()
-    serializer_class = s.CivilSocietyOrganisationSerializer
+    serializer_class = s.CSDCivilSocietyOrganisationSerializer
     filterset_fields = ["sector", "migrant_led", "diaspora_led", "led_check"]
     search_fields = ["organisation__name", "organisation__acronym", "website_domain"]
     extra_permissions = {
@@ -148,46 +148,46 @@ class CivilSocietyOrganisationViewSet(RecordViewSet):
 
     def get_serializer_class(self):
         if self.action == "create":
-            return s.CivilSocietyOrganisationWriteSerializer
+            return s.CSDCivilSocietyOrganisationWriteSerializer
         if self.action in ("update", "partial_update"):
-            return s.CivilSocietyOrganisationUpdateSerializer
-        return s.CivilSocietyOrganisationSerializer
+            return s.CSDCivilSocietyOrganisationUpdateSerializer
+        return s.CSDCivilSocietyOrganisationSerializer
 
     @extend_schema(
-        request=s.CivilSocietyOrganisationWriteSerializer,
-        responses={201: s.CivilSocietyOrganisationSerializer},
+        request=s.CSDCivilSocietyOrganisationWriteSerializer,
+        responses={201: s.CSDCivilSocietyOrganisationSerializer},
     )
     def create(self, request, *args, **kwargs):
-        payload = s.CivilSocietyOrganisationWriteSerializer(data=request.data)
+        payload = s.CSDCivilSocietyOrganisationWriteSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         data = dict(payload.validated_data)
         data["allow_duplicate"] = data["allow_duplicate"] and is_support_staff(request.user)
         profile = cso_register(actor=request.user, **data)
         profile = self.get_queryset().get(pk=profile.pk)
         return Response(
-            s.CivilSocietyOrganisationSerializer(profile).data, status=status.HTTP_201_CREATED
+            s.CSDCivilSocietyOrganisationSerializer(profile).data, status=status.HTTP_201_CREATED
         )
 
     @extend_schema(
-        request=s.CivilSocietyOrganisationUpdateSerializer,
-        responses=s.CivilSocietyOrganisationSerializer,
+        request=s.CSDCivilSocietyOrganisationUpdateSerializer,
+        responses=s.CSDCivilSocietyOrganisationSerializer,
     )
     def update(self, request, *args, **kwargs):
         profile = self.get_object()
-        payload = s.CivilSocietyOrganisationUpdateSerializer(
+        payload = s.CSDCivilSocietyOrganisationUpdateSerializer(
             data=request.data, partial=kwargs.get("partial", False)
         )
         payload.is_valid(raise_exception=True)
         cso_update(actor=request.user, profile=profile, **payload.validated_data)
         profile = self.get_queryset().get(pk=profile.pk)
-        return Response(s.CivilSocietyOrganisationSerializer(profile).data)
+        return Response(s.CSDCivilSocietyOrganisationSerializer(profile).data)
 
     @extend_schema(
         parameters=[
             OpenApiParameter("name", str, required=True),
             OpenApiParameter("website", str),
         ],
-        responses=s.DuplicateMatchSerializer(many=True),
+        responses=s.CSDDuplicateMatchSerializer(many=True),
     )
     @action(detail=False, methods=["get"])
     def duplicates(self, request):
@@ -196,29 +196,31 @@ class CivilSocietyOrganisationViewSet(RecordViewSet):
         if not name:
             raise ValidationError({"name": ["Give the organisation's name."]})
         matches = possible_duplicates(name=name, website=request.query_params.get("website", ""))
-        return Response(s.DuplicateMatchSerializer(matches, many=True).data)
+        return Response(s.CSDDuplicateMatchSerializer(matches, many=True).data)
 
-    @extend_schema(request=s.LedCheckSerializer, responses=s.CivilSocietyOrganisationSerializer)
+    @extend_schema(
+        request=s.CSDLedCheckSerializer, responses=s.CSDCivilSocietyOrganisationSerializer
+    )
     @action(detail=True, methods=["post"], url_path="check-led")
     def check_led(self, request, pk=None):
         """Staff confirm or refuse the self-declared migrant-/diaspora-led status."""
-        payload = s.LedCheckSerializer(data=request.data)
+        payload = s.CSDLedCheckSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         profile = cso_check_led(
             actor=request.user, profile=self.get_object(), **payload.validated_data
         )
-        return Response(s.CivilSocietyOrganisationSerializer(profile).data)
+        return Response(s.CSDCivilSocietyOrganisationSerializer(profile).data)
 
-    @extend_schema(request=s.MergeSerializer, responses=s.CivilSocietyOrganisationSerializer)
+    @extend_schema(request=s.CSDMergeSerializer, responses=s.CSDCivilSocietyOrganisationSerializer)
     @action(detail=True, methods=["post"])
     def merge(self, request, pk=None):
         """Fold another profile (a duplicate) into this one."""
         keep = self.get_object()
-        payload = s.MergeSerializer(data=request.data)
+        payload = s.CSDMergeSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         cso_merge(actor=request.user, keep=keep, duplicate=payload.validated_data["duplicate"])
         return Response(
-            s.CivilSocietyOrganisationSerializer(self.get_queryset().get(pk=keep.pk)).data
+            s.CSDCivilSocietyOrganisationSerializer(self.get_queryset().get(pk=keep.pk)).data
         )
 
 
@@ -227,7 +229,7 @@ class ApplicationViewSet(RecordViewSet):
     by `external_ref`); each caller sees only the applications within reach."""
 
     queryset = Application.objects.all()
-    serializer_class = s.ApplicationSerializer
+    serializer_class = s.CSDApplicationSerializer
     filterset_fields = ["csd_edition", "organisation", "status", "source"]
     extra_permissions = {"withdraw": "civil_society.withdraw_application"}
 
@@ -243,18 +245,19 @@ class ApplicationViewSet(RecordViewSet):
 
     def _source(self) -> str:
         user = self.request.user
-        if is_partner_system(user):
+        # A CSD partner system, or a gfmd partner client's service account (OAuth2).
+        if is_partner_system(user) or hasattr(user, "partner_client"):
             return ApplicationSource.PARTNER
         return ApplicationSource.STAFF if is_support_staff(user) else ApplicationSource.WEB
 
     @extend_schema(
-        request=s.ApplicationSubmitSerializer,
-        responses={201: s.ApplicationSerializer, 200: s.ApplicationSerializer},
+        request=s.CSDApplicationSubmitSerializer,
+        responses={201: s.CSDApplicationSerializer, 200: s.CSDApplicationSerializer},
     )
     def create(self, request, *args, **kwargs):
         """Submit an application. The same partner `external_ref` again returns 200 and the
         existing application."""
-        payload = s.ApplicationSubmitSerializer(
+        payload = s.CSDApplicationSubmitSerializer(
             data=request.data, organisations=self._organisations()
         )
         payload.is_valid(raise_exception=True)
@@ -265,35 +268,35 @@ class ApplicationViewSet(RecordViewSet):
         )
         application = self.get_queryset().get(pk=application.pk)
         return Response(
-            s.ApplicationSerializer(application).data,
+            s.CSDApplicationSerializer(application).data,
             status=status.HTTP_201_CREATED if created else status.HTTP_200_OK,
         )
 
-    @extend_schema(request=s.ApplicationUpdateSerializer, responses=s.ApplicationSerializer)
+    @extend_schema(request=s.CSDApplicationUpdateSerializer, responses=s.CSDApplicationSerializer)
     def update(self, request, *args, **kwargs):
         application = self.get_object()
-        payload = s.ApplicationUpdateSerializer(data=request.data, partial=True)
+        payload = s.CSDApplicationUpdateSerializer(data=request.data, partial=True)
         payload.is_valid(raise_exception=True)
         application_update(actor=request.user, application=application, **payload.validated_data)
-        return Response(s.ApplicationSerializer(self.get_queryset().get(pk=application.pk)).data)
+        return Response(s.CSDApplicationSerializer(self.get_queryset().get(pk=application.pk)).data)
 
-    @extend_schema(request=s.ReasonSerializer, responses=s.ApplicationSerializer)
+    @extend_schema(request=s.CSDReasonSerializer, responses=s.CSDApplicationSerializer)
     @action(detail=True, methods=["post"])
     def withdraw(self, request, pk=None):
         """Withdraw; a selected delegate's place goes to the waitlist."""
-        payload = s.ReasonSerializer(data=request.data)
+        payload = s.CSDReasonSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         application_withdraw(
             actor=request.user, application=self.get_object(), **payload.validated_data
         )
-        return Response(s.ApplicationSerializer(self.get_queryset().get(pk=pk)).data)
+        return Response(s.CSDApplicationSerializer(self.get_queryset().get(pk=pk)).data)
 
 
 class DelegateViewSet(ActivityMixin, viewsets.ReadOnlyModelViewSet):
     """Nominated delegates, their status and waitlist position."""
 
     queryset = Delegate.objects.all()
-    serializer_class = s.DelegateSerializer
+    serializer_class = s.CSDDelegateSerializer
     filterset_fields = ["csd_edition", "application", "status"]
 
     @property
@@ -303,11 +306,11 @@ class DelegateViewSet(ActivityMixin, viewsets.ReadOnlyModelViewSet):
     def get_queryset(self):
         return sel.delegates_for_user(self.request.user)
 
-    @extend_schema(request=s.ReasonSerializer, responses=s.ReleaseResultSerializer)
+    @extend_schema(request=s.CSDReasonSerializer, responses=s.CSDReleaseResultSerializer)
     @action(detail=True, methods=["post"])
     def release(self, request, pk=None):
         """Release a selected delegate's place; the waitlist moves up."""
-        payload = s.ReasonSerializer(data=request.data)
+        payload = s.CSDReasonSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         delegate = self.get_object()
         promoted = delegate_release(actor=request.user, delegate=delegate, **payload.validated_data)
@@ -321,7 +324,7 @@ class DelegateViewSet(ActivityMixin, viewsets.ReadOnlyModelViewSet):
             else None
         )
         return Response(
-            s.ReleaseResultSerializer({"released": released, "promoted": promoted}).data
+            s.CSDReleaseResultSerializer({"released": released, "promoted": promoted}).data
         )
 
 
@@ -330,7 +333,7 @@ class ReviewViewSet(RecordViewSet):
     conflicts of interest are refused. Staff see all reviews, reviewers their own."""
 
     queryset = Review.objects.all()
-    serializer_class = s.ReviewSerializer
+    serializer_class = s.CSDReviewSerializer
     filterset_fields = ["application", "reviewer"]
 
     def get_queryset(self):
@@ -346,23 +349,23 @@ class ReviewViewSet(RecordViewSet):
             csd_edition_id__in=reviewing
         )
 
-    @extend_schema(request=s.ReviewWriteSerializer, responses={201: s.ReviewSerializer})
+    @extend_schema(request=s.CSDReviewWriteSerializer, responses={201: s.CSDReviewSerializer})
     def create(self, request, *args, **kwargs):
-        payload = s.ReviewWriteSerializer(data=request.data, applications=self._reviewable())
+        payload = s.CSDReviewWriteSerializer(data=request.data, applications=self._reviewable())
         payload.is_valid(raise_exception=True)
         review = review_submit(actor=request.user, **payload.validated_data)
         review = self.get_queryset().get(pk=review.pk)
-        return Response(s.ReviewSerializer(review).data, status=status.HTTP_201_CREATED)
+        return Response(s.CSDReviewSerializer(review).data, status=status.HTTP_201_CREATED)
 
-    @extend_schema(request=s.ReviewUpdateSerializer, responses=s.ReviewSerializer)
+    @extend_schema(request=s.CSDReviewUpdateSerializer, responses=s.CSDReviewSerializer)
     def update(self, request, *args, **kwargs):
         review = self.get_object()
-        payload = s.ReviewUpdateSerializer(data=request.data)
+        payload = s.CSDReviewUpdateSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         review = review_submit(
             actor=request.user, application=review.application, **payload.validated_data
         )
-        return Response(s.ReviewSerializer(self.get_queryset().get(pk=review.pk)).data)
+        return Response(s.CSDReviewSerializer(self.get_queryset().get(pk=review.pk)).data)
 
     def partial_update(self, request, *args, **kwargs):
         return self.update(request, *args, **kwargs)
@@ -370,7 +373,7 @@ class ReviewViewSet(RecordViewSet):
 
 class SelectionPolicyViewSet(RecordViewSet):
     queryset = SelectionPolicy.objects.all()
-    serializer_class = s.SelectionPolicySerializer
+    serializer_class = s.CSDSelectionPolicySerializer
     filterset_fields = ["csd_edition"]
 
     def get_queryset(self):
@@ -382,7 +385,7 @@ class SelectionProposalViewSet(ActivityMixin, viewsets.ReadOnlyModelViewSet):
     makes a new one)."""
 
     queryset = SelectionProposal.objects.all()
-    serializer_class = s.SelectionProposalSerializer
+    serializer_class = s.CSDSelectionProposalSerializer
     filterset_fields = ["csd_edition", "status"]
 
     @property
@@ -392,32 +395,32 @@ class SelectionProposalViewSet(ActivityMixin, viewsets.ReadOnlyModelViewSet):
     def get_queryset(self):
         return sel.proposals_for_user(self.request.user)
 
-    @extend_schema(request=None, responses=s.SelectionProposalSerializer)
+    @extend_schema(request=None, responses=s.CSDSelectionProposalSerializer)
     @action(detail=True, methods=["post"])
     def confirm(self, request, pk=None):
         """Confirm: delegates become selected / waitlisted / declined and are notified."""
         proposal_confirm(actor=request.user, proposal=self.get_object())
-        return Response(s.SelectionProposalSerializer(self.get_queryset().get(pk=pk)).data)
+        return Response(s.CSDSelectionProposalSerializer(self.get_queryset().get(pk=pk)).data)
 
 
 class ProposalEntryViewSet(viewsets.ReadOnlyModelViewSet):
     """A proposal's verdict per delegate with its explanation; staff adjust with a note."""
 
     queryset = ProposalEntry.objects.all()
-    serializer_class = s.ProposalEntrySerializer
+    serializer_class = s.CSDProposalEntrySerializer
     filterset_fields = ["proposal", "outcome", "proposed_outcome"]
     permission_map = {"adjust": "civil_society.change_proposalentry"}
 
     def get_queryset(self):
         return sel.proposal_entries_for_user(self.request.user)
 
-    @extend_schema(request=s.ProposalAdjustSerializer, responses=s.ProposalEntrySerializer)
+    @extend_schema(request=s.CSDProposalAdjustSerializer, responses=s.CSDProposalEntrySerializer)
     @action(detail=True, methods=["post"])
     def adjust(self, request, pk=None):
-        payload = s.ProposalAdjustSerializer(data=request.data)
+        payload = s.CSDProposalAdjustSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         proposal_adjust(actor=request.user, entry=self.get_object(), **payload.validated_data)
-        return Response(s.ProposalEntrySerializer(self.get_queryset().get(pk=pk)).data)
+        return Response(s.CSDProposalEntrySerializer(self.get_queryset().get(pk=pk)).data)
 
 
 class CSDSessionViewSet(RecordViewSet):
@@ -433,7 +436,7 @@ class CSDSessionViewSet(RecordViewSet):
 
 class RecommendationViewSet(RecordViewSet):
     queryset = Recommendation.objects.all()
-    serializer_class = s.RecommendationSerializer
+    serializer_class = s.CSDRecommendationSerializer
     filterset_fields = ["csd_edition", "session", "is_published"]
 
     def get_queryset(self):
@@ -442,7 +445,7 @@ class RecommendationViewSet(RecordViewSet):
 
 class CommonSpaceSessionViewSet(RecordViewSet):
     queryset = CommonSpaceSession.objects.all()
-    serializer_class = s.CommonSpaceSessionSerializer
+    serializer_class = s.CSDCommonSpaceSessionSerializer
     filterset_fields = ["csd_edition"]
 
     def get_queryset(self):
@@ -451,7 +454,7 @@ class CommonSpaceSessionViewSet(RecordViewSet):
 
 class CommonSpaceParticipantViewSet(RecordViewSet):
     queryset = CommonSpaceParticipant.objects.all()
-    serializer_class = s.CommonSpaceParticipantSerializer
+    serializer_class = s.CSDCommonSpaceParticipantSerializer
     filterset_fields = ["session", "side"]
 
     def get_queryset(self):
@@ -460,7 +463,7 @@ class CommonSpaceParticipantViewSet(RecordViewSet):
 
 class PeoplesGlobalActionDocumentViewSet(RecordViewSet):
     queryset = PeoplesGlobalActionDocument.objects.all()
-    serializer_class = s.PeoplesGlobalActionDocumentSerializer
+    serializer_class = s.CSDPeoplesGlobalActionDocumentSerializer
     filterset_fields = ["csd_edition"]
 
     def get_queryset(self):
@@ -477,7 +480,7 @@ class FriendsRepresentativeViewSet(
     Forum meetings."""
 
     queryset = FriendsRepresentative.objects.all()
-    serializer_class = s.FriendsRepresentativeSerializer
+    serializer_class = s.CSDFriendsRepresentativeSerializer
     filterset_fields = ["meeting", "delegate"]
 
     @property
