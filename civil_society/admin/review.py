@@ -287,7 +287,9 @@ class ReviewAdmin(AuditedAdmin):
 
     def get_queryset(self, request):
         return reviews_for_user(request.user).select_related(
-            "application__organisation__organisation", "reviewer__csd_edition"
+            "application__organisation__organisation",
+            "application__csd_edition",
+            "reviewer__csd_edition",
         )
 
     def has_add_permission(self, request):

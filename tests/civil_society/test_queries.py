@@ -1,0 +1,104 @@
+"""Every list endpoint and admin changelist runs a fixed number of queries, whatever the
+number of rows (1 row, then many: the same literal count)."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.civil_society.builders import ADMIN_BUILDERS, BUILDERS
+
+pytestmark = pytest.mark.django_db
+
+# endpoint -> queries for a staff caller: group lookup, count, rows, then prefetches.
+EXPECTED_API = {
+    "csd/editions": 3,
+    "csd/committee": 3,
+    "csd/organisations": 4,
+    "csd/applications": 4,
+    "csd/delegates": 3,
+    "csd/reviews": 3,
+    "csd/selection-policies": 3,
+    "csd/proposals": 3,
+    "csd/proposal-entries": 3,
+    "csd/sessions": 3,
+    "csd/recommendations": 3,
+    "csd/common-space": 4,
+    "csd/common-space-participants": 3,
+    "csd/pga-documents": 3,
+    "csd/friends-representatives": 3,
+}
+
+# changelist -> queries: session, user, groups, counts, rows, filters.
+EXPECTED_ADMIN = {
+    "csdedition": 9,
+    "advisorycommitteemember": 10,
+    "civilsocietyorganisation": 9,
+    "application": 10,
+    "delegate": 11,
+    "review": 10,
+    "selectionpolicy": 9,
+    "selectionproposal": 10,
+    "csdsession": 10,
+    "recommendation": 10,
+    "commonspacesession": 10,
+    "peoplesglobalactiondocument": 10,
+    "friendsrepresentative": 9,
+}
+
+
+def _api_count(client, url, user):
+    client.force_authenticate(type(user).objects.get(pk=user.pk))  # nothing cached
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    assert response.status_code == 200, response.content
+    return len(ctx.captured_queries), response.json()["count"]
+
+
+@pytest.mark.parametrize("endpoint", sorted(EXPECTED_API))
+def test_list_query_count_is_constant(endpoint, staff, api):
+    client = api(staff)
+    url = f"/api/v1/{endpoint}/?page_size=200"
+
+    BUILDERS[endpoint](1)
+    few, first = _api_count(client, url, staff)
+    BUILDERS[endpoint](12)
+    many, second = _api_count(client, url, staff)
+
+    assert second >= first + 12
+    assert (few, many) == (EXPECTED_API[endpoint], EXPECTED_API[endpoint])
+
+
+def test_delegation_query_count_is_constant(staff, api, django_assert_num_queries):
+    from civil_society.models import CSDEdition, Delegate
+
+    BUILDERS["csd/delegates"](1)
+    csd = CSDEdition.objects.get()
+    Delegate.objects.update(status="selected")
+    client = api(staff)
+    with django_assert_num_queries(4):
+        assert client.get(f"/api/v1/csd/editions/{csd.pk}/delegation/").json()["count"] == 1
+    BUILDERS["csd/delegates"](12)
+    Delegate.objects.update(status="selected")
+    client = api(type(staff).objects.get(pk=staff.pk))
+    with django_assert_num_queries(4):
+        assert client.get(f"/api/v1/csd/editions/{csd.pk}/delegation/").json()["count"] == 13
+
+
+def _admin_count(client, url):
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    assert response.status_code == 200, response.content[:500]
+    return len(ctx.captured_queries)
+
+
+@pytest.mark.parametrize("model", sorted(EXPECTED_ADMIN))
+def test_admin_changelist_query_count_is_constant(model, staff, client):
+    client.force_login(staff)
+    url = f"/admin/civil_society/{model}/"
+
+    ADMIN_BUILDERS[model](1)
+    few = _admin_count(client, url)
+    ADMIN_BUILDERS[model](12)
+    many = _admin_count(client, url)
+
+    assert (few, many) == (EXPECTED_ADMIN[model], EXPECTED_ADMIN[model])
