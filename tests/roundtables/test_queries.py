@@ -1,0 +1,81 @@
+"""Constant query counts: every list endpoint and admin changelist, 1 row vs many rows."""
+
+import pytest
+
+from tests.factories import FocalPointFactory, StaffFactory, country
+from tests.roundtables.builders import build_programme
+from tests.roundtables.factories import edition_2020
+
+pytestmark = pytest.mark.django_db
+
+# (endpoint, user kind, queries). Staff: session + groups + count + page + prefetches.
+# Focal point: + focal points + reach (chairs, steering, friends, co-chairs, team).
+API_LISTS = [
+    ("themes", "staff", 4),
+    ("roundtables", "staff", 4),
+    ("sessions", "staff", 5),
+    ("cochairs", "staff", 3),
+    ("team-members", "staff", 3),
+    ("papers", "staff", 3),
+    ("paper-versions", "staff", 4),
+    ("inputs", "staff", 3),
+    ("papers", "focal", 9),
+    ("paper-versions", "focal", 10),
+    ("inputs", "focal", 9),
+    ("sessions", "focal", 6),
+]
+
+
+@pytest.fixture(params=[1, 5], ids=["one", "many"])
+def programme(request):
+    edition = edition_2020()
+    build_programme(edition, request.param)
+    return request.param
+
+
+def _user(kind):
+    if kind == "staff":
+        return StaffFactory()
+    return FocalPointFactory(country=country("BRA")).user  # a Friend of the Forum
+
+
+@pytest.mark.parametrize("endpoint, kind, queries", API_LISTS)
+def test_api_list_query_count_is_constant(
+    programme, api, django_assert_num_queries, endpoint, kind, queries
+):
+    client = api(_user(kind))
+    with django_assert_num_queries(queries):
+        response = client.get(f"/api/v1/{endpoint}/")
+    assert response.status_code == 200
+    assert response.json()["count"] >= programme
+
+
+ADMIN_CHANGELISTS = [
+    ("theme", 10),
+    ("roundtable", 10),
+    ("session", 13),
+    ("cochair", 10),
+    ("teammembership", 10),
+    ("workingpaper", 10),
+    ("input", 10),
+]
+
+
+@pytest.mark.parametrize("model, queries", ADMIN_CHANGELISTS)
+def test_admin_changelist_query_count_is_constant(
+    programme, client, django_assert_num_queries, model, queries
+):
+    client.force_login(StaffFactory())
+    with django_assert_num_queries(queries):
+        response = client.get(f"/admin/roundtables/{model}/")
+    assert response.status_code == 200
+
+
+def test_admin_board_query_count_is_constant(programme, client, django_assert_num_queries):
+    from gfmd.models import Edition
+
+    client.force_login(StaffFactory())
+    edition = Edition.objects.get(ordinal=12)
+    with django_assert_num_queries(11):
+        response = client.get(f"/admin/roundtables/roundtable/board/{edition.pk}/")
+    assert response.status_code == 200
