@@ -84,6 +84,7 @@ class CSDEditionViewSet(RecordViewSet):
     def run_selection(self, request, pk=None):
         """Propose a selection and waitlist from the reviews and the selection policy."""
         proposal = proposal_run(actor=request.user, csd_edition=self.get_object())
+        proposal = sel.proposals_for_user(request.user).get(pk=proposal.pk)
         return Response(
             s.CSDSelectionProposalSerializer(proposal).data, status=status.HTTP_201_CREATED
         )
