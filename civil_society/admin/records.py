@@ -1,5 +1,6 @@
 """Admin for the other CSD records: committee, policy, delegates, programme and outputs."""
 
+from django import forms
 from django.contrib import admin, messages
 
 from civil_society.models import (
@@ -15,6 +16,7 @@ from civil_society.models import (
 )
 from civil_society.selectors.records import delegates_for_user
 from civil_society.services.programme import (
+    friends_representative_check,
     friends_representative_register,
     friends_representative_remove,
 )
@@ -153,20 +155,33 @@ class PeoplesGlobalActionDocumentAdmin(AuditedAdmin):
     list_select_related = ["csd_edition"]
 
 
+class FriendsRepresentativeForm(forms.ModelForm):
+    class Meta:
+        model = FriendsRepresentative
+        fields = ["delegate", "meeting"]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("delegate") and data.get("meeting"):
+            try:
+                friends_representative_check(delegate=data["delegate"], meeting=data["meeting"])
+            except DomainError as exc:
+                raise forms.ValidationError(exc.detail) from exc
+        return data
+
+
 @admin.register(FriendsRepresentative)
 class FriendsRepresentativeAdmin(AuditedAdmin):
+    form = FriendsRepresentativeForm
     list_display = ["delegate", "meeting"]
     list_select_related = ["delegate__application__organisation__organisation", "meeting"]
     raw_id_fields = ["delegate", "meeting"]
 
     def save_model(self, request, obj, form, change):
-        try:
-            saved = friends_representative_register(
-                actor=request.user, delegate=obj.delegate, meeting=obj.meeting
-            )
-            obj.pk = saved.pk
-        except DomainError as exc:
-            messages.error(request, exc.detail)
+        saved = friends_representative_register(
+            actor=request.user, delegate=obj.delegate, meeting=obj.meeting
+        )
+        obj.pk, obj.attendance = saved.pk, saved.attendance
 
     def delete_model(self, request, obj):
         friends_representative_remove(actor=request.user, representative=obj)

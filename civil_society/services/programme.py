@@ -11,15 +11,8 @@ from gfmd.models import Attendance, Meeting
 from gfmd.services.records import record_delete, record_save
 
 
-@transaction.atomic
-def friends_representative_register(
-    *, actor, delegate: Delegate, meeting: Meeting
-) -> FriendsRepresentative:
-    """Register a selected delegate at a Friends of the Forum meeting of the same edition;
-    their organisation is listed on the meeting as observer (once)."""
-    delegate = Delegate.objects.select_related(
-        "csd_edition", "application__organisation__organisation"
-    ).get(pk=delegate.pk)
+def friends_representative_check(*, delegate: Delegate, meeting: Meeting) -> None:
+    """The guards of a registration (the admin form shows them before saving)."""
     if meeting.body != MeetingBody.FRIENDS_OF_THE_FORUM:
         raise DomainError(
             "CSD representatives attend Friends of the Forum meetings only.", field="meeting"
@@ -36,18 +29,32 @@ def friends_representative_register(
         )
     organisation = delegate.application.organisation.organisation
     attendance = Attendance.objects.filter(meeting=meeting, organisation=organisation).first()
+    if attendance is not None and attendance.role != AttendanceRole.OBSERVER:
+        raise DomainError(
+            f"{organisation} is already listed at this meeting as "
+            f"{attendance.get_role_display().lower()}.",
+            field="meeting",
+        )
+
+
+@transaction.atomic
+def friends_representative_register(
+    *, actor, delegate: Delegate, meeting: Meeting
+) -> FriendsRepresentative:
+    """Register a selected delegate at a Friends of the Forum meeting of the same edition;
+    their organisation is listed on the meeting as observer (once)."""
+    delegate = Delegate.objects.select_related(
+        "csd_edition", "application__organisation__organisation"
+    ).get(pk=delegate.pk)
+    friends_representative_check(delegate=delegate, meeting=meeting)
+    organisation = delegate.application.organisation.organisation
+    attendance = Attendance.objects.filter(meeting=meeting, organisation=organisation).first()
     if attendance is None:
         attendance = record_save(
             actor=actor,
             instance=Attendance(
                 meeting=meeting, organisation=organisation, role=AttendanceRole.OBSERVER
             ),
-        )
-    elif attendance.role != AttendanceRole.OBSERVER:
-        raise DomainError(
-            f"{organisation} is already listed at this meeting as "
-            f"{attendance.get_role_display().lower()}.",
-            field="meeting",
         )
     return record_save(
         actor=actor,

@@ -166,3 +166,23 @@ def test_selection_report_shows_the_balance(csd, policy, reviewer, staff, client
     assert "Academia: 0 of 1 reserved." in page
     confirmed = client.get(url).content.decode()
     assert "0 delegate(s)" in confirmed  # nothing confirmed yet
+
+
+def test_friends_representative_added_in_admin_checks_the_rules(csd, staff, client):
+    from civil_society.models import FriendsRepresentative
+    from gfmd.enums import MeetingBody
+    from tests.factories import MeetingFactory
+
+    nominated = candidate(csd)
+    selected = candidate(csd, status="selected")
+    meeting = MeetingFactory(edition=csd.edition, body=MeetingBody.FRIENDS_OF_THE_FORUM)
+    client.force_login(staff)
+    url = reverse("admin:civil_society_friendsrepresentative_add")
+
+    refused = client.post(url, {"delegate": nominated.pk, "meeting": meeting.pk})
+    assert "Only selected delegates" in refused.content.decode()
+    client.post(url, {"delegate": selected.pk, "meeting": meeting.pk})
+
+    representative = FriendsRepresentative.objects.get()
+    assert representative.delegate == selected
+    assert representative.attendance.role == "observer"
