@@ -97,6 +97,31 @@ rules.add_perm("gfmd.delete_activitylog", rules.always_deny)
 for _verb in ("view", "add", "change", "delete"):
     rules.add_perm(f"gfmd.{_verb}_partnerclient", is_support_staff)
 
+
+# Webhooks: staff manage all; a partner client manages its own endpoints.
+@rules.predicate
+def is_partner_client(user) -> bool:
+    return bool(user and user.is_authenticated and hasattr(user, "partner_client"))
+
+
+@rules.predicate
+def owns_webhook_endpoint(user, endpoint) -> bool:
+    client = getattr(endpoint, "client", None)
+    return client is not None and client.service_user_id == getattr(user, "pk", None)
+
+
+@rules.predicate
+def owns_webhook_delivery(user, delivery) -> bool:
+    return delivery is not None and owns_webhook_endpoint(user, delivery.endpoint)
+
+
+rules.add_perm("gfmd.add_webhookendpoint", is_support_staff | is_partner_client)
+for _verb in ("view", "change", "delete"):
+    rules.add_perm(f"gfmd.{_verb}_webhookendpoint", is_support_staff | owns_webhook_endpoint)
+rules.add_perm("gfmd.view_webhookdelivery", is_support_staff | owns_webhook_delivery)
+rules.add_perm("gfmd.redeliver_webhookdelivery", is_support_staff | owns_webhook_delivery)
+rules.add_perm("gfmd.view_webhookevent", is_support_staff)
+
 # Outgoing notifications: staff see them and their failures, and may retry.
 rules.add_perm("gfmd.view_notification", is_support_staff)
 rules.add_perm("gfmd.retry_notification", is_support_staff)

@@ -138,6 +138,7 @@ EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+GFMD_SUPPORT_EMAIL = env_str("GFMD_SUPPORT_EMAIL", "support@gfmd.invalid")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "GFMD Support Unit <support@gfmd.invalid>")
 
 # Celery: no broker configured means tasks run eagerly, in-process, after commit.
@@ -159,8 +160,8 @@ CELERY_TIMEZONE = TIME_ZONE
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "gfmd.api.authentication.PartnerClientAuthentication",
         "rest_framework.authentication.SessionAuthentication",
+        "gfmd.api.authentication.PartnerClientAuthentication",
         "rest_framework.authentication.BasicAuthentication",
     ],
     "DEFAULT_THROTTLE_CLASSES": [
@@ -247,6 +248,24 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+}
+
+# Webhooks: targets must be https and public unless these allow otherwise (tests, dev).
+WEBHOOKS_ALLOW_HTTP = env_bool("WEBHOOKS_ALLOW_HTTP", DEBUG)
+WEBHOOKS_ALLOW_PRIVATE_TARGETS = env_bool("WEBHOOKS_ALLOW_PRIVATE_TARGETS", False)
+WEBHOOKS_TIMEOUT_SECONDS = env_int("WEBHOOKS_TIMEOUT_SECONDS", 20)
+# Retry waits after each failed attempt (~3 days in all), then the delivery gives up.
+WEBHOOKS_RETRY_SCHEDULE = [5, 300, 1800, 7200, 18000, 36000, 86400, 86400]
+WEBHOOKS_DISABLE_AFTER_FAILING_SECONDS = env_int(
+    "WEBHOOKS_DISABLE_AFTER_FAILING_SECONDS", 3 * 86400
+)
+# A broker that is down must not hold up a request: publish fails fast and the periodic
+# sweep sends what was left behind.
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 2,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.5,
 }
 
 # Domain policy defaults that are not data yet (kept small on purpose).

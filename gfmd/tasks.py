@@ -8,6 +8,7 @@ from django.utils import timezone
 from gfmd.enums import NotificationStatus
 from gfmd.models import Notification
 from gfmd.services.notifications import DeliveryFailed, notification_deliver, notifications_retry
+from gfmd.services.webhooks import deliveries_due, webhook_deliver
 
 
 @shared_task(name="gfmd.deliver_notification", bind=True, max_retries=4)
@@ -27,3 +28,13 @@ def sweep_notifications() -> int:
         status__in=[NotificationStatus.PENDING, NotificationStatus.FAILED], created_at__lt=stale
     ).order_by("id")[:500]
     return notifications_retry(notifications=list(due))
+
+
+@shared_task(name="gfmd.deliver_due_webhooks")
+def deliver_due_webhooks() -> int:
+    """Send every webhook delivery that is due (kicked after commits and every minute)."""
+    sent = 0
+    for delivery_id in deliveries_due():
+        webhook_deliver(delivery_id=delivery_id)
+        sent += 1
+    return sent

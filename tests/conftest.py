@@ -6,6 +6,7 @@ import subprocess
 import sys
 import time
 import uuid
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -79,20 +80,29 @@ def _test_database_url() -> str:
     return f"postgresql://{auth}@{s['HOST'] or '127.0.0.1'}:{s['PORT'] or 5432}/{s['NAME']}"
 
 
-@pytest.fixture
-def celery_worker(transactional_db, tmp_path):
-    """A real `celery worker` process consuming a private queue on the test Redis broker.
+def _reset_broker_pools(app):
+    """Drop pooled broker connections so the next send uses the current broker_url."""
+    from kombu import pools
 
-    Tasks sent from the test go through Redis to that process, which writes to the test
-    database. Yields the folder where the worker's file email backend writes messages.
+    pools.reset()  # Celery's pools live in kombu's global registry, keyed by connection
+    app._pool = None
+    app.amqp._producer_pool = None
+
+
+@contextmanager
+def running_celery_worker(tmp_path, broker: str):
+    """A real `celery worker` process consuming a private queue on `broker`.
+
+    The test process sends to the same queue, so tasks go through the broker to that
+    process, which writes to the test database. Yields the folder where the worker's file
+    email backend writes messages.
     """
     from gfmd.celery import app
 
-    broker = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
     queue = f"test-{uuid.uuid4().hex[:10]}"
-    mailbox = tmp_path / "mail"
+    mailbox = tmp_path / f"mail-{queue}"
     mailbox.mkdir()
-    logfile = tmp_path / "worker.log"
+    logfile = tmp_path / f"worker-{queue}.log"
     env = {
         **os.environ,
         "DATABASE_URL": _test_database_url(),
@@ -101,6 +111,9 @@ def celery_worker(transactional_db, tmp_path):
         "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
         "EMAIL_FILE_PATH": str(mailbox),
         "DB_CONN_MAX_AGE": "0",
+        # the test receivers listen on loopback over plain http
+        "WEBHOOKS_ALLOW_HTTP": "true",
+        "WEBHOOKS_ALLOW_PRIVATE_TARGETS": "true",
     }
     process = subprocess.Popen(
         [
@@ -123,6 +136,7 @@ def celery_worker(transactional_db, tmp_path):
     )
     saved = {k: app.conf[k] for k in ("broker_url", "task_always_eager", "task_default_queue")}
     app.conf.update(broker_url=broker, task_always_eager=False, task_default_queue=queue)
+    _reset_broker_pools(app)
     try:
         deadline = time.monotonic() + 60
         while "ready." not in (logfile.read_text() if logfile.exists() else ""):
@@ -137,7 +151,15 @@ def celery_worker(transactional_db, tmp_path):
         except subprocess.TimeoutExpired:
             process.kill()
         app.conf.update(**saved)
-        app.pool.force_close_all()
+        _reset_broker_pools(app)
+
+
+@pytest.fixture
+def celery_worker(transactional_db, tmp_path):
+    """A real worker on the test Redis broker (see running_celery_worker)."""
+    broker = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+    with running_celery_worker(tmp_path, broker) as mailbox:
+        yield mailbox
 
 
 def wait_for(predicate, timeout: float = 30.0, interval: float = 0.2):

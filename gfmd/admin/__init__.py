@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from gfmd.admin import activity, clients, governance, meetings  # noqa: F401  (registers)
+from gfmd.admin import activity, clients, governance, meetings, webhooks  # noqa: F401
 
 admin.site.site_header = "GFMD Support Unit"
 admin.site.site_title = "GFMD coordination service"

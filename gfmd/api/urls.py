@@ -1,6 +1,6 @@
 from rest_framework import permissions, routers
 
-from gfmd.api import views
+from gfmd.api import views, webhooks
 
 
 class APIRootView(routers.APIRootView):
@@ -26,5 +26,7 @@ router.register("agenda-items", views.AgendaItemViewSet)
 router.register("attendance", views.AttendanceViewSet)
 router.register("activity", views.ActivityLogViewSet)
 router.register("notifications", views.NotificationViewSet)
+router.register("webhooks", webhooks.WebhookEndpointViewSet)
+router.register("webhook-deliveries", webhooks.WebhookDeliveryViewSet)
 
 urlpatterns = router.urls

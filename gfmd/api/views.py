@@ -8,6 +8,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
 from gfmd.api import serializers as s
+from gfmd.api.pagination import NewestFirst
 from gfmd.api.viewsets import ActivityMixin, RecordViewSet
 from gfmd.models import (
     ActivityLog,
@@ -237,6 +238,7 @@ class ActivityLogViewSet(viewsets.ReadOnlyModelViewSet):
 
     queryset = ActivityLog.objects.all()
     serializer_class = s.ActivityLogSerializer
+    pagination_class = NewestFirst
     filterset_fields = {
         "action": ["exact", "startswith"],
         "actor_label": ["exact"],

@@ -7,6 +7,7 @@ from gfmd.models.meetings import AgendaItem, Attendance, Meeting
 from gfmd.models.organisations import Organisation
 from gfmd.models.people import FocalPoint
 from gfmd.models.steering import BalancePolicy, SteeringGroupMembership
+from gfmd.models.webhooks import WebhookAttempt, WebhookDelivery, WebhookEndpoint, WebhookEvent
 
 __all__ = [
     "ActivityLog",
@@ -23,4 +24,8 @@ __all__ = [
     "Organisation",
     "PartnerClient",
     "SteeringGroupMembership",
+    "WebhookAttempt",
+    "WebhookDelivery",
+    "WebhookEndpoint",
+    "WebhookEvent",
 ]

@@ -6,6 +6,7 @@ from django.db import transaction
 from gfmd.models import Country, Edition, EditionChair
 from gfmd.services.activity import log_action
 from gfmd.services.records import record_save
+from gfmd.services.webhooks import webhook_emit
 
 
 def _check_chairs(chairs: list[Country]) -> None:
@@ -23,9 +24,22 @@ def edition_save(*, actor, edition: Edition, chairs: list[Country] | None = None
     """Create or update an edition; when `chairs` is given, make them its chair set."""
     if chairs is not None:
         _check_chairs(chairs)
+    creating = edition.pk is None
     record_save(actor=actor, instance=edition)
     if chairs is not None:
         edition_set_chairs(actor=actor, edition=edition, chairs=chairs)
+    webhook_emit(
+        "edition.changed",
+        {
+            "id": edition.pk,
+            "ordinal": edition.ordinal,
+            "title": edition.title,
+            "created": creating,
+            "chairs": sorted(edition.chairs.values_list("iso3", flat=True)),
+        },
+        obj=edition,
+        perm="gfmd.view_edition",
+    )
     return edition
 
 

@@ -19,7 +19,7 @@ EXPECTED = {
     "meetings": 4,
     "agenda-items": 3,
     "attendance": 3,
-    "activity": 3,
+    "activity": 2,  # cursor pagination: no COUNT
     "notifications": 3,
 }
 
@@ -44,7 +44,7 @@ def test_list_query_count_is_constant(endpoint, staff, api):
     build(190)
     many, second = _count(client, url, staff)
 
-    assert second["count"] >= first["count"] + 190
+    assert len(second["results"]) >= min(len(first["results"]) + 190, 200)
     assert (few, many) == (EXPECTED[endpoint], EXPECTED[endpoint])
 
 
