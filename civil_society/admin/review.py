@@ -8,9 +8,10 @@ from django.db.models import Avg, Count
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html
 
-from civil_society.enums import Outcome, ProposalStatus
+from civil_society.enums import ApplicationSource, Outcome, ProposalStatus
 from civil_society.models import (
     Application,
     CSDEdition,
@@ -28,11 +29,13 @@ from civil_society.selectors.selection import (
     review_screen,
     selection_report,
 )
+from civil_society.services.applications import application_withdraw
 from civil_society.services.editions import csd_edition_save
 from civil_society.services.reviews import conflict_of_interest, review_submit, reviewer_seat
 from civil_society.services.selection import proposal_adjust, proposal_confirm, proposal_run
 from gfmd.admin.base import AuditedAdmin, AuditedInline
 from gfmd.errors import DomainError
+from gfmd.services.records import record_save
 
 
 class ScoreForm(forms.Form):
@@ -183,9 +186,35 @@ class ApplicationAdmin(AuditedAdmin):
     list_filter = ["csd_edition", "status", "source", "organisation__sector"]
     search_fields = ["organisation__organisation__name", "motivation", "delegates__full_name"]
     list_select_related = ["organisation__organisation", "csd_edition"]
-    readonly_fields = ["submitted_at", "submitted_by", "source", "external_ref"]
+    readonly_fields = ["status", "submitted_at", "submitted_by", "source", "external_ref"]
     autocomplete_fields = ["organisation"]
     inlines = [DelegateInline]
+    actions = ["withdraw"]
+
+    def save_model(self, request, obj, form, change):
+        if not change:  # entered by staff on the applicant's behalf
+            obj.submitted_at = timezone.now()
+            obj.source = ApplicationSource.STAFF
+            obj.submitted_by = request.user
+        record_save(actor=request.user, instance=obj)
+
+    def save_formset(self, request, form, formset, change):
+        for delegate_form in formset.forms:
+            delegate_form.instance.csd_edition_id = form.instance.csd_edition_id
+        super().save_formset(request, form, formset, change)
+
+    def has_withdraw_permission(self, request):
+        return request.user.has_perm("civil_society.delete_application")
+
+    @admin.action(
+        description="Withdraw (selected places go to the waitlist)", permissions=["withdraw"]
+    )
+    def withdraw(self, request, queryset):
+        for application in queryset:
+            try:
+                application_withdraw(actor=request.user, application=application, reason="staff")
+            except DomainError as exc:
+                messages.error(request, f"{application}: {exc.detail}")
 
     def get_queryset(self, request):
         return (

@@ -186,3 +186,33 @@ def test_friends_representative_added_in_admin_checks_the_rules(csd, staff, clie
     representative = FriendsRepresentative.objects.get()
     assert representative.delegate == selected
     assert representative.attendance.role == "observer"
+
+
+def test_staff_enter_an_application_with_delegates_in_admin(csd, staff, client):
+    from civil_society.models import Application
+    from tests.factories import country
+
+    profile = CSOFactory()
+    client.force_login(staff)
+    response = client.post(
+        reverse("admin:civil_society_application_add"),
+        {
+            "csd_edition": csd.pk,
+            "organisation": profile.pk,
+            "motivation": "Sent by post",
+            "contact_email": "",
+            "delegates-TOTAL_FORMS": "1",
+            "delegates-INITIAL_FORMS": "0",
+            "delegates-MIN_NUM_FORMS": "0",
+            "delegates-MAX_NUM_FORMS": "1000",
+            "delegates-0-position": "1",
+            "delegates-0-full_name": "Ana Silva",
+            "delegates-0-email": "ana@example.org",
+            "delegates-0-gender": "",
+            "delegates-0-country": country("BRA").pk,
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[-3000:]
+    application = Application.objects.get()
+    assert (application.source, application.submitted_by) == ("staff", staff)
+    assert application.delegates.get().csd_edition == csd
