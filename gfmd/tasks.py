@@ -38,3 +38,12 @@ def deliver_due_webhooks() -> int:
         webhook_deliver(delivery_id=delivery_id)
         sent += 1
     return sent
+
+
+@shared_task(name="gfmd.purge_idempotency_keys")
+def purge_idempotency_keys(days: int = 2) -> int:
+    """Periodic: keys are honoured for a day or two; older ones are forgotten."""
+    from gfmd.models import IdempotencyKey
+
+    cutoff = timezone.now() - timedelta(days=days)
+    return IdempotencyKey.objects.filter(created_at__lt=cutoff).delete()[0]

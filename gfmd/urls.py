@@ -4,6 +4,7 @@ from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 from oauth2_provider.views import IntrospectTokenView, RevokeTokenView, TokenView
 
+from gfmd.feeds import meetings_feed
 from gfmd.views import health
 
 api_v1 = [
@@ -25,4 +26,5 @@ urlpatterns = [
     path("oauth/revoke/", RevokeTokenView.as_view(), name="oauth2-revoke"),
     path("oauth/introspect/", IntrospectTokenView.as_view(), name="oauth2-introspect"),
     path("health/", health, name="health"),
+    path("feeds/<str:token>/meetings.ics", meetings_feed, name="feed-meetings"),
 ]

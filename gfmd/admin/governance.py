@@ -8,7 +8,9 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 
 from gfmd.admin.base import AuditedAdmin, AuditedInline
+from gfmd.admin.exports import ExportActionsMixin
 from gfmd.errors import DomainError
+from gfmd.exports import FOCAL_POINT_COLUMNS, FRIENDS_COLUMNS
 from gfmd.models import (
     BalancePolicy,
     Country,
@@ -189,7 +191,8 @@ class OrganisationAdmin(AuditedAdmin):
 
 
 @admin.register(FocalPoint)
-class FocalPointAdmin(AuditedAdmin):
+class FocalPointAdmin(ExportActionsMixin, AuditedAdmin):
+    export_name, export_columns = "focal-points", FOCAL_POINT_COLUMNS
     list_display = ["user", "country", "organisation", "role", "start_date", "end_date"]
     list_filter = ["role", "country__region"]
     search_fields = [
@@ -329,7 +332,8 @@ class BalancePolicyAdmin(AuditedAdmin):
 
 
 @admin.register(FriendsParticipation)
-class FriendsParticipationAdmin(AuditedAdmin):
+class FriendsParticipationAdmin(ExportActionsMixin, AuditedAdmin):
+    export_name, export_columns = "friends-of-the-forum", FRIENDS_COLUMNS
     list_display = ["edition", "country", "organisation", "role"]
     list_filter = ["edition", "role", "country__region"]
     search_fields = ["country__name", "organisation__name", "organisation__acronym"]

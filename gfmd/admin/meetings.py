@@ -2,6 +2,8 @@ from django.contrib import admin, messages
 from django.db.models import Count
 
 from gfmd.admin.base import AuditedAdmin, AuditedInline
+from gfmd.admin.exports import ExportActionsMixin
+from gfmd.exports import ATTENDANCE_COLUMNS
 from gfmd.models import AgendaItem, Attendance, Meeting
 from gfmd.services.meetings import meeting_send_invitations
 
@@ -53,3 +55,15 @@ class MeetingAdmin(AuditedAdmin):
     def send_invitations(self, request, queryset):
         total = sum(meeting_send_invitations(actor=request.user, meeting=m) for m in queryset)
         messages.success(request, f"{total} invitation(s) queued.")
+
+
+@admin.register(Attendance)
+class AttendanceAdmin(ExportActionsMixin, AuditedAdmin):
+    """Attendance across meetings, for logistics lists and exports."""
+
+    export_name, export_columns = "attendance", ATTENDANCE_COLUMNS
+    list_display = ["meeting", "country", "organisation", "role", "attended"]
+    list_filter = ["role", "attended", "meeting__body", "meeting__edition"]
+    search_fields = ["meeting__title", "country__name", "organisation__name"]
+    autocomplete_fields = ["meeting", "country", "organisation"]
+    list_select_related = ["meeting", "country", "organisation"]

@@ -26,6 +26,7 @@ router.register("agenda-items", views.AgendaItemViewSet)
 router.register("attendance", views.AttendanceViewSet)
 router.register("activity", views.ActivityLogViewSet)
 router.register("notifications", views.NotificationViewSet)
+router.register("calendar-feeds", views.CalendarFeedsView, basename="calendar-feeds")
 router.register("webhooks", webhooks.WebhookEndpointViewSet)
 router.register("webhook-deliveries", webhooks.WebhookDeliveryViewSet)
 

@@ -1,5 +1,6 @@
 """Governance API: thin views that validate, then call a service or a selector."""
 
+from django.urls import reverse
 from django.utils.dateparse import parse_date
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, viewsets
@@ -9,7 +10,10 @@ from rest_framework.response import Response
 
 from gfmd.api import serializers as s
 from gfmd.api.pagination import NewestFirst
-from gfmd.api.viewsets import ActivityMixin, RecordViewSet
+from gfmd.api.viewsets import ActivityMixin, ExportMixin, RecordViewSet
+from gfmd.calendar import feed_token
+from gfmd.enums import MeetingBody
+from gfmd.exports import ATTENDANCE_COLUMNS, FOCAL_POINT_COLUMNS, FRIENDS_COLUMNS
 from gfmd.models import (
     ActivityLog,
     AgendaItem,
@@ -85,8 +89,10 @@ class OrganisationViewSet(RecordViewSet):
         return sel.organisations_for_user(self.request.user)
 
 
-class FocalPointViewSet(RecordViewSet):
+class FocalPointViewSet(ExportMixin, RecordViewSet):
     queryset = FocalPoint.objects.all()
+    export_name, export_columns = "focal-points", FOCAL_POINT_COLUMNS
+    extra_permissions = {"export": "gfmd.view_focalpoint"}
     serializer_class = s.FocalPointSerializer
     filterset_fields = {
         "country__iso3": ["exact"],
@@ -104,6 +110,7 @@ class EditionViewSet(RecordViewSet):
 
     queryset = Edition.objects.all()
     serializer_class = s.EditionSerializer
+    require_if_match = True  # two staff editing an edition must not overwrite each other
     filterset_fields = ["year_start", "is_public"]
     search_fields = ["title", "theme", "venue_city"]
     ordering_fields = ["ordinal", "year_start"]
@@ -188,8 +195,10 @@ class BalancePolicyViewSet(RecordViewSet):
         return sel.balance_policies_for_user(self.request.user)
 
 
-class FriendsParticipationViewSet(RecordViewSet):
+class FriendsParticipationViewSet(ExportMixin, RecordViewSet):
     queryset = FriendsParticipation.objects.all()
+    export_name, export_columns = "friends-of-the-forum", FRIENDS_COLUMNS
+    extra_permissions = {"export": "gfmd.view_friendsparticipation"}
     serializer_class = s.FriendsParticipationSerializer
     filterset_fields = {"edition": ["exact"], "role": ["exact"], "country__iso3": ["exact"]}
 
@@ -224,8 +233,10 @@ class AgendaItemViewSet(RecordViewSet):
         return sel.agenda_items_for_user(self.request.user)
 
 
-class AttendanceViewSet(RecordViewSet):
+class AttendanceViewSet(ExportMixin, RecordViewSet):
     queryset = Attendance.objects.all()
+    export_name, export_columns = "attendance", ATTENDANCE_COLUMNS
+    extra_permissions = {"export": "gfmd.view_attendance"}
     serializer_class = s.AttendanceSerializer
     filterset_fields = ["meeting", "role", "attended"]
 
@@ -270,3 +281,20 @@ class NotificationViewSet(
         notifications_retry(notifications=[notification])
         notification.refresh_from_db()
         return Response(s.NotificationSerializer(notification).data)
+
+
+class CalendarFeedsView(viewsets.ViewSet):
+    """Your personal iCalendar subscription URLs (keep them private: they carry a token)."""
+
+    permission_map = {"list": "gfmd.view_meeting"}
+    queryset = Meeting.objects.none()
+
+    @extend_schema(responses={200: dict})
+    def list(self, request):
+        base = request.build_absolute_uri(
+            reverse("feed-meetings", kwargs={"token": feed_token(request.user)})
+        )
+        feeds = {"all_meetings": base}
+        for body in MeetingBody:
+            feeds[f"{body.value}_meetings"] = f"{base}?body={body.value}"
+        return Response(feeds)

@@ -1,11 +1,15 @@
 """Base viewsets every app's API builds on: audited writes and per-object activity."""
 
 from django.contrib.contenttypes.models import ContentType
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import viewsets
 from rest_framework.decorators import action
+from rest_framework.exceptions import ValidationError
 
+from gfmd.api.safe_writes import ConditionalUpdateMixin, IdempotentCreateMixin
 from gfmd.api.serializers import ActivityLogSerializer
+from gfmd.exports import FORMATS, export_response
 from gfmd.models import ActivityLog
 from gfmd.services.records import record_delete, record_save
 
@@ -26,8 +30,13 @@ class ActivityMixin:
         return {"activity": "gfmd.view_activitylog"}
 
 
-class RecordViewSet(ActivityMixin, viewsets.ModelViewSet):
-    """CRUD where every write goes through record_save / record_delete (validate + audit)."""
+class RecordViewSet(
+    ConditionalUpdateMixin, IdempotentCreateMixin, ActivityMixin, viewsets.ModelViewSet
+):
+    """List, read, create, update and delete. Detail responses carry an ETag; updates
+    honour If-Match (412 when the record changed); creates honour Idempotency-Key."""
+
+    # Every write goes through record_save / record_delete: validation and audit.
 
     http_method_names = ["get", "post", "put", "patch", "delete", "head", "options"]
 
@@ -48,3 +57,29 @@ class RecordViewSet(ActivityMixin, viewsets.ModelViewSet):
 
     def perform_destroy(self, instance):
         record_delete(actor=self.request.user, instance=instance)
+
+
+class ExportMixin:
+    """GET {list}/export/?file_format=csv|xlsx: the filtered list as a spreadsheet.
+    The view names `export_name` and `export_columns` (see gfmd/exports.py)."""
+
+    export_name = "export"
+    export_columns: list = []
+
+    @extend_schema(
+        parameters=[OpenApiParameter("file_format", str, enum=["csv", "xlsx"])],
+        responses={
+            (200, "text/csv"): OpenApiTypes.BINARY,
+            (
+                200,
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            ): OpenApiTypes.BINARY,
+        },
+    )
+    @action(detail=False, methods=["get"])
+    def export(self, request, *args, **kwargs):
+        fmt = request.query_params.get("file_format", "csv")
+        if fmt not in FORMATS:
+            raise ValidationError({"file_format": ["Choose csv or xlsx."]})
+        rows = self.filter_queryset(self.get_queryset())
+        return export_response(self.export_name, self.export_columns, rows.iterator(2000), fmt)

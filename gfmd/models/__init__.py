@@ -3,6 +3,7 @@ from gfmd.models.clients import PartnerClient
 from gfmd.models.countries import Country
 from gfmd.models.editions import Edition, EditionChair
 from gfmd.models.friends import FriendsParticipation
+from gfmd.models.idempotency import IdempotencyKey
 from gfmd.models.meetings import AgendaItem, Attendance, Meeting
 from gfmd.models.organisations import Organisation
 from gfmd.models.people import FocalPoint
@@ -19,6 +20,7 @@ __all__ = [
     "EditionChair",
     "FocalPoint",
     "FriendsParticipation",
+    "IdempotencyKey",
     "Meeting",
     "Notification",
     "Organisation",

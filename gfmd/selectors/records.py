@@ -60,7 +60,7 @@ def balance_policies_for_user(user):
 def friends_for_user(user):
     return _readable(
         user,
-        FriendsParticipation.objects.select_related("country", "organisation").order_by(
+        FriendsParticipation.objects.select_related("edition", "country", "organisation").order_by(
             "edition__ordinal", "role", "country__name", "organisation__name", "id"
         ),
     )
@@ -84,7 +84,9 @@ def agenda_items_for_user(user):
 def attendances_for_user(user):
     return _readable(
         user,
-        Attendance.objects.select_related("country", "organisation").order_by("meeting_id", "id"),
+        Attendance.objects.select_related("meeting", "country", "organisation").order_by(
+            "meeting_id", "id"
+        ),
     )
 
 

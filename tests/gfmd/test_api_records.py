@@ -44,8 +44,12 @@ def test_create_edition_with_joint_chairs_and_audit(client, staff):
 
 def test_update_edition_chairs_replaces_the_set(client):
     edition = EditionFactory(chairs=["SWE"])
+    etag = client.get(f"/api/v1/editions/{edition.pk}/")["ETag"]
     response = client.patch(
-        f"/api/v1/editions/{edition.pk}/", {"chairs": ["DEU", "MAR"]}, format="json"
+        f"/api/v1/editions/{edition.pk}/",
+        {"chairs": ["DEU", "MAR"]},
+        format="json",
+        HTTP_IF_MATCH=etag,
     )
     assert response.status_code == 200
     assert sorted(edition.chairs.values_list("iso3", flat=True)) == ["DEU", "MAR"]

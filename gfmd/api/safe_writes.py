@@ -1,0 +1,111 @@
+"""Safe writes for partners: ETag / If-Match against lost updates, Idempotency-Key
+against duplicate creates on retry. Mixed into RecordViewSet, so every record has them."""
+
+import hashlib
+import json
+
+from django.db import IntegrityError, transaction
+from rest_framework import status
+from rest_framework.exceptions import APIException
+from rest_framework.response import Response
+
+from gfmd.models import IdempotencyKey
+
+
+class PreconditionFailed(APIException):
+    status_code = status.HTTP_412_PRECONDITION_FAILED
+    default_detail = "The record changed since you read it; GET it again and retry."
+    default_code = "precondition_failed"
+
+
+class PreconditionRequired(APIException):
+    status_code = 428
+    default_detail = "Send If-Match with the ETag from your last GET of this record."
+    default_code = "precondition_required"
+
+
+class IdempotencyKeyReused(APIException):
+    status_code = status.HTTP_422_UNPROCESSABLE_ENTITY
+    default_detail = "This Idempotency-Key was used for a different request."
+    default_code = "idempotency_key_reused"
+
+
+def etag_for(data) -> str:
+    payload = json.dumps(data, sort_keys=True, separators=(",", ":"), default=str)
+    return '"' + hashlib.sha256(payload.encode()).hexdigest()[:40] + '"'
+
+
+def _matches(header: str, etag: str) -> bool:
+    candidates = [c.strip().removeprefix("W/") for c in header.split(",")]
+    return "*" in candidates or etag in candidates
+
+
+class ConditionalUpdateMixin:
+    """ETag on detail responses; updates honour If-Match (412 on mismatch). Views with
+    `require_if_match = True` refuse updates without it (428)."""
+
+    require_if_match = False
+
+    def retrieve(self, request, *args, **kwargs):
+        response = super().retrieve(request, *args, **kwargs)
+        response["ETag"] = etag_for(response.data)
+        if _matches(request.headers.get("If-None-Match", ""), response["ETag"]):
+            return Response(status=status.HTTP_304_NOT_MODIFIED, headers={"ETag": response["ETag"]})
+        return response
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        if getattr(self, "_lock_for_update", False):
+            queryset = queryset.select_for_update(of=("self",))
+        return queryset
+
+    def update(self, request, *args, **kwargs):
+        if_match = request.headers.get("If-Match")
+        if if_match is None and self.require_if_match:
+            raise PreconditionRequired()
+        with transaction.atomic():
+            self._lock_for_update = True  # two writers: the second waits, then sees 412
+            try:
+                current = self.get_object()
+            finally:
+                self._lock_for_update = False
+            if if_match is not None and not _matches(
+                if_match, etag_for(self.get_serializer(current).data)
+            ):
+                raise PreconditionFailed()
+            response = super().update(request, *args, **kwargs)
+        response["ETag"] = etag_for(response.data)
+        return response
+
+
+class IdempotentCreateMixin:
+    """POST with `Idempotency-Key`: the first response is stored and replayed on retry."""
+
+    def create(self, request, *args, **kwargs):
+        key = request.headers.get("Idempotency-Key")
+        if not key or not request.user.is_authenticated:
+            return super().create(request, *args, **kwargs)
+        body = json.dumps(request.data, sort_keys=True, default=str)
+        fingerprint = hashlib.sha256(f"POST {request.path}\n{body}".encode()).hexdigest()
+        with transaction.atomic():
+            try:
+                with transaction.atomic():
+                    # a concurrent request with the same key waits here until the first
+                    # commits, then replays its response below
+                    record = IdempotencyKey.objects.create(
+                        user=request.user, key=key[:200], fingerprint=fingerprint
+                    )
+            except IntegrityError:
+                record = IdempotencyKey.objects.get(user=request.user, key=key[:200])
+                if record.fingerprint != fingerprint:
+                    raise IdempotencyKeyReused() from None
+                return Response(
+                    record.response_body,
+                    status=record.status_code,
+                    headers={"Idempotent-Replayed": "true"},
+                )
+            response = super().create(request, *args, **kwargs)
+            record.status_code = response.status_code
+            record.response_body = json.loads(json.dumps(response.data, default=str))
+            record.save(update_fields=["status_code", "response_body"])
+        return response
