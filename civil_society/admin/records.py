@@ -14,7 +14,11 @@ from civil_society.models import (
     Recommendation,
     SelectionPolicy,
 )
-from civil_society.selectors.records import delegates_for_user
+from civil_society.selectors.records import (
+    delegates_for_user,
+    policies_for_user,
+    recommendations_for_user,
+)
 from civil_society.services.programme import (
     friends_representative_check,
     friends_representative_register,
@@ -54,6 +58,9 @@ class SelectionPolicyAdmin(AuditedAdmin):
         "max_per_organisation",
     ]
     list_select_related = ["csd_edition"]
+
+    def get_queryset(self, request):
+        return policies_for_user(request.user).select_related("csd_edition")
 
     def get_changeform_initial_data(self, request):
         return {
@@ -132,6 +139,9 @@ class RecommendationAdmin(AuditedAdmin):
     list_filter = ["csd_edition", "is_published"]
     list_select_related = ["csd_edition", "session"]
     search_fields = ["title", "text", "addressed_theme", "addressed_session_label"]
+
+    def get_queryset(self, request):
+        return recommendations_for_user(request.user).select_related("csd_edition")
 
 
 class CommonSpaceParticipantInline(AuditedInline):

@@ -22,7 +22,11 @@ from civil_society.models import (
     SelectionProposal,
 )
 from civil_society.models.applications import SCORE_MAX, SCORE_MIN
-from civil_society.selectors.records import applications_for_user, reviews_for_user
+from civil_society.selectors.records import (
+    applications_for_user,
+    proposals_for_user,
+    reviews_for_user,
+)
 from civil_society.selectors.selection import (
     current_proposal,
     proposal_entries,
@@ -383,7 +387,7 @@ class SelectionProposalAdmin(AuditedAdmin):
     inlines = [ProposalEntryInline]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(entry_total=Count("entries"))
+        return proposals_for_user(request.user).select_related("csd_edition", "created_by")
 
     @admin.display(description="Entries", ordering="entry_total")
     def entry_count(self, obj):

@@ -216,3 +216,33 @@ def test_staff_enter_an_application_with_delegates_in_admin(csd, staff, client):
     application = Application.objects.get()
     assert (application.source, application.submitted_by) == ("staff", staff)
     assert application.delegates.get().csd_edition == csd
+
+
+def test_committee_member_sees_only_their_editions_records_in_admin(
+    csd, policy, reviewer, staff, client
+):
+    from civil_society.models import Recommendation
+    from civil_society.services.selection import proposal_run
+    from tests.civil_society.factories import PolicyFactory
+
+    elsewhere = PolicyFactory()
+    proposal_run(actor=staff, csd_edition=csd)
+    Recommendation.objects.create(csd_edition=csd, title="Ours", text="t", addressed_theme="x")
+    Recommendation.objects.create(
+        csd_edition=elsewhere.csd_edition, title="Theirs", text="t", addressed_theme="x"
+    )
+    client.force_login(reviewer.user)
+
+    policies = client.get(
+        reverse("admin:civil_society_selectionpolicy_changelist")
+    ).content.decode()
+    recommendations = client.get(
+        reverse("admin:civil_society_recommendation_changelist")
+    ).content.decode()
+    proposals = client.get(
+        reverse("admin:civil_society_selectionproposal_changelist")
+    ).content.decode()
+
+    assert str(csd) in policies and str(elsewhere.csd_edition) not in policies
+    assert "Ours" in recommendations and "Theirs" not in recommendations
+    assert "1 selection proposal" in proposals
