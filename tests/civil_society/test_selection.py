@@ -1,6 +1,7 @@
 """The selection policy: sector minimums and shares, migrant/diaspora-led priority, regional
 spread, deterministic ties, per-organisation cap, eligibility, adjust and confirm."""
 
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
@@ -166,9 +167,11 @@ def test_regional_cap_holds_back_a_region_beyond_its_share(csd, policy, reviewer
 def test_ties_break_by_earlier_submission_and_are_stable(csd, policy, reviewer, staff):
     policy.places = 1
     policy.save()
+    late = candidate(csd, score=7, reviewers=[reviewer], full_name="Late")  # lower id
     early = candidate(csd, score=7, reviewers=[reviewer], full_name="Early")
-    late = candidate(csd, score=7, reviewers=[reviewer], full_name="Late")
-    assert early.application.submitted_at < late.application.submitted_at
+    late.application.submitted_at = early.application.submitted_at + timedelta(hours=1)
+    late.application.save()
+    assert late.pk < early.pk
 
     first = _outcomes(proposal_run(actor=staff, csd_edition=csd))
     second = _outcomes(proposal_run(actor=staff, csd_edition=csd))
@@ -176,6 +179,17 @@ def test_ties_break_by_earlier_submission_and_are_stable(csd, policy, reviewer, 
     assert first["Early"][0] == "selected" and first["Late"][0] == "waitlisted"
     assert first == second
     assert SelectionProposal.objects.filter(status=ProposalStatus.SUPERSEDED).count() == 1
+
+
+def test_ties_with_same_submission_time_break_by_lower_delegate_id(csd, policy, reviewer, staff):
+    policy.places = 1
+    policy.save()
+    first = candidate(csd, score=7, reviewers=[reviewer], full_name="First")
+    second = candidate(csd, score=7, reviewers=[reviewer], full_name="Second")
+    second.application.submitted_at = first.application.submitted_at
+    second.application.save()
+
+    assert _outcomes(proposal_run(actor=staff, csd_edition=csd))["First"][0] == "selected"
 
 
 def test_ties_on_everything_else_break_by_delegate_position_in_application(
