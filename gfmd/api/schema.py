@@ -31,8 +31,9 @@ class ErrorSerializer(serializers.Serializer):
     type = serializers.CharField(help_text="Machine-readable code, e.g. validation_error.")
     detail = serializers.CharField(help_text="What went wrong, for people.")
     fields = serializers.DictField(
-        child=serializers.ListField(child=serializers.CharField()),
-        help_text="Messages per field; cross-field rules under non_field_errors.",
+        child=serializers.JSONField(),
+        help_text="Messages per field (a list of strings, or nested objects for nested "
+        "input); cross-field rules under non_field_errors.",
     )
 
 

@@ -31,6 +31,9 @@ class CountryField(serializers.SlugRelatedField):
 
 
 class CountrySerializer(serializers.ModelSerializer):
+    development_override = serializers.CharField(
+        read_only=True, help_text="Staff override: developed, developing, or empty (default)."
+    )
     development_status = serializers.CharField(read_only=True)
     is_overridden = serializers.BooleanField(read_only=True)
     is_state = serializers.BooleanField(read_only=True)
