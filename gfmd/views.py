@@ -1,18 +1,37 @@
 """Plain Django views outside the API: the health check for load balancers."""
 
+from django.conf import settings
 from django.db import connection
 from django.http import JsonResponse
 
 
-def health(request):
-    """200 when the database answers, 503 otherwise. No authentication, no details leaked."""
+def _database() -> str:
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
-        database = "ok"
+        return "ok"
     except Exception:
-        database = "unavailable"
-    status = 200 if database == "ok" else 503
+        return "unavailable"
+
+
+def _broker() -> str:
+    if not settings.CELERY_BROKER_URL:
+        return "eager"  # no broker configured: tasks run in-process
+    from gfmd.celery import app
+
+    try:
+        with app.connection_for_write() as conn:
+            conn.ensure_connection(max_retries=1, timeout=2)
+        return "ok"
+    except Exception:
+        return "unavailable"
+
+
+def health(request):
+    """200 when the database and the broker answer, 503 otherwise. No authentication and
+    no details beyond ok/unavailable, so load balancers may call it freely."""
+    checks = {"database": _database(), "broker": _broker()}
+    healthy = all(v in ("ok", "eager") for v in checks.values())
     return JsonResponse(
-        {"status": "ok" if status == 200 else "degraded", "database": database}, status=status
+        {"status": "ok" if healthy else "degraded", **checks}, status=200 if healthy else 503
     )
