@@ -214,6 +214,15 @@ OAUTH2_PROVIDER = {
     "SCOPES_BACKEND_CLASS": "gfmd.api.scopes.PartnerScopes",
     "ACCESS_TOKEN_EXPIRE_SECONDS": env_int("OAUTH2_TOKEN_SECONDS", 3600),
     "ALLOWED_REDIRECT_URI_SCHEMES": ["https"],
+    # Follow the OAuth 2.0 Security BCP (RFC 9700) now rather than at 4.0.
+    "COMPLIANT_BCP_RFC9700_IMPLICIT_GRANT": True,
+    "COMPLIANT_BCP_RFC9700_PASSWORD_GRANT": True,
+    "COMPLIANT_BCP_RFC9700_PKCE_METHOD": True,
+    "COMPLIANT_BCP_RFC9700_ACCESS_TOKEN_TRANSPORT": True,
+    "COMPLIANT_BCP_RFC9700_AUTHZ_RESPONSE_ISS": True,
+    "COMPLIANT_BCP_RFC9700_TOKEN_STORAGE": True,
+    "COMPLIANT_BCP_RFC9700_REFRESH_TOKEN": True,
+    "REFRESH_TOKEN_REUSE_PROTECTION": True,
 }
 
 # django-oauth-toolkit's swappable models, named so our migrations can depend on them.
