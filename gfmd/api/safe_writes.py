@@ -78,34 +78,58 @@ class ConditionalUpdateMixin:
         return response
 
 
+def with_idempotency(request, handler) -> Response:
+    """Run `handler()` (which makes the response) at most once per Idempotency-Key.
+
+    The first successful response is stored with the key; a retry with the same key and
+    the same request replays it; the same key with another request is a 422. Used by
+    IdempotentCreateMixin and by POST actions that create (e.g. submitting an input).
+    """
+    key = request.headers.get("Idempotency-Key")
+    if not key or not request.user.is_authenticated:
+        return handler()
+    body = json.dumps(_fingerprint_data(request.data), sort_keys=True, default=str)
+    fingerprint = hashlib.sha256(f"POST {request.path}\n{body}".encode()).hexdigest()
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                # a concurrent request with the same key waits here until the first
+                # commits, then replays its response below
+                record = IdempotencyKey.objects.create(
+                    user=request.user, key=key[:200], fingerprint=fingerprint
+                )
+        except IntegrityError:
+            record = IdempotencyKey.objects.get(user=request.user, key=key[:200])
+            if record.fingerprint != fingerprint:
+                raise IdempotencyKeyReused() from None
+            return Response(
+                record.response_body,
+                status=record.status_code,
+                headers={"Idempotent-Replayed": "true"},
+            )
+        response = handler()
+        record.status_code = response.status_code
+        record.response_body = json.loads(json.dumps(response.data, default=str))
+        record.save(update_fields=["status_code", "response_body"])
+    return response
+
+
+def _fingerprint_data(data):
+    """Request data made hashable: uploaded files count by name, size and content hash."""
+    if hasattr(data, "lists"):  # QueryDict / multipart
+        return {k: [_fingerprint_data(v) for v in values] for k, values in data.lists()}
+    if hasattr(data, "read") and hasattr(data, "size"):
+        digest = hashlib.sha256()
+        for chunk in data.chunks():
+            digest.update(chunk)
+        data.seek(0)
+        return {"file": getattr(data, "name", ""), "size": data.size, "sha256": digest.hexdigest()}
+    return data
+
+
 class IdempotentCreateMixin:
     """POST with `Idempotency-Key`: the first response is stored and replayed on retry."""
 
     def create(self, request, *args, **kwargs):
-        key = request.headers.get("Idempotency-Key")
-        if not key or not request.user.is_authenticated:
-            return super().create(request, *args, **kwargs)
-        body = json.dumps(request.data, sort_keys=True, default=str)
-        fingerprint = hashlib.sha256(f"POST {request.path}\n{body}".encode()).hexdigest()
-        with transaction.atomic():
-            try:
-                with transaction.atomic():
-                    # a concurrent request with the same key waits here until the first
-                    # commits, then replays its response below
-                    record = IdempotencyKey.objects.create(
-                        user=request.user, key=key[:200], fingerprint=fingerprint
-                    )
-            except IntegrityError:
-                record = IdempotencyKey.objects.get(user=request.user, key=key[:200])
-                if record.fingerprint != fingerprint:
-                    raise IdempotencyKeyReused() from None
-                return Response(
-                    record.response_body,
-                    status=record.status_code,
-                    headers={"Idempotent-Replayed": "true"},
-                )
-            response = super().create(request, *args, **kwargs)
-            record.status_code = response.status_code
-            record.response_body = json.loads(json.dumps(response.data, default=str))
-            record.save(update_fields=["status_code", "response_body"])
-        return response
+        parent = super()
+        return with_idempotency(request, lambda: parent.create(request, *args, **kwargs))
