@@ -1,333 +1,25 @@
-"""Roundtables API: thin views that validate, then call a service or a selector.
-
-Transitions are POST actions (e.g. /cochairs/{id}/confirm/, /papers/{id}/finalise/);
-each maps to a permission in roundtables/rules.py. Querysets come from selectors, so an
-object outside the caller's reach is a 404 before any 403. Files are served only here.
+"""Working paper API: papers and their transitions, versions (upload, download, diff),
+consultation inputs and decisions, and "why can I see this?". Files are served only here.
 """
 
-from django.http import FileResponse, HttpResponse
+from django.http import HttpResponse
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.response import Response
 
-from gfmd.api.viewsets import ActivityMixin, RecordViewSet
-from gfmd.models import Edition
-from gfmd.rules import is_support_staff
+from gfmd.api.viewsets import ActivityMixin
 from gfmd.services.records import record_save
 from roundtables.api import serializers as s
-from roundtables.enums import CoChairOrigin, VersionKind
-from roundtables.models import (
-    CoChair,
-    Input,
-    PaperVersion,
-    Roundtable,
-    Session,
-    TeamMembership,
-    Theme,
-    WorkingPaper,
-)
-from roundtables.rules import forget_reach, paper_access, represents_country
+from roundtables.api.views.common import UPLOAD_PARSERS, FreshReachMixin, file_response
+from roundtables.enums import VersionKind
+from roundtables.models import Input, PaperVersion, WorkingPaper
+from roundtables.rules import paper_access
 from roundtables.selectors import papers as paper_sel
-from roundtables.selectors import programme as sel
-from roundtables.services import cochairs as cochair_services
 from roundtables.services import inputs as input_services
 from roundtables.services import papers as paper_services
-from roundtables.services import teams as team_services
-from roundtables.services.programme import session_create
 from roundtables.services.versions import version_add_file, version_add_text
-
-UPLOAD_PARSERS = [MultiPartParser, FormParser, JSONParser]
-
-
-class FreshReachMixin:
-    """Roles are computed once per request: drop any left on the user by an earlier one."""
-
-    def initial(self, request, *args, **kwargs):
-        forget_reach(request.user)
-        super().initial(request, *args, **kwargs)
-
-
-def _file_response(field_file, filename: str, content_type: str) -> FileResponse:
-    try:
-        handle = field_file.storage.open(field_file.name, "rb")
-    except FileNotFoundError as exc:
-        raise NotFound("The stored file is missing; the Support Unit has been told.") from exc
-    response = FileResponse(
-        handle, as_attachment=True, filename=filename, content_type=content_type
-    )
-    response["Cache-Control"] = "private, no-store"
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
-
-
-class ThemeViewSet(FreshReachMixin, RecordViewSet):
-    """The theme catalogue across editions: which themes recur, which were emerging."""
-
-    queryset = Theme.objects.all()
-    serializer_class = s.ThemeSerializer
-    filterset_fields = ["is_emerging"]
-    search_fields = ["name", "description"]
-
-    def get_queryset(self):
-        return sel.themes_for_user(self.request.user)
-
-
-class RoundtableViewSet(FreshReachMixin, RecordViewSet):
-    queryset = Roundtable.objects.all()
-    serializer_class = s.RoundtableSerializer
-    filterset_fields = ["edition"]
-
-    def get_queryset(self):
-        return sel.roundtables_for_user(self.request.user)
-
-
-class SessionViewSet(FreshReachMixin, RecordViewSet):
-    """Sessions with their co-chairs, government team, paper status and meeting slot."""
-
-    queryset = Session.objects.all()
-    serializer_class = s.SessionSerializer
-    filterset_fields = {
-        "roundtable": ["exact"],
-        "roundtable__edition": ["exact"],
-        "theme": ["exact"],
-    }
-    search_fields = ["title", "description"]
-    extra_permissions = {"seat_overview": "roundtables.view_seat_overview"}
-
-    def get_queryset(self):
-        return sel.sessions_for_user(self.request.user)
-
-    def get_serializer_class(self):
-        if self.action in ("create", "update", "partial_update"):
-            return s.SessionWriteSerializer
-        return s.SessionSerializer
-
-    def _respond(self, session, status_code):
-        session = self.get_queryset().get(pk=session.pk)
-        return Response(s.SessionSerializer(session).data, status=status_code)
-
-    @extend_schema(request=s.SessionWriteSerializer, responses={201: s.SessionSerializer})
-    def create(self, request, *args, **kwargs):
-        payload = s.SessionWriteSerializer(data=request.data)
-        payload.is_valid(raise_exception=True)
-        session = session_create(actor=request.user, session=Session(**payload.validated_data))
-        return self._respond(session, 201)
-
-    @extend_schema(request=s.SessionWriteSerializer, responses=s.SessionSerializer)
-    def update(self, request, *args, **kwargs):
-        session = self.get_object()
-        payload = s.SessionWriteSerializer(
-            session, data=request.data, partial=kwargs.get("partial", False)
-        )
-        payload.is_valid(raise_exception=True)
-        for name, value in payload.validated_data.items():
-            setattr(session, name, value)
-        record_save(actor=request.user, instance=session)
-        return self._respond(session, 200)
-
-    @extend_schema(
-        parameters=[OpenApiParameter("edition", int, required=True)],
-        responses=s.SeatOverviewSerializer,
-    )
-    @action(detail=False, methods=["get"], url_path="seat-overview")
-    def seat_overview(self, request):
-        """Per edition: open co-chair seats, and governments co-chairing several sessions."""
-        raw = request.query_params.get("edition", "")
-        if not raw.isdigit():
-            raise ValidationError({"edition": ["Give the edition id."]})
-        edition = Edition.objects.filter(pk=int(raw)).first()
-        if edition is None:
-            raise NotFound("No such edition.")
-        overview = sel.seat_overview(edition)
-        data = {
-            "edition": edition.pk,
-            "sessions": len(overview.sessions),
-            "ready": overview.ready_count,
-            "open_seats": [
-                {"session": x.pk, "code": x.code, "title": x.title, "seat": seat}
-                for x, seat in overview.open_seats
-            ],
-            "multi_session_cochairs": [
-                {"country": c.iso3, "country_name": c.name, "sessions": [x.code for x in found]}
-                for c, found in overview.multi_session_cochairs
-            ],
-        }
-        return Response(s.SeatOverviewSerializer(data).data)
-
-
-class CoChairViewSet(
-    FreshReachMixin,
-    ActivityMixin,
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
-    viewsets.GenericViewSet,
-):
-    """Co-chair proposals and seats. POST volunteers (focal point, own government) or
-    nominates (staff); confirm/decline/withdraw/replace are the transitions."""
-
-    queryset = CoChair.objects.all()
-    serializer_class = s.CoChairSerializer
-    filterset_fields = {
-        "session": ["exact"],
-        "session__roundtable__edition": ["exact"],
-        "state": ["exact"],
-        "country__iso3": ["exact"],
-    }
-
-    @property
-    def permission_map(self):
-        return {
-            **self.get_permission_map(),
-            "confirm": "roundtables.confirm_cochair",
-            "decline": "roundtables.decline_cochair",
-            "withdraw": "roundtables.withdraw_cochair",
-            "replace": "roundtables.replace_cochair",
-        }
-
-    def get_queryset(self):
-        return sel.cochairs_for_user(self.request.user)
-
-    def _reply(self, cochair, status_code=200):
-        return Response(
-            s.CoChairSerializer(self.get_queryset().get(pk=cochair.pk)).data, status=status_code
-        )
-
-    @extend_schema(request=s.CoChairProposeSerializer, responses={201: s.CoChairSerializer})
-    def create(self, request, *args, **kwargs):
-        payload = s.CoChairProposeSerializer(data=request.data)
-        payload.is_valid(raise_exception=True)
-        data = payload.validated_data
-        if is_support_staff(request.user):
-            origin = CoChairOrigin.NOMINATED
-        elif represents_country(request.user, data["country"]):
-            origin = CoChairOrigin.VOLUNTEERED
-        else:
-            raise PermissionDenied("You may volunteer only your own government.")
-        cochair = cochair_services.cochair_propose(
-            actor=request.user,
-            session=data["session"],
-            country=data["country"],
-            origin=origin,
-            note=data["note"],
-        )
-        return self._reply(cochair, 201)
-
-    def _transition(self, request, service):
-        cochair = self.get_object()
-        payload = s.ReasonSerializer(data=request.data)
-        payload.is_valid(raise_exception=True)
-        return self._reply(
-            service(actor=request.user, cochair=cochair, reason=payload.validated_data["reason"])
-        )
-
-    @extend_schema(request=s.ReasonSerializer, responses=s.CoChairSerializer)
-    @action(detail=True, methods=["post"])
-    def confirm(self, request, pk=None):
-        """Confirm: the seat follows the country's development status now (override included)."""
-        return self._transition(request, cochair_services.cochair_confirm)
-
-    @extend_schema(request=s.ReasonSerializer, responses=s.CoChairSerializer)
-    @action(detail=True, methods=["post"])
-    def decline(self, request, pk=None):
-        return self._transition(request, cochair_services.cochair_decline)
-
-    @extend_schema(request=s.ReasonSerializer, responses=s.CoChairSerializer)
-    @action(detail=True, methods=["post"])
-    def withdraw(self, request, pk=None):
-        return self._transition(request, cochair_services.cochair_withdraw)
-
-    @extend_schema(request=s.CoChairReplaceSerializer, responses=s.CoChairSerializer)
-    @action(detail=True, methods=["post"])
-    def replace(self, request, pk=None):
-        """Withdraw this confirmed co-chair and confirm the proposed replacement."""
-        cochair = self.get_object()
-        payload = s.CoChairReplaceSerializer(data=request.data)
-        payload.is_valid(raise_exception=True)
-        replacement = cochair_services.cochair_replace(
-            actor=request.user,
-            cochair=cochair,
-            replacement=payload.validated_data["replacement"],
-            reason=payload.validated_data["reason"],
-        )
-        return self._reply(replacement)
-
-
-class TeamMembershipViewSet(
-    FreshReachMixin,
-    ActivityMixin,
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
-    viewsets.GenericViewSet,
-):
-    """Government teams: a focal point asks for their government; co-chairs or staff decide."""
-
-    queryset = TeamMembership.objects.all()
-    serializer_class = s.TeamMembershipSerializer
-    filterset_fields = {"session": ["exact"], "state": ["exact"], "country__iso3": ["exact"]}
-
-    @property
-    def permission_map(self):
-        return {
-            **self.get_permission_map(),
-            "accept": "roundtables.accept_team",
-            "decline": "roundtables.decline_team",
-            "leave": "roundtables.leave_team",
-        }
-
-    def get_queryset(self):
-        return sel.team_for_user(self.request.user)
-
-    def _reply(self, membership, status_code=200):
-        return Response(
-            s.TeamMembershipSerializer(self.get_queryset().get(pk=membership.pk)).data,
-            status=status_code,
-        )
-
-    @extend_schema(request=s.TeamRequestSerializer, responses={201: s.TeamMembershipSerializer})
-    def create(self, request, *args, **kwargs):
-        payload = s.TeamRequestSerializer(data=request.data)
-        payload.is_valid(raise_exception=True)
-        data = payload.validated_data
-        if not is_support_staff(request.user) and not represents_country(
-            request.user, data["country"]
-        ):
-            raise PermissionDenied("You may ask to join only for your own government.")
-        membership = team_services.team_request(
-            actor=request.user, session=data["session"], country=data["country"], note=data["note"]
-        )
-        return self._reply(membership, 201)
-
-    def _transition(self, request, service):
-        membership = self.get_object()
-        payload = s.ReasonSerializer(data=request.data)
-        payload.is_valid(raise_exception=True)
-        return self._reply(
-            service(
-                actor=request.user,
-                membership=membership,
-                reason=payload.validated_data["reason"],
-            )
-        )
-
-    @extend_schema(request=s.ReasonSerializer, responses=s.TeamMembershipSerializer)
-    @action(detail=True, methods=["post"])
-    def accept(self, request, pk=None):
-        return self._transition(request, team_services.team_accept)
-
-    @extend_schema(request=s.ReasonSerializer, responses=s.TeamMembershipSerializer)
-    @action(detail=True, methods=["post"])
-    def decline(self, request, pk=None):
-        return self._transition(request, team_services.team_decline)
-
-    @extend_schema(request=s.ReasonSerializer, responses=s.TeamMembershipSerializer)
-    @action(detail=True, methods=["post"])
-    def leave(self, request, pk=None):
-        return self._transition(request, team_services.team_leave)
 
 
 class WorkingPaperViewSet(
@@ -583,7 +275,7 @@ class PaperVersionViewSet(FreshReachMixin, viewsets.ReadOnlyModelViewSet):
             )
             response["Cache-Control"] = "private, no-store"
             return response
-        return _file_response(version.file, version.original_filename, version.content_type)
+        return file_response(version.file, version.original_filename, version.content_type)
 
 
 class InputViewSet(FreshReachMixin, ActivityMixin, viewsets.ReadOnlyModelViewSet):
@@ -627,4 +319,4 @@ class InputViewSet(FreshReachMixin, ActivityMixin, viewsets.ReadOnlyModelViewSet
         item = self.get_object()
         if not item.attachment:
             raise NotFound("This input has no attachment.")
-        return _file_response(item.attachment, item.attachment_name, item.attachment_content_type)
+        return file_response(item.attachment, item.attachment_name, item.attachment_content_type)
