@@ -10,7 +10,12 @@ from gfmd.models import (
     Country,
     FriendsParticipation,
     Notification,
+    PartnerClient,
     SteeringGroupMembership,
+    WebhookAttempt,
+    WebhookDelivery,
+    WebhookEndpoint,
+    WebhookEvent,
 )
 from gfmd.services.activity import log_action
 from tests.factories import (
@@ -130,3 +135,48 @@ BUILDERS = {
     "activity": activity,
     "notifications": notifications,
 }
+
+
+def partner_clients(n):
+    from gfmd.services.clients import partner_client_register
+
+    start = PartnerClient.objects.count()
+    for i in range(start, start + n):
+        partner_client_register(
+            actor=None, name=f"Partner system {i}", scopes=["read"], country=country("DEU")
+        )
+
+
+def webhook_endpoints(n):
+    WebhookEndpoint.objects.bulk_create(
+        WebhookEndpoint(
+            url=f"https://hooks.example.org/{i}",
+            event_types=["*"],
+            secret="whsec_c2VjcmV0LXNlY3JldC1zZWNyZXQ=",
+        )
+        for i in range(n)
+    )
+
+
+def webhook_deliveries(n):
+    endpoint = WebhookEndpoint.objects.create(
+        url="https://hooks.example.org/d", event_types=["*"], secret="whsec_eA=="
+    )
+    events = WebhookEvent.objects.bulk_create(
+        WebhookEvent(event_type="edition.changed", payload={"i": i}) for i in range(n)
+    )
+    deliveries = WebhookDelivery.objects.bulk_create(
+        WebhookDelivery(event=e, endpoint=endpoint) for e in events
+    )
+    WebhookAttempt.objects.bulk_create(
+        WebhookAttempt(delivery=d, status_code=500, latency_ms=12) for d in deliveries
+    )
+
+
+BUILDERS.update(
+    {
+        "partner-clients": partner_clients,
+        "webhooks": webhook_endpoints,
+        "webhook-deliveries": webhook_deliveries,
+    }
+)

@@ -26,6 +26,10 @@ CHANGELISTS = {
     "meeting": "meetings",
     "activitylog": "activity",
     "notification": "notifications",
+    "attendance": "attendance",
+    "partnerclient": "partner-clients",
+    "webhookendpoint": "webhooks",
+    "webhookdelivery": "webhook-deliveries",
 }
 
 

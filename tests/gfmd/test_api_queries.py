@@ -21,6 +21,8 @@ EXPECTED = {
     "attendance": 3,
     "activity": 2,  # cursor pagination: no COUNT
     "notifications": 3,
+    "webhooks": 3,
+    "webhook-deliveries": 3,  # cursor pagination: page rows + attempts prefetch
 }
 
 
