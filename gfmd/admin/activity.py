@@ -3,12 +3,13 @@
 from django.contrib import admin, messages
 from rules.contrib.admin import ObjectPermissionsModelAdmin
 
+from gfmd.admin.base import ReadOnlyAdminMixin
 from gfmd.models import ActivityLog, Notification
 from gfmd.services.notifications import notifications_retry
 
 
 @admin.register(ActivityLog)
-class ActivityLogAdmin(ObjectPermissionsModelAdmin):
+class ActivityLogAdmin(ReadOnlyAdminMixin, ObjectPermissionsModelAdmin):
     list_display = [
         "id",
         "created_at",
@@ -24,19 +25,9 @@ class ActivityLogAdmin(ObjectPermissionsModelAdmin):
     date_hierarchy = "created_at"
     readonly_fields = [f.name for f in ActivityLog._meta.fields]
 
-    # Append-only: nobody adds, edits or deletes entries here, superusers included.
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(Notification)
-class NotificationAdmin(ObjectPermissionsModelAdmin):
+class NotificationAdmin(ReadOnlyAdminMixin, ObjectPermissionsModelAdmin):
     list_display = [
         "id",
         "created_at",
@@ -51,15 +42,6 @@ class NotificationAdmin(ObjectPermissionsModelAdmin):
     search_fields = ["recipient_email", "subject", "key"]
     readonly_fields = [f.name for f in Notification._meta.fields]
     actions = ["retry"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     def has_retry_permission(self, request):
         return request.user.has_perm("gfmd.retry_notification")

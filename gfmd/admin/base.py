@@ -80,3 +80,17 @@ class AuditedAdmin(ObjectPermissionsModelAdmin):
 
 class AuditedInline(ObjectPermissionsTabularInline):
     extra = 0
+
+
+class ReadOnlyAdminMixin:
+    """Logs and outboxes: viewable and searchable, never added, edited or deleted here
+    (superusers included); actions that call services remain available."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

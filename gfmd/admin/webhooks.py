@@ -3,7 +3,7 @@
 from django.contrib import admin, messages
 from rules.contrib.admin import ObjectPermissionsModelAdmin, ObjectPermissionsTabularInline
 
-from gfmd.admin.base import AuditedAdmin
+from gfmd.admin.base import AuditedAdmin, ReadOnlyAdminMixin
 from gfmd.errors import DomainError
 from gfmd.models import WebhookAttempt, WebhookDelivery, WebhookEndpoint
 from gfmd.services.webhooks import (
@@ -63,7 +63,7 @@ class WebhookAttemptInline(ObjectPermissionsTabularInline):
 
 
 @admin.register(WebhookDelivery)
-class WebhookDeliveryAdmin(ObjectPermissionsModelAdmin):
+class WebhookDeliveryAdmin(ReadOnlyAdminMixin, ObjectPermissionsModelAdmin):
     list_display = [
         "id",
         "event_type",
@@ -84,15 +84,6 @@ class WebhookDeliveryAdmin(ObjectPermissionsModelAdmin):
     @admin.display(description="Event", ordering="event__event_type")
     def event_type(self, obj):
         return obj.event.event_type
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     def has_redeliver_permission(self, request):
         return request.user.has_perm("gfmd.redeliver_webhookdelivery")
