@@ -268,3 +268,16 @@ def test_cochair_racing_writers_without_the_lock_hit_the_database_constraint():
         thread.join(timeout=30)
 
     assert sorted(results, key=str) == sorted(["ok", True], key=str)
+
+
+def test_cochair_confirm_api_conflict_is_409_naming_the_holder(session, staff, api):
+    cochair_confirm(actor=staff, cochair=_propose(session, "DEU"))
+    france = _propose(session, "FRA")
+
+    response = api(staff).post(f"/api/v1/cochairs/{france.pk}/confirm/", {}, format="json")
+
+    assert response.status_code == 409
+    body = response.json()
+    assert body["type"] == "seat_taken"
+    assert "already has a confirmed developed co-chair (Germany)" in body["detail"]
+    assert "Confirm a developing government" in body["detail"]
