@@ -166,7 +166,7 @@ def review_view(model_admin, request, paper_id):
     inputs = list(inputs_for_user(request.user).filter(paper=paper))
     context = {
         **admin.site.each_context(request),
-        "title": f"Review inputs: {paper.session.code} {paper.title}",
+        "title": f"Review inputs: {paper.title}",
         "opts": model_admin.model._meta,
         "paper": paper,
         "inputs": inputs,
