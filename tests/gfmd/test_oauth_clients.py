@@ -95,7 +95,15 @@ def test_revoked_client_loses_tokens_and_cannot_get_new_ones(staff):
     partner_client_revoke(actor=staff, client=client)
 
     assert _token(client, secret).status_code == 401
-    assert _bearer(token).get("/api/v1/countries/").status_code in (401, 403)
+    response = _bearer(token).get("/api/v1/countries/")
+    assert response.status_code == 401
+    assert response["WWW-Authenticate"].startswith("Bearer")
+
+
+def test_unknown_token_is_401_but_no_credentials_stays_403(api):
+    response = _bearer("not-a-token").get("/api/v1/countries/")
+    assert response.status_code == 401 and 'error="invalid_token"' in response["WWW-Authenticate"]
+    assert api().get("/api/v1/countries/").status_code == 403
 
 
 def test_client_actions_are_logged_as_the_client(staff):
