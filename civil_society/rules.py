@@ -4,7 +4,9 @@ Roles: Support Unit staff (everything); advisory committee members (read their e
 review applications unless conflicted); focal points of a civil-society organisation
 (their own applications and delegates); partner systems (submit applications, read what
 they submitted); government and other focal points (read the programme and published
-recommendations); anonymous callers (the list of public CSD editions only).
+recommendations; one addressed to a government roundtable session only if their government
+co-chairs it or is on its team, as `roundtables.rules.reach` decides); anonymous callers
+(the list of public CSD editions only).
 
 Object predicates accept `obj=None`: without an object they answer "may this role use the
 endpoint at all" (lists); querysets are scoped by the selectors in selectors/records.py.
@@ -13,6 +15,7 @@ endpoint at all" (lists); querysets are scoped by the selectors in selectors/rec
 import rules
 
 from gfmd.rules import focal_point_bodies, is_focal_point, is_support_staff
+from roundtables.rules import reach as roundtables_reach
 
 PARTNER_SYSTEM_GROUP = "CSD partner systems"
 
@@ -149,9 +152,29 @@ def is_public_csd_edition(user, csd_edition=None) -> bool:
     return csd_edition is None or csd_edition.edition.is_public
 
 
+def government_session_ids(user) -> frozenset:
+    """Roundtables sessions the user's governments co-chair (confirmed) or prepare as team
+    (accepted): the roundtables app's own reach, not a copy of its rules."""
+    r = roundtables_reach(user)
+    return r.cochair_sessions | r.team_sessions
+
+
 @rules.predicate
-def is_published(user, recommendation=None) -> bool:
-    return recommendation is None or recommendation.is_published
+def may_read_published_recommendation(user, recommendation=None) -> bool:
+    """A published recommendation addressed to a theme (or a session label only): every
+    focal point. Addressed to a roundtables session: the CSD side (focal points of
+    civil-society organisations) and that session's co-chairs' and team's focal points."""
+    if not is_focal_point(user):
+        return False
+    if recommendation is None:
+        return True
+    if not recommendation.is_published:
+        return False
+    if recommendation.addressed_session_id is None:
+        return True
+    return recommendation.addressed_session_id in government_session_ids(
+        user
+    ) or is_cso_focal_point(user)
 
 
 can_read_programme = is_support_staff | is_focal_point | is_committee_member
@@ -204,6 +227,8 @@ rules.add_perm("civil_society.add_delegate", is_support_staff)
 rules.add_perm("civil_society.change_delegate", is_support_staff)
 rules.add_perm("civil_society.delete_delegate", is_support_staff)
 rules.add_perm("civil_society.release_delegate", is_support_staff | is_applicant)
+# The delegation with contact details as CSV/XLSX: staff, for logistics.
+rules.add_perm("civil_society.export_delegation", is_support_staff)
 
 # Reviews: a reviewer sees and edits their own; staff see all; applicants see none.
 rules.add_perm("civil_society.view_review", is_support_staff | is_own_review)
@@ -223,10 +248,11 @@ rules.add_perm("civil_society.run_selection", is_support_staff)
 rules.add_perm("civil_society.confirm_selection", is_support_staff)
 rules.add_perm("civil_society.view_selection_report", is_support_staff | sits_on_committee_of)
 
-# Recommendations: committee reads drafts of its edition; governments read published ones.
+# Recommendations: committee reads drafts of its edition; focal points read published ones,
+# those addressed to a roundtables session only the session's co-chairs, team and CSD side.
 rules.add_perm(
     "civil_society.view_recommendation",
-    is_support_staff | sits_on_committee_of | (is_focal_point & is_published),
+    is_support_staff | sits_on_committee_of | may_read_published_recommendation,
 )
 rules.add_perm("civil_society.add_recommendation", is_support_staff)
 rules.add_perm("civil_society.change_recommendation", is_support_staff)

@@ -3,6 +3,8 @@
 from django import forms
 from django.contrib import admin, messages
 
+from civil_society.enums import DelegateStatus
+from civil_society.exports import DELEGATION_COLUMNS
 from civil_society.models import (
     AdvisoryCommitteeMember,
     CommonSpaceParticipant,
@@ -26,6 +28,7 @@ from civil_society.services.programme import (
 )
 from civil_society.services.waitlist import delegate_release
 from gfmd.admin.base import AuditedAdmin, AuditedInline
+from gfmd.admin.exports import ExportActionsMixin
 from gfmd.errors import DomainError
 
 
@@ -71,7 +74,12 @@ class SelectionPolicyAdmin(AuditedAdmin):
 
 
 @admin.register(Delegate)
-class DelegateAdmin(AuditedAdmin):
+class DelegateAdmin(ExportActionsMixin, AuditedAdmin):
+    """Delegates; "Export CSV/XLSX" writes the selected delegates among the checked rows
+    (the delegation) with contact details, for logistics."""
+
+    export_name = "csd-delegation"
+    export_columns = DELEGATION_COLUMNS
     list_display = [
         "full_name",
         "organisation",
@@ -90,6 +98,9 @@ class DelegateAdmin(AuditedAdmin):
 
     def get_queryset(self, request):
         return delegates_for_user(request.user).select_related("csd_edition")
+
+    def export_queryset(self, queryset):
+        return queryset.filter(status=DelegateStatus.SELECTED)
 
     @admin.display(
         description="Organisation", ordering="application__organisation__organisation__name"
@@ -124,6 +135,7 @@ class CSDSessionAdmin(AuditedAdmin):
     list_filter = ["csd_edition", "origin"]
     list_select_related = ["csd_edition"]
     search_fields = ["code", "title", "theme", "government_session_label"]
+    raw_id_fields = ["government_session"]
 
 
 @admin.register(Recommendation)
@@ -139,6 +151,7 @@ class RecommendationAdmin(AuditedAdmin):
     list_filter = ["csd_edition", "is_published"]
     list_select_related = ["csd_edition", "session"]
     search_fields = ["title", "text", "addressed_theme", "addressed_session_label"]
+    raw_id_fields = ["addressed_session"]
 
     def get_queryset(self, request):
         return recommendations_for_user(request.user).select_related("csd_edition")

@@ -1,15 +1,26 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
 from civil_society.enums import CommonSpaceRole, CommonSpaceSide, SessionOrigin
 
 
+def _check_same_edition(record, session, field: str) -> None:
+    """A linked roundtables session belongs to the Forum edition of these CSD."""
+    if session is None or record.csd_edition_id is None:
+        return
+    if session.roundtable.edition_id != record.csd_edition.edition_id:
+        raise ValidationError(
+            {field: "This government session belongs to another Forum edition than these CSD."}
+        )
+
+
 class CSDSession(models.Model):
     """A CSD session: mirrors a government roundtable session, or a topic the CSD added or
     substituted (flagged by `origin`).
 
-    The government session is named by a label, not a foreign key, so this app does not
-    depend on the roundtables app (see docs/civil_society.md).
+    `government_session` links the roundtables session mirrored (or replaced); the label
+    stays for topics and for editions whose programme is not in the roundtables app.
     """
 
     csd_edition = models.ForeignKey(
@@ -25,6 +36,14 @@ class CSDSession(models.Model):
         max_length=200,
         blank=True,
         help_text="The government roundtable session mirrored, or the topic substituted.",
+    )
+    government_session = models.ForeignKey(
+        "roundtables.Session",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="csd_sessions",
+        help_text="The government roundtable session mirrored or replaced, when it is known.",
     )
     description = models.TextField(blank=True)
     starts_at = models.DateTimeField(null=True, blank=True)
@@ -44,7 +63,9 @@ class CSDSession(models.Model):
                 violation_error_message="Unknown session origin.",
             ),
             models.CheckConstraint(
-                condition=Q(origin=SessionOrigin.ADDED) | ~Q(government_session_label=""),
+                condition=Q(origin=SessionOrigin.ADDED)
+                | ~Q(government_session_label="")
+                | Q(government_session__isnull=False),
                 name="csdsession_mirror_names_government_session",
                 violation_error_message="A mirrored or substituting session names the "
                 "government session or topic it relates to.",
@@ -54,13 +75,20 @@ class CSDSession(models.Model):
     def __str__(self) -> str:
         return f"{self.code} {self.title}"
 
+    def clean(self):
+        _check_same_edition(self, self.government_session, "government_session")
+
     @property
     def is_flagged(self) -> bool:
         return self.origin != SessionOrigin.MIRRORS
 
 
 class Recommendation(models.Model):
-    """A CSD recommendation to governments, addressed to a theme or a government session."""
+    """A CSD recommendation to governments, addressed to a theme or a government session.
+
+    `addressed_session` links the roundtables session; its co-chairs' and government team's
+    focal points then see it (rules.py). The label stays for themes and older editions.
+    """
 
     csd_edition = models.ForeignKey(
         "civil_society.CSDEdition", on_delete=models.CASCADE, related_name="recommendations"
@@ -78,6 +106,14 @@ class Recommendation(models.Model):
     addressed_session_label = models.CharField(
         max_length=200, blank=True, help_text="The government roundtable session addressed."
     )
+    addressed_session = models.ForeignKey(
+        "roundtables.Session",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="csd_recommendations",
+        help_text="The government roundtable session addressed, when it is known.",
+    )
     is_published = models.BooleanField(
         default=False, help_text="Published recommendations are visible to governments."
     )
@@ -86,7 +122,9 @@ class Recommendation(models.Model):
         ordering = ["csd_edition_id", "id"]
         constraints = [
             models.CheckConstraint(
-                condition=~Q(addressed_theme="") | ~Q(addressed_session_label=""),
+                condition=~Q(addressed_theme="")
+                | ~Q(addressed_session_label="")
+                | Q(addressed_session__isnull=False),
                 name="recommendation_has_addressee",
                 violation_error_message="A recommendation is addressed to a theme or to a "
                 "government session.",
@@ -95,6 +133,9 @@ class Recommendation(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def clean(self):
+        _check_same_edition(self, self.addressed_session, "addressed_session")
 
 
 class CommonSpaceSession(models.Model):

@@ -8,6 +8,7 @@ Outside that reach an object is simply not in the queryset (404).
 
 from django.db.models import Count, Prefetch, Q
 
+from civil_society.enums import DelegateStatus
 from civil_society.models import (
     AdvisoryCommitteeMember,
     Application,
@@ -28,6 +29,8 @@ from civil_society.models import (
 from civil_society.rules import (
     can_read_programme,
     committee_seats,
+    government_session_ids,
+    is_cso_focal_point,
     is_partner_system,
     represented_organisation_ids,
 )
@@ -117,6 +120,11 @@ def delegates_for_user(user):
     return _scoped(queryset, user, prefix="application")
 
 
+def delegation_export_for_user(user):
+    """The selected delegates (the delegation) within the user's reach, for CSV/XLSX."""
+    return delegates_for_user(user).filter(status=DelegateStatus.SELECTED)
+
+
 def reviews_for_user(user):
     queryset = Review.objects.select_related("reviewer__user").order_by("application_id", "id")
     if is_support_staff(user):
@@ -193,10 +201,18 @@ def friends_representatives_for_user(user):
 
 
 def recommendations_for_user(user):
+    """Staff: all. Committee: its editions', drafts too. Focal points: published ones; those
+    addressed to a roundtables session only for the CSD side and for the focal points of the
+    session's co-chairs and team (rules.may_read_published_recommendation)."""
     queryset = Recommendation.objects.select_related("session").order_by("csd_edition_id", "id")
     if is_support_staff(user):
         return queryset
     scope = Q(csd_edition_id__in=list(committee_seats(user)))
     if is_focal_point(user):
-        scope |= Q(is_published=True)
+        published = Q(is_published=True)
+        if not is_cso_focal_point(user):
+            published &= Q(addressed_session__isnull=True) | Q(
+                addressed_session_id__in=government_session_ids(user)
+            )
+        scope |= published
     return queryset.filter(scope)

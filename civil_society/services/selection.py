@@ -1,7 +1,8 @@
 """Run the selection policy into a proposal, let staff adjust it, confirm it.
 
 Confirmation turns each verdict into the delegate's status (selected, waitlisted with its
-position, declined) and schedules the decision emails after commit.
+position, declined), schedules the decision emails after commit and records the partner
+webhook event `csd.selection_confirmed` in the same transaction.
 """
 
 from django.db import transaction
@@ -20,6 +21,7 @@ from civil_society.services.delegates import delegate_set_status
 from civil_society.services.selection_policy import PolicyTerms, compute_selection
 from gfmd.errors import ConflictError, DomainError
 from gfmd.services.activity import log_action
+from gfmd.services.webhooks import webhook_emit
 
 OUTCOME_TO_STATUS = {
     Outcome.SELECTED: DelegateStatus.SELECTED,
@@ -202,4 +204,29 @@ def proposal_confirm(*, actor, proposal: SelectionProposal) -> SelectionProposal
             "skipped": skipped,
         },
     )
+    _emit_confirmed(proposal, entries, skipped)
     return proposal
+
+
+def _emit_confirmed(proposal: SelectionProposal, entries, skipped: list[int]) -> None:
+    """The partner webhook event, in the confirmation's transaction (outbox). Counts only:
+    partner clients get it when they may read the delegation of these CSD."""
+    left_out = set(skipped)
+    counted = [e for e in entries if e.delegate_id not in left_out]
+    csd_edition = proposal.csd_edition
+    webhook_emit(
+        "csd.selection_confirmed",
+        {
+            "csd_edition": csd_edition.pk,
+            "edition": csd_edition.edition_id,
+            "proposal": proposal.pk,
+            "places": proposal.places,
+            "selected": sum(1 for e in counted if e.outcome == Outcome.SELECTED),
+            "waitlisted": sum(1 for e in counted if e.outcome == Outcome.WAITLISTED),
+            "declined": sum(1 for e in counted if e.outcome == Outcome.OUT),
+            "skipped": len(skipped),
+            "confirmed_at": proposal.confirmed_at.isoformat(),
+        },
+        obj=csd_edition,
+        perm="civil_society.view_delegation",
+    )

@@ -16,8 +16,14 @@ ROLES = [
     "other_applicant",
     "government",
     "partner",
+    "cochair_government",
+    "team_government",
     "anonymous",
 ]
+# Focal points of the governments co-chairing / on the team of a roundtables session: like
+# any government everywhere, except for recommendations addressed to that session.
+SESSION_GOVERNMENTS = ["cochair_government", "team_government"]
+ALL_RECOMMENDATIONS = {"published", "draft", "to_session", "draft_to_session"}
 
 # endpoint -> role -> what the list shows: a set of names (see _names) or DENIED.
 LISTS = {
@@ -61,12 +67,16 @@ LISTS = {
         },
     },
     "csd/recommendations": {
-        "staff": {"published", "draft"},
-        "reviewer": {"published", "draft"},
-        "conflicted": {"published", "draft"},
-        "applicant": {"published"},
-        "other_applicant": {"published"},
+        "staff": ALL_RECOMMENDATIONS,
+        "reviewer": ALL_RECOMMENDATIONS,
+        "conflicted": ALL_RECOMMENDATIONS,
+        # the CSD side reads what it published, to a session too
+        "applicant": {"published", "to_session"},
+        "other_applicant": {"published", "to_session"},
+        # a government outside the session (DEU is only proposed as co-chair)
         "government": {"published"},
+        "cochair_government": {"published", "to_session"},
+        "team_government": {"published", "to_session"},
         "partner": DENIED,
         "anonymous": DENIED,
     },
@@ -99,6 +109,10 @@ COUNTS = {
     "csd/pga-documents": PROGRAMME,
     "csd/friends-representatives": PROGRAMME,
 }
+for _table in (LISTS, COUNTS):
+    for _by_role in _table.values():
+        for _role in SESSION_GOVERNMENTS:
+            _by_role.setdefault(_role, _by_role["government"])
 
 
 @pytest.fixture
@@ -124,7 +138,7 @@ def _names(world, endpoint, rows):
     if endpoint == "csd/reviews":
         return {"review"} if world.review.pk in ids else set()
     if endpoint == "csd/recommendations":
-        return {k for k in ("published", "draft") if getattr(world, k).pk in ids}
+        return {k for k in sorted(ALL_RECOMMENDATIONS) if getattr(world, k).pk in ids}
     raise AssertionError(endpoint)
 
 
@@ -172,6 +186,11 @@ def test_objects_outside_reach_are_not_found(world, api):
         (world.conflicted.user, f"csd/reviews/{world.review.pk}/"),
         (world.applicant, f"csd/recommendations/{world.draft.pk}/"),
         (world.government, f"csd/recommendations/{world.draft.pk}/"),
+        # addressed to a roundtables session: not for governments outside it, and drafts
+        # stay with the CSD even for the session's co-chairs and team
+        (world.government, f"csd/recommendations/{world.to_session.pk}/"),
+        (world.cochair_government, f"csd/recommendations/{world.draft_to_session.pk}/"),
+        (world.team_government, f"csd/recommendations/{world.draft_to_session.pk}/"),
     ]
     for user, url in checks:
         response = api(user).get(f"/api/v1/{url}")
@@ -182,8 +201,25 @@ def test_objects_outside_reach_are_not_found(world, api):
         (world.partner, f"csd/applications/{world.by_partner.pk}/"),
         (world.reviewer.user, f"csd/applications/{world.own.pk}/"),
         (world.government, f"csd/recommendations/{world.published.pk}/"),
+        (world.cochair_government, f"csd/recommendations/{world.to_session.pk}/"),
+        (world.team_government, f"csd/recommendations/{world.to_session.pk}/"),
+        (world.applicant, f"csd/recommendations/{world.to_session.pk}/"),
     ]:
         assert api(user).get(f"/api/v1/{url}").status_code == 200, (user, url)
+
+
+def test_recommendation_rule_agrees_with_the_list(world):
+    """rules.view_recommendation and selectors.recommendations_for_user say the same."""
+    from civil_society.selectors.records import recommendations_for_user
+
+    for role, user in world.users().items():
+        if user is None:
+            continue
+        listed = set(recommendations_for_user(user).values_list("pk", flat=True))
+        for name in sorted(ALL_RECOMMENDATIONS):
+            recommendation = getattr(world, name)
+            allowed = user.has_perm("civil_society.view_recommendation", recommendation)
+            assert allowed == (recommendation.pk in listed), (role, name)
 
 
 def test_selection_actions_are_staff_only(world, api):

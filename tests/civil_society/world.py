@@ -28,6 +28,13 @@ from tests.civil_society.factories import (
     cso_focal_point,
 )
 from tests.factories import FocalPointFactory, MeetingFactory, StaffFactory, UserFactory, country
+from tests.roundtables.factories import (
+    CoChairFactory,
+    RoundtableFactory,
+    SessionFactory,
+    confirmed_cochair,
+    team_member,
+)
 
 
 @dataclass
@@ -47,6 +54,11 @@ class World:
     proposal: object
     published: object
     draft: object
+    government_session: object  # roundtables.Session of the same Forum edition
+    to_session: object  # published recommendation addressed to government_session
+    draft_to_session: object
+    cochair_government: object  # user: focal point of a confirmed co-chair of the session
+    team_government: object  # user: focal point of an accepted team member of the session
 
     def users(self):
         return {
@@ -57,6 +69,8 @@ class World:
             "other_applicant": self.other_applicant,
             "government": self.government,
             "partner": self.partner,
+            "cochair_government": self.cochair_government,
+            "team_government": self.team_government,
             "anonymous": None,
         }
 
@@ -95,6 +109,25 @@ def build_world() -> World:
     draft = Recommendation.objects.create(
         csd_edition=csd, title="Draft", text="t", addressed_theme="Labour"
     )
+    # A government roundtable session: MAR co-chairs (confirmed), PHL is on the team, DEU
+    # (the "government" role) is only proposed as co-chair, which gives no reach.
+    government_session = SessionFactory(roundtable=RoundtableFactory(edition=csd.edition))
+    confirmed_cochair(government_session, "MAR")
+    team_member(government_session, "PHL")
+    CoChairFactory(session=government_session, country=country("DEU"))
+    to_session = Recommendation.objects.create(
+        csd_edition=csd,
+        title="To the session",
+        text="t",
+        addressed_session=government_session,
+        is_published=True,
+    )
+    draft_to_session = Recommendation.objects.create(
+        csd_edition=csd,
+        title="Draft to the session",
+        text="t",
+        addressed_session=government_session,
+    )
     space = CommonSpaceSession.objects.create(
         csd_edition=csd, title="Common Space", date=date(2020, 11, 19)
     )
@@ -126,4 +159,9 @@ def build_world() -> World:
         proposal=proposal,
         published=published,
         draft=draft,
+        government_session=government_session,
+        to_session=to_session,
+        draft_to_session=draft_to_session,
+        cochair_government=FocalPointFactory(country=country("MAR")).user,
+        team_government=FocalPointFactory(country=country("PHL")).user,
     )

@@ -2,18 +2,18 @@
 
 from rest_framework import serializers
 
+from civil_society.api.serializers.fields import CSDCountryField as CountryField
 from civil_society.enums import Sector
 from civil_society.models import (
     CivilSocietyOrganisation,
 )
-from gfmd.api.serializers import CountryField
 
 
 class CSDCivilSocietyOrganisationSerializer(serializers.ModelSerializer):
     name = serializers.CharField(source="organisation.name", read_only=True)
     acronym = serializers.CharField(source="organisation.acronym", read_only=True)
     website = serializers.CharField(source="organisation.website", read_only=True)
-    headquarters = CountryField(source="organisation.headquarters", read_only=True)
+    headquarters = CountryField(source="organisation.headquarters", read_only=True, allow_null=True)
     countries_of_work = CountryField(many=True, read_only=True)
 
     class Meta:

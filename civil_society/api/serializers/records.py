@@ -2,6 +2,7 @@
 
 from rest_framework import serializers
 
+from civil_society.api.serializers.fields import CSDCountryField as CountryField
 from civil_society.models import (
     AdvisoryCommitteeMember,
     CommonSpaceParticipant,
@@ -12,7 +13,6 @@ from civil_society.models import (
     PeoplesGlobalActionDocument,
     Recommendation,
 )
-from gfmd.api.serializers import CountryField
 
 
 class CSDEditionSerializer(serializers.ModelSerializer):
@@ -73,6 +73,7 @@ class CSDSessionSerializer(serializers.ModelSerializer):
             "origin",
             "is_flagged",
             "government_session_label",
+            "government_session",
             "description",
             "starts_at",
         ]
@@ -89,6 +90,7 @@ class CSDRecommendationSerializer(serializers.ModelSerializer):
             "text",
             "addressed_theme",
             "addressed_session_label",
+            "addressed_session",
             "is_published",
         ]
 

@@ -2,6 +2,7 @@
 
 from rest_framework import serializers
 
+from civil_society.api.serializers.fields import CSDCountryField as CountryField
 from civil_society.enums import Outcome
 from civil_society.models import (
     Delegate,
@@ -9,7 +10,6 @@ from civil_society.models import (
     SelectionPolicy,
     SelectionProposal,
 )
-from gfmd.api.serializers import CountryField
 
 
 class CSDSelectionPolicySerializer(serializers.ModelSerializer):

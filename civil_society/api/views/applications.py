@@ -7,7 +7,9 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
 from civil_society.api import serializers as s
+from civil_society.api.pagination import NewestFirst
 from civil_society.enums import ApplicationSource
+from civil_society.exports import DELEGATION_COLUMNS
 from civil_society.models import (
     Application,
     CivilSocietyOrganisation,
@@ -31,7 +33,7 @@ from civil_society.services.organisations import (
 )
 from civil_society.services.reviews import review_submit
 from civil_society.services.waitlist import delegate_release
-from gfmd.api.viewsets import ActivityMixin, RecordViewSet
+from gfmd.api.viewsets import ActivityMixin, ExportMixin, RecordViewSet
 from gfmd.rules import is_support_staff
 
 
@@ -94,7 +96,7 @@ class CivilSocietyOrganisationViewSet(RecordViewSet):
         ],
         responses=s.CSDDuplicateMatchSerializer(many=True),
     )
-    @action(detail=False, methods=["get"])
+    @action(detail=False, methods=["get"], pagination_class=None)
     def duplicates(self, request):
         """Organisations that may be the one named (check before registering)."""
         name = request.query_params.get("name", "").strip()
@@ -129,17 +131,11 @@ class CivilSocietyOrganisationViewSet(RecordViewSet):
         )
 
 
-class ApplicationViewSet(RecordViewSet):
-    """Applications with nominated delegates. Partner systems submit them too (idempotent
-    by `external_ref`); each caller sees only the applications within reach."""
-
-    queryset = Application.objects.all()
-    serializer_class = s.CSDApplicationSerializer
-    filterset_fields = ["csd_edition", "organisation", "status", "source"]
-    extra_permissions = {"withdraw": "civil_society.withdraw_application"}
-
-    def get_queryset(self):
-        return sel.applications_for_user(self.request.user)
+class ApplicationSubmission(viewsets.ModelViewSet):
+    """The create step of ApplicationViewSet. Listed after RecordViewSet in its bases, it
+    comes after RecordViewSet's mixins in the method resolution order (just before
+    ModelViewSet), so IdempotentCreateMixin.create wraps this create: a retried POST with
+    the same Idempotency-Key replays the first response and creates nothing."""
 
     def _organisations(self):
         user = self.request.user
@@ -155,13 +151,7 @@ class ApplicationViewSet(RecordViewSet):
             return ApplicationSource.PARTNER
         return ApplicationSource.STAFF if is_support_staff(user) else ApplicationSource.WEB
 
-    @extend_schema(
-        request=s.CSDApplicationSubmitSerializer,
-        responses={201: s.CSDApplicationSerializer, 200: s.CSDApplicationSerializer},
-    )
     def create(self, request, *args, **kwargs):
-        """Submit an application. The same partner `external_ref` again returns 200 and the
-        existing application."""
         payload = s.CSDApplicationSubmitSerializer(
             data=request.data, organisations=self._organisations()
         )
@@ -176,6 +166,31 @@ class ApplicationViewSet(RecordViewSet):
             s.CSDApplicationSerializer(application).data,
             status=status.HTTP_201_CREATED if created else status.HTTP_200_OK,
         )
+
+
+class ApplicationViewSet(RecordViewSet, ApplicationSubmission):
+    """Applications with nominated delegates. Partner systems submit them too (idempotent
+    by `external_ref`); each caller sees only the applications within reach."""
+
+    queryset = Application.objects.all()
+    serializer_class = s.CSDApplicationSerializer
+    filterset_fields = ["csd_edition", "organisation", "status", "source"]
+    extra_permissions = {"withdraw": "civil_society.withdraw_application"}
+    pagination_class = NewestFirst  # cursor pages, newest first: no COUNT, stable pages
+    ordering_fields = ["id", "submitted_at"]
+
+    def get_queryset(self):
+        return sel.applications_for_user(self.request.user)
+
+    @extend_schema(
+        request=s.CSDApplicationSubmitSerializer,
+        responses={201: s.CSDApplicationSerializer, 200: s.CSDApplicationSerializer},
+    )
+    def create(self, request, *args, **kwargs):
+        """Submit an application. The same partner `external_ref` again returns 200 and the
+        existing application; a retry with the same `Idempotency-Key` header replays the
+        first response (422 if the body differs)."""
+        return super().create(request, *args, **kwargs)
 
     @extend_schema(request=s.CSDApplicationUpdateSerializer, responses=s.CSDApplicationSerializer)
     def update(self, request, *args, **kwargs):
@@ -197,18 +212,27 @@ class ApplicationViewSet(RecordViewSet):
         return Response(s.CSDApplicationSerializer(self.get_queryset().get(pk=pk)).data)
 
 
-class DelegateViewSet(ActivityMixin, viewsets.ReadOnlyModelViewSet):
-    """Nominated delegates, their status and waitlist position."""
+class DelegateViewSet(ExportMixin, ActivityMixin, viewsets.ReadOnlyModelViewSet):
+    """Nominated delegates, their status and waitlist position. `export/` downloads the
+    delegation (the selected delegates, with contact details) as CSV or XLSX."""
 
     queryset = Delegate.objects.all()
     serializer_class = s.CSDDelegateSerializer
     filterset_fields = ["csd_edition", "application", "status"]
+    export_name = "csd-delegation"
+    export_columns = DELEGATION_COLUMNS
 
     @property
     def permission_map(self):
-        return {**self.get_permission_map(), "release": "civil_society.release_delegate"}
+        return {
+            **self.get_permission_map(),
+            "release": "civil_society.release_delegate",
+            "export": "civil_society.export_delegation",
+        }
 
     def get_queryset(self):
+        if self.action == "export":
+            return sel.delegation_export_for_user(self.request.user)
         return sel.delegates_for_user(self.request.user)
 
     @extend_schema(request=s.CSDReasonSerializer, responses=s.CSDReleaseResultSerializer)
@@ -240,6 +264,8 @@ class ReviewViewSet(RecordViewSet):
     queryset = Review.objects.all()
     serializer_class = s.CSDReviewSerializer
     filterset_fields = ["application", "reviewer"]
+    pagination_class = NewestFirst
+    ordering_fields = ["id"]
 
     def get_queryset(self):
         return sel.reviews_for_user(self.request.user)
