@@ -53,22 +53,17 @@ class ConditionalUpdateMixin:
             return Response(status=status.HTTP_304_NOT_MODIFIED, headers={"ETag": response["ETag"]})
         return response
 
-    def filter_queryset(self, queryset):
-        queryset = super().filter_queryset(queryset)
-        if getattr(self, "_lock_for_update", False):
-            queryset = queryset.select_for_update(of=("self",))
-        return queryset
-
     def update(self, request, *args, **kwargs):
         if_match = request.headers.get("If-Match")
         if if_match is None and self.require_if_match:
             raise PreconditionRequired()
         with transaction.atomic():
-            self._lock_for_update = True  # two writers: the second waits, then sees 412
-            try:
-                current = self.get_object()
-            finally:
-                self._lock_for_update = False
+            current = self.get_object()  # scoped lookup first: 404 / 403 as usual
+            # Lock the bare row (list querysets may carry aggregates, which FOR UPDATE
+            # refuses); a second writer waits here, then sees the first one's change.
+            model = type(current)
+            list(model._default_manager.select_for_update().filter(pk=current.pk).values("pk"))
+            current = self.get_object()
             if if_match is not None and not _matches(
                 if_match, etag_for(self.get_serializer(current).data)
             ):

@@ -173,3 +173,37 @@ def test_concurrent_retries_with_same_key_create_once():
 
     assert sorted(results) == [201, 201]
     assert Organisation.objects.filter(name="Race").count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_writers_with_the_same_etag_one_wins_one_gets_412():
+    staff = StaffFactory()
+    edition = EditionFactory(title="Start")
+    reader = APIClient()
+    reader.force_authenticate(staff)
+    etag = reader.get(f"/api/v1/editions/{edition.pk}/")["ETag"]
+    results = []
+    barrier = threading.Barrier(2)
+
+    def patch(title):
+        client = APIClient()
+        client.force_authenticate(staff)
+        barrier.wait()
+        results.append(
+            client.patch(
+                f"/api/v1/editions/{edition.pk}/",
+                {"title": title},
+                format="json",
+                HTTP_IF_MATCH=etag,
+            ).status_code
+        )
+        connection.close()
+
+    threads = [threading.Thread(target=patch, args=(t,)) for t in ("One", "Two")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert sorted(results) == [200, 412]
+    assert Edition.objects.get(pk=edition.pk).title in ("One", "Two")
