@@ -1,0 +1,24 @@
+"""The benchmarked requests, named once for the load run, the SQL capture and the baseline."""
+
+
+def read_endpoints(info: dict) -> dict[str, str]:
+    return {
+        "sessions_of_edition": f"/api/v1/sessions/?roundtable__edition={info['edition']}",
+        "session_detail": f"/api/v1/sessions/{info['session']}/",
+        "inputs_by_decision": f"/api/v1/inputs/?paper={info['paper']}&decision=included",
+        "edition_troika": f"/api/v1/editions/{info['edition']}/troika/",
+        "edition_balance": f"/api/v1/editions/{info['edition']}/balance/",
+        "csd_applications": (
+            f"/api/v1/csd/applications/?csd_edition={info['csd_edition']}&status=submitted"
+        ),
+    }
+
+
+# The list (and detail) reads the raw baseline answers too; troika and balance are reports
+# of a few rows each, measured for the service alone.
+BASELINE_ENDPOINTS = (
+    "sessions_of_edition",
+    "session_detail",
+    "inputs_by_decision",
+    "csd_applications",
+)
