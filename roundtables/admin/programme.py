@@ -6,9 +6,11 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 
 from gfmd.admin.base import AuditedAdmin
+from gfmd.admin.exports import ExportActionsMixin
 from gfmd.errors import DomainError
 from roundtables.admin import board
 from roundtables.enums import CoChairOrigin
+from roundtables.exports import COCHAIR_COLUMNS
 from roundtables.models import CoChair, Roundtable, Session, TeamMembership, Theme
 from roundtables.selectors.programme import confirmed_cochairs, sessions_with_details
 from roundtables.services import cochairs as cochair_services
@@ -166,8 +168,17 @@ class SessionAdmin(AuditedAdmin):
 
 
 @admin.register(CoChair)
-class CoChairAdmin(AuditedAdmin):
-    """Staff nominate here (add); transitions run from the board or the actions."""
+class CoChairAdmin(ExportActionsMixin, AuditedAdmin):
+    """Staff nominate here (add); transitions run from the board or the actions;
+    "Export CSV/XLSX" lists the selected co-chairs with session, seat and country."""
+
+    export_name = "cochairs"
+    export_columns = COCHAIR_COLUMNS
+
+    def export_queryset(self, queryset):
+        return queryset.select_related("session__roundtable", "country").order_by(
+            "session__roundtable__number", "session__number", "id"
+        )
 
     list_display = ["session", "country", "state", "seat", "origin", "proposed_at", "decided_at"]
     list_filter = ["state", "seat", "origin", "session__roundtable__edition"]

@@ -1,6 +1,8 @@
+from django.urls import path
 from rest_framework.routers import SimpleRouter
 
 from roundtables.api import views
+from roundtables.api.views.calendar import sessions_feed
 
 router = SimpleRouter()
 router.register("themes", views.ThemeViewSet)
@@ -12,4 +14,12 @@ router.register("papers", views.WorkingPaperViewSet)
 router.register("paper-versions", views.PaperVersionViewSet, basename="roundtables-version")
 router.register("inputs", views.InputViewSet, basename="roundtables-input")
 
-urlpatterns = router.urls
+urlpatterns = [
+    # calendar apps cannot log in: a signed personal token (gfmd.calendar.feed_token)
+    path(
+        "roundtables-feeds/<str:token>/sessions.ics",
+        sessions_feed,
+        name="feed-roundtable-sessions",
+    ),
+    *router.urls,
+]

@@ -3,7 +3,8 @@
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
 
 from gfmd.models import Edition
 from gfmd.rules import can_read_records
@@ -15,12 +16,25 @@ def _readable(user, queryset):
     return queryset if can_read_records(user) else queryset.none()
 
 
+def _per_theme(aggregate):
+    """A count over the theme's sessions as a subquery: no GROUP BY on the theme query, so
+    it can be locked (select_for_update) for a conditional update."""
+    sessions = (
+        Session.objects.filter(theme=OuterRef("pk"))
+        .order_by()
+        .values("theme")
+        .annotate(n=aggregate)
+        .values("n")[:1]
+    )
+    return Coalesce(Subquery(sessions), 0)
+
+
 def themes_for_user(user):
     return _readable(
         user,
         Theme.objects.annotate(
-            session_count=Count("sessions", distinct=True),
-            edition_count=Count("sessions__roundtable__edition", distinct=True),
+            session_count=_per_theme(Count("id")),
+            edition_count=_per_theme(Count("roundtable__edition", distinct=True)),
         )
         .prefetch_related(
             Prefetch(

@@ -13,6 +13,7 @@ from django.utils import timezone
 from gfmd.errors import ConflictError, DomainError
 from gfmd.services.activity import log_action
 from gfmd.services.notifications import notify
+from gfmd.services.webhooks import webhook_emit
 from roundtables.enums import COCHAIR_TRANSITIONS, CoChairOrigin, CoChairState, Seat
 from roundtables.models import CoChair, Session
 from roundtables.models.cochairs import ACTIVE_COCHAIR_STATES
@@ -125,6 +126,20 @@ def cochair_confirm(*, actor, cochair: CoChair, reason: str = "") -> CoChair:
             "development_override": country.development_override,
         },
         fields=["seat", "decided_by", "decided_at", "reason"],
+    )
+    webhook_emit(
+        "cochair.confirmed",
+        {
+            "id": cochair.pk,
+            "session": session.pk,
+            "session_code": session.code,
+            "edition": session.roundtable.edition_id,
+            "country": country.iso3,
+            "seat": seat,
+            "confirmed_at": cochair.decided_at.isoformat(),
+        },
+        obj=cochair,
+        perm="roundtables.view_cochair",
     )
     _notify_country(
         cochair,

@@ -8,6 +8,7 @@ from gfmd.errors import ConflictError, DomainError
 from gfmd.rules import is_support_staff
 from gfmd.services.activity import log_action
 from gfmd.services.notifications import notify
+from gfmd.services.webhooks import webhook_emit
 from roundtables.enums import FINAL_STATES, Decision, PaperState
 from roundtables.models import Input, WorkingPaper
 from roundtables.rules import input_bodies, is_paper_open_for_inputs
@@ -135,6 +136,22 @@ def input_decide(*, actor, item: Input, decision: str, reason: str) -> Input:
     item.save(update_fields=["decision", "decision_reason", "decided_by", "decided_at"])
     log_action(
         actor, item, "input.decide", {"from": previous or None, "to": decision, "reason": reason}
+    )
+    webhook_emit(
+        "input.decided",
+        {
+            "id": item.pk,
+            "paper": item.paper_id,
+            "consultation_round": item.consultation_round,
+            "country": item.country.iso3 if item.country_id else None,
+            "organisation": item.organisation_id,
+            "from": previous or None,
+            "decision": decision,
+            "reason": reason,
+            "decided_at": item.decided_at.isoformat(),
+        },
+        obj=item,
+        perm="roundtables.view_input",
     )
     submitter = item.submitted_by
     if submitter is not None and submitter.email:

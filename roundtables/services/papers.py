@@ -8,6 +8,7 @@ from django.utils import timezone
 from gfmd.errors import ConflictError, DomainError
 from gfmd.services.activity import log_action
 from gfmd.services.notifications import notify
+from gfmd.services.webhooks import webhook_emit
 from roundtables.enums import FINAL_STATES, PAPER_TRANSITIONS, TAKEN_IN
 from roundtables.models import WorkingPaper
 from roundtables.selectors.audience import edition_audience, focal_point_users
@@ -19,6 +20,33 @@ def _lock(paper: WorkingPaper) -> WorkingPaper:
         WorkingPaper.objects.select_for_update(of=("self",))
         .select_related("session__roundtable__edition")
         .get(pk=paper.pk)
+    )
+
+
+def _apply(*, actor, obj: WorkingPaper, transition, action: str, **kwargs) -> None:
+    """The shared transition step, then `paper.state_changed` in the same transaction.
+
+    Partner clients receive the event only if their body may see the paper in its new
+    state (the API's rule), so a draft's changes never reach a Friend's endpoint."""
+    previous = obj.state
+    apply_transition(actor=actor, obj=obj, transition=transition, action=action, **kwargs)
+    webhook_emit(
+        "paper.state_changed",
+        {
+            "id": obj.pk,
+            "session": obj.session_id,
+            "session_code": obj.session.code,
+            "edition": obj.session.roundtable.edition_id,
+            "transition": action.removeprefix("paper."),
+            "from": previous,
+            "to": obj.state,
+            "consultation_round": obj.consultation_round,
+            "consultation_deadline": (
+                obj.consultation_deadline.isoformat() if obj.consultation_deadline else None
+            ),
+        },
+        obj=obj,
+        perm="roundtables.view_workingpaper",
     )
 
 
@@ -45,7 +73,7 @@ def _notify_audience(paper, event: str, subject: str, body: str, session_only: b
 def paper_start_drafting(*, actor, paper: WorkingPaper, reason: str = "") -> WorkingPaper:
     paper = _lock(paper)
     transition = check_transition(paper, PAPER_TRANSITIONS, "start_drafting")
-    apply_transition(
+    _apply(
         actor=actor, obj=paper, transition=transition, action="paper.start_drafting", reason=reason
     )
     return paper
@@ -65,7 +93,7 @@ def paper_open_consultation(
         raise ConflictError("Add a draft version before opening consultation.", code="no_version")
     paper.consultation_deadline = deadline
     paper.consultation_round += 1
-    apply_transition(
+    _apply(
         actor=actor,
         obj=paper,
         transition=transition,
@@ -89,7 +117,7 @@ def paper_open_consultation(
 def paper_return_to_drafting(*, actor, paper: WorkingPaper, reason: str = "") -> WorkingPaper:
     paper = _lock(paper)
     transition = check_transition(paper, PAPER_TRANSITIONS, "return_to_drafting")
-    apply_transition(
+    _apply(
         actor=actor,
         obj=paper,
         transition=transition,
@@ -123,7 +151,7 @@ def paper_finalise(*, actor, paper: WorkingPaper, version=None, reason: str = ""
     taken_in = list(paper.inputs.filter(decision__in=TAKEN_IN).order_by("id"))
     version.included_inputs.set(taken_in)
     paper.final_version = version
-    apply_transition(
+    _apply(
         actor=actor,
         obj=paper,
         transition=transition,
@@ -147,9 +175,7 @@ def paper_finalise(*, actor, paper: WorkingPaper, version=None, reason: str = ""
 def paper_distribute(*, actor, paper: WorkingPaper, reason: str = "") -> WorkingPaper:
     paper = _lock(paper)
     transition = check_transition(paper, PAPER_TRANSITIONS, "distribute")
-    apply_transition(
-        actor=actor, obj=paper, transition=transition, action="paper.distribute", reason=reason
-    )
+    _apply(actor=actor, obj=paper, transition=transition, action="paper.distribute", reason=reason)
     return paper
 
 
@@ -158,9 +184,7 @@ def paper_withdraw(*, actor, paper: WorkingPaper, reason: str) -> WorkingPaper:
     paper = _lock(paper)
     transition = check_transition(paper, PAPER_TRANSITIONS, "withdraw")
     reason = require_reason(reason, "withdrawing the paper")
-    apply_transition(
-        actor=actor, obj=paper, transition=transition, action="paper.withdraw", reason=reason
-    )
+    _apply(actor=actor, obj=paper, transition=transition, action="paper.withdraw", reason=reason)
     return paper
 
 

@@ -8,6 +8,7 @@ from django.db.models import Max
 
 from gfmd.errors import ConflictError, DomainError
 from gfmd.services.activity import log_action
+from gfmd.services.webhooks import webhook_emit
 from roundtables.enums import EDITABLE_STATES, VersionKind
 from roundtables.models import PaperVersion, WorkingPaper
 from roundtables.services.files import check_upload
@@ -40,6 +41,21 @@ def _log(actor, version: PaperVersion) -> None:
             "size": version.size,
             "note": version.note,
         },
+    )
+    webhook_emit(
+        "paper.version_created",
+        {
+            "id": version.pk,
+            "paper": version.paper_id,
+            "number": version.number,
+            "kind": version.kind,
+            "content_type": version.content_type,
+            "size": version.size,
+            "checksum": version.checksum,
+            "created_at": version.created_at.isoformat(),
+        },
+        obj=version,
+        perm="roundtables.view_paperversion",
     )
 
 

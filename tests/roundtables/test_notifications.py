@@ -176,24 +176,8 @@ def test_open_seat_reminder_weeks_before_forum(world):
     assert remind_open_seats(weeks_before=8) == 0  # idempotent
 
 
-@pytest.fixture
-def real_worker(celery_worker):
-    """The shared celery_worker fixture, with the app's broker connection pools rebuilt.
-
-    An eager task sent earlier in the session (task_always_eager still acquires a
-    producer) leaves pools bound to the default broker; sends would go there instead of
-    the test Redis. Dropping them makes the next send use the fixture's broker_url.
-    """
-    app._pool = None
-    app.amqp._producer_pool = None
-    yield celery_worker
-    app._pool = None
-    app.amqp._producer_pool = None
-
-
 @pytest.mark.slow
-def test_confirmation_email_through_real_worker_once(real_worker):
-    celery_worker = real_worker
+def test_confirmation_email_through_real_worker_once(celery_worker):
     staff = StaffFactory()
     session = SessionFactory(roundtable=RoundtableFactory(edition=edition_2020()))
     focal = FocalPointFactory(country=country("DEU")).user

@@ -154,7 +154,11 @@ def test_paper_title_edit_and_diff(world, api, role):
     set_state(paper, PaperState.DRAFTING)
     client = api(world.users[role])
 
-    edit = client.patch(f"/api/v1/papers/{paper.pk}/", {"title": "Renamed"}, format="json")
+    seen = client.get(f"/api/v1/papers/{paper.pk}/")
+    etag = seen["ETag"] if seen.status_code == 200 else '"none"'
+    edit = client.patch(
+        f"/api/v1/papers/{paper.pk}/", {"title": "Renamed"}, format="json", HTTP_IF_MATCH=etag
+    )
     diff = client.get(f"/api/v1/papers/{paper.pk}/diff/?from=1&to=2")
 
     paper.refresh_from_db()

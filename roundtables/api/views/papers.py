@@ -9,6 +9,8 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.response import Response
 
+from gfmd.api.pagination import NewestFirst
+from gfmd.api.safe_writes import ConditionalUpdateMixin, with_idempotency
 from gfmd.api.viewsets import ActivityMixin
 from gfmd.services.records import record_save
 from roundtables.api import serializers as s
@@ -24,17 +26,24 @@ from roundtables.services.versions import version_add_file, version_add_text
 
 class WorkingPaperViewSet(
     FreshReachMixin,
+    ConditionalUpdateMixin,
     ActivityMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.UpdateModelMixin,
     viewsets.GenericViewSet,
 ):
-    """Working papers, visible by role and stage (see /access/ for the rule that applies)."""
+    """Working papers, visible by role and stage (see /access/ for the rule that applies).
+
+    Updates need If-Match with the ETag of the last GET (428 without it, 412 when stale);
+    submitting an input honours Idempotency-Key and, for OAuth2 tokens, needs the
+    `inputs:submit` scope (every other write needs `write`)."""
 
     queryset = WorkingPaper.objects.all()
     serializer_class = s.WorkingPaperSerializer
-    http_method_names = ["get", "post", "patch", "head", "options"]
+    http_method_names = ["get", "post", "put", "patch", "head", "options"]
+    require_if_match = True
+    required_scopes = {"submit_input": "inputs:submit"}
     filterset_fields = {
         "session": ["exact"],
         "session__roundtable__edition": ["exact"],
@@ -70,6 +79,10 @@ class WorkingPaperViewSet(
 
     def get_queryset(self):
         return paper_sel.papers_for_user(self.request.user)
+
+    def update(self, request, *args, **kwargs):
+        self.get_object()  # 404 outside the caller's reach, 403 without the right: before 428
+        return super().update(request, *args, **kwargs)
 
     def perform_update(self, serializer):
         paper = serializer.instance
@@ -185,7 +198,13 @@ class WorkingPaperViewSet(
     @extend_schema(request=s.InputSubmitSerializer, responses={201: s.InputSerializer})
     @action(detail=True, methods=["post"], url_path="inputs", parser_classes=UPLOAD_PARSERS)
     def submit_input(self, request, pk=None):
-        """Submit an input during consultation, with its evidence and an optional file."""
+        """Submit an input during consultation, with its evidence and an optional file.
+
+        Send `Idempotency-Key` to retry safely: the same key and body replay the first
+        response (nothing is created twice); the same key with another body is a 422."""
+        return with_idempotency(request, lambda: self._submit_input(request))
+
+    def _submit_input(self, request):
         paper = self.get_object()
         payload = s.InputSubmitSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
@@ -285,6 +304,8 @@ class InputViewSet(FreshReachMixin, ActivityMixin, viewsets.ReadOnlyModelViewSet
     queryset = Input.objects.all()
     serializer_class = s.InputSerializer
     filterset_fields = ["paper", "decision", "consultation_round"]
+    pagination_class = NewestFirst  # cursor pages, newest first: no COUNT, stable pages
+    ordering_fields = ["id"]
 
     @property
     def permission_map(self):

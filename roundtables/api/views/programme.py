@@ -5,19 +5,25 @@ roundtables/rules.py. Querysets come from selectors: an object outside the calle
 is a 404 before any 403.
 """
 
+from django.urls import reverse
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
+from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
-from gfmd.api.viewsets import ActivityMixin, RecordViewSet
+from gfmd.api.viewsets import ActivityMixin, ExportMixin, RecordViewSet
+from gfmd.calendar import feed_token
 from gfmd.models import Edition
 from gfmd.rules import is_support_staff
 from gfmd.services.records import record_save
 from roundtables.api import serializers as s
+from roundtables.api.views.calendar import ICalendarRenderer, calendar_response, edition_filter
 from roundtables.api.views.common import FreshReachMixin
 from roundtables.enums import CoChairOrigin
+from roundtables.exports import COCHAIR_COLUMNS
 from roundtables.models import CoChair, Roundtable, Session, TeamMembership, Theme
 from roundtables.rules import represents_country
 from roundtables.selectors import programme as sel
@@ -36,6 +42,18 @@ class ThemeViewSet(FreshReachMixin, RecordViewSet):
 
     def get_queryset(self):
         return sel.themes_for_user(self.request.user)
+
+    def _annotated(self, serializer):
+        # the reply shows the counts and sessions the list shows: read the theme back
+        serializer.instance = self.get_queryset().get(pk=serializer.instance.pk)
+
+    def perform_create(self, serializer):
+        super().perform_create(serializer)
+        self._annotated(serializer)
+
+    def perform_update(self, serializer):
+        super().perform_update(serializer)
+        self._annotated(serializer)
 
 
 class RoundtableViewSet(FreshReachMixin, RecordViewSet):
@@ -58,7 +76,10 @@ class SessionViewSet(FreshReachMixin, RecordViewSet):
         "theme": ["exact"],
     }
     search_fields = ["title", "description"]
-    extra_permissions = {"seat_overview": "roundtables.view_seat_overview"}
+    extra_permissions = {
+        "seat_overview": "roundtables.view_seat_overview",
+        "calendar": "roundtables.view_session",
+    }
 
     def get_queryset(self):
         return sel.sessions_for_user(self.request.user)
@@ -120,9 +141,34 @@ class SessionViewSet(FreshReachMixin, RecordViewSet):
         }
         return Response(s.SeatOverviewSerializer(data).data)
 
+    @extend_schema(
+        operation_id="v1_sessions_calendar_ics",
+        parameters=[OpenApiParameter("edition", int, description="Only this edition.")],
+        responses={(200, "text/calendar"): OpenApiTypes.BINARY},
+    )
+    @action(
+        detail=False,
+        methods=["get"],
+        url_path="calendar.ics",
+        renderer_classes=[JSONRenderer, ICalendarRenderer],
+        pagination_class=None,
+        filter_backends=[],
+    )
+    def calendar(self, request):
+        """The sessions' meeting slots as iCalendar; the header `Link` names the personal
+        feed URL for calendar apps (it carries a token: keep it private)."""
+        sessions = edition_filter(self.get_queryset(), request.query_params.get("edition"))
+        if sessions is None:
+            raise ValidationError({"edition": ["Give the edition id."]})
+        response = calendar_response(sessions, request)
+        feed = reverse("feed-roundtable-sessions", kwargs={"token": feed_token(request.user)})
+        response["Link"] = f'<{request.build_absolute_uri(feed)}>; rel="alternate"'
+        return response
+
 
 class CoChairViewSet(
     FreshReachMixin,
+    ExportMixin,
     ActivityMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
@@ -134,6 +180,8 @@ class CoChairViewSet(
 
     queryset = CoChair.objects.all()
     serializer_class = s.CoChairSerializer
+    export_name = "cochairs"
+    export_columns = COCHAIR_COLUMNS
     filterset_fields = {
         "session": ["exact"],
         "session__roundtable__edition": ["exact"],
@@ -149,6 +197,7 @@ class CoChairViewSet(
             "decline": "roundtables.decline_cochair",
             "withdraw": "roundtables.withdraw_cochair",
             "replace": "roundtables.replace_cochair",
+            "export": "roundtables.view_cochair",
         }
 
     def get_queryset(self):
