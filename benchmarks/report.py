@@ -120,6 +120,18 @@ def main() -> int:
         f"{'yes' if a['meets_target'] else 'NO'} |"
         for a in admin
     ]
+    profile_file = scratch / "profile.json"
+    profile = json.loads(profile_file.read_text()) if profile_file.exists() else {}
+    if profile:
+        md += [
+            "",
+            "| endpoint (in-process, one at a time) | ms/request | DB ms | queries | top layers by"
+            " self time |",
+            "|---|---:|---:|---:|---|",
+        ]
+        for name, p in profile.items():
+            top = ", ".join(f"{k} {v}%" for k, v in list(p["profile_share_pct"].items())[:4])
+            md.append(f"| {name} | {p['wall_ms']} | {p['db_ms']} | {p['queries']} | {top} |")
     results.mkdir(parents=True, exist_ok=True)
     info = machine()
     md += [
@@ -140,6 +152,7 @@ def main() -> int:
                 "gunicorn_workers": int(workers),
                 "endpoints": rows,
                 "admin": admin,
+                "profile": profile,
                 "queries": {k: v["queries"] for k, v in queries.items()},
             },
             indent=1,

@@ -98,6 +98,8 @@ class PrivatePostgres:
     def close(self):
         with contextlib.suppress(Exception):
             self.stop("fast")
+        if not os.environ.get("KEEP_FAULT_FILES"):
+            shutil.rmtree(self.data.parent, ignore_errors=True)
 
 
 class PrivateRedis:
@@ -298,6 +300,11 @@ class Stack:
         if not keep_database:
             with contextlib.suppress(Exception):
                 self.psql(f"DROP DATABASE IF EXISTS {self.db_name} WITH (FORCE)")
+        self.service_log = getattr(self, "service_log", None)
+        if self.service_log:
+            self.service_log.close()
+        if not os.environ.get("KEEP_FAULT_FILES"):
+            shutil.rmtree(self.workdir, ignore_errors=True)
 
 
 def post_json(url: str, body: dict, token: str, timeout: float = 15) -> tuple[int | None, dict]:

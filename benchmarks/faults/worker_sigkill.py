@@ -39,7 +39,13 @@ def create_notifications(stack: Stack, prefix: str, count: int) -> None:
         f"        notify(key=f'{prefix}:{{i}}', email=f'r{{i}}@example.org', "
         "subject='Fault run', body='Exactly once, please.')\n"
     )
-    subprocess.run([PY, "manage.py", "shell", "-c", code], cwd=ROOT, env=stack.env, check=True)
+    subprocess.run(
+        [PY, "manage.py", "shell", "-c", code],
+        cwd=ROOT,
+        env=stack.env,
+        check=True,
+        capture_output=True,
+    )
 
 
 def sent_keys(stack: Stack) -> Counter:
