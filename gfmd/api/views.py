@@ -1,6 +1,6 @@
 """Governance API: thin views that validate, then call a service or a selector."""
 
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils.dateparse import parse_date
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, viewsets
@@ -297,4 +297,10 @@ class CalendarFeedsView(viewsets.ViewSet):
         feeds = {"all_meetings": base}
         for body in MeetingBody:
             feeds[f"{body.value}_meetings"] = f"{base}?body={body.value}"
+        try:  # apps add their feeds by URL name; the core does not import them
+            feeds["roundtable_sessions"] = request.build_absolute_uri(
+                reverse("feed-roundtable-sessions", kwargs={"token": feed_token(request.user)})
+            )
+        except NoReverseMatch:
+            pass
         return Response(feeds)

@@ -53,6 +53,11 @@ def test_meetings_feed_parses_as_icalendar(focal_point, api, client):
     assert str(events["Friends meeting"]["location"]) == "https://meet.example.org/x"
 
 
+def test_feed_list_offers_roundtable_sessions(focal_point, api):
+    feeds = api(focal_point).get("/api/v1/calendar-feeds/").json()
+    assert "/roundtables-feeds/" in feeds["roundtable_sessions"]
+
+
 def test_feed_filters_by_body_and_edition(focal_point, api, client):
     sg = MeetingFactory(body=MeetingBody.STEERING_GROUP)
     MeetingFactory(body=MeetingBody.TROIKA, title="Troika")
