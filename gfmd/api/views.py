@@ -1,5 +1,7 @@
 """Governance API: thin views that validate, then call a service or a selector."""
 
+import contextlib
+
 from django.urls import NoReverseMatch, reverse
 from django.utils.dateparse import parse_date
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -297,10 +299,9 @@ class CalendarFeedsView(viewsets.ViewSet):
         feeds = {"all_meetings": base}
         for body in MeetingBody:
             feeds[f"{body.value}_meetings"] = f"{base}?body={body.value}"
-        try:  # apps add their feeds by URL name; the core does not import them
+        # apps add their feeds by URL name; the core does not import them
+        with contextlib.suppress(NoReverseMatch):
             feeds["roundtable_sessions"] = request.build_absolute_uri(
                 reverse("feed-roundtable-sessions", kwargs={"token": feed_token(request.user)})
             )
-        except NoReverseMatch:
-            pass
         return Response(feeds)
