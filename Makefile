@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
+export PORT
 # Tests run against PostgreSQL (DATABASE_URL, default: the local server) and Redis.
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/gfmd
 DEFAULT_TEST_REDIS_URL := redis://127.0.0.1:6379/15

@@ -1,4 +1,5 @@
 import importlib
+import os
 
 from django.apps import apps
 from django.core.management.base import BaseCommand
@@ -28,7 +29,8 @@ class Command(BaseCommand):
                     module.load(self.stdout)
         self.stdout.write(self.style.SUCCESS("Demo data ready."))
         self.stdout.write(
-            f"Staff login: http://127.0.0.1:8000/admin/  user '{demo.STAFF_USERNAME}'  "
+            f"Staff login: http://127.0.0.1:{os.environ.get('PORT', '8000')}/admin/  "
+            f"user '{demo.STAFF_USERNAME}'  "
             f"password '{demo.DEMO_PASSWORD}'"
         )
         self.stdout.write(
