@@ -2,11 +2,12 @@
 list requests with the same SQL round trips and the same JSON as the service.
 
 Per request it runs what the service runs (see `benchmarks/queries.py`): the session and
-user lookup, the filter's existence check, the COUNT or cursor page, the page itself with
-the same joins, filters, ordering and limit, and the prefetch queries; then it builds the
-same JSON body by hand. It selects only the columns the JSON needs (the ORM selects every
-column), has no permission checks, no middleware and no ETag: it is the floor the service
-is compared with. `benchmarks/run` checks that both answer the same JSON before loading.
+user lookup, the filter's existence check, the COUNT of page-number lists, the page itself
+(cursor pages: 51 rows newest first) with the same joins, filters, ordering and limit,
+and the prefetch queries; then it builds the same JSON body by hand. It selects only the
+columns the JSON needs (the ORM selects every column), has no permission checks, no
+middleware and no ETag: it is the floor the service is compared with. `benchmarks/run`
+checks that both answer the same JSON before loading.
 
     BASELINE_DSN=postgresql://postgres@127.0.0.1:5432/gfmd_bench \
         gunicorn --chdir benchmarks baseline:app -w 5
@@ -217,51 +218,59 @@ LEFT JOIN gfmd_country k ON i.country_id = k.id
 LEFT JOIN gfmd_organisation o ON i.organisation_id = o.id
 LEFT JOIN auth_user u ON i.submitted_by_id = u.id
 WHERE i.paper_id = %s AND i.decision = %s
-ORDER BY i.paper_id, i.id
-LIMIT %s
+ORDER BY i.id DESC
+LIMIT 51
 """
 
 
-def inputs_list(cur, query):
+def next_link(environ, query, rows, has_next):
+    """DRF's cursor link for newest-first pages: the last id as position, sorted params."""
+    if not has_next:
+        return None
+    cursor = base64.b64encode(f"p={rows[-1][0]}".encode()).decode()
+    params = {k: v[0] for k, v in query.items()}
+    params["cursor"] = cursor
+    host = environ.get("HTTP_HOST", "127.0.0.1")
+    return f"http://{host}{environ['PATH_INFO']}?{urlencode(sorted(params.items()))}"
+
+
+def inputs_list(cur, query, environ):
     paper, decision = int(query["paper"][0]), query["decision"][0]
     cur.execute("SELECT id FROM roundtables_workingpaper WHERE id = %s LIMIT 21", [paper])
     if cur.fetchone() is None:
         return 400, {"detail": "no such paper"}
-    cur.execute(
-        "SELECT COUNT(*) FROM roundtables_input WHERE paper_id = %s AND decision = %s",
-        [paper, decision],
-    )
-    count = cur.fetchone()[0]
+    cur.execute(INPUT_SQL, [paper, decision])
+    rows = cur.fetchall()
+    has_next, rows = len(rows) > 50, rows[:50]
     results = []
-    if count:
-        cur.execute(INPUT_SQL, [paper, decision, min(count, 50)])
-        for r in cur.fetchall():
-            if r[5] is not None:
-                body = r[6]
-            else:
-                body = f"{r[8]} ({r[9]})" if r[9] else r[8]
-            results.append(
-                {
-                    "id": r[0],
-                    "paper": r[1],
-                    "session_code": f"RT {r[2]}.{r[3]}",
-                    "consultation_round": r[4],
-                    "country": r[5],
-                    "organisation": r[7],
-                    "body_name": body,
-                    "submitted_at": iso(r[10]),
-                    "text": r[11],
-                    "evidence": r[12],
-                    "attachment_name": r[14],
-                    "attachment_size": r[15],
-                    "attachment_checksum": r[16],
-                    "attachment_url": f"/api/v1/inputs/{r[0]}/attachment/" if r[13] else None,
-                    "decision": r[17],
-                    "decision_reason": r[18],
-                    "decided_at": iso(r[19]),
-                }
-            )
-    return 200, {"count": count, "next": None, "previous": None, "results": results}
+    for r in rows:
+        if r[5] is not None:
+            body = r[6]
+        else:
+            body = f"{r[8]} ({r[9]})" if r[9] else r[8]
+        results.append(
+            {
+                "id": r[0],
+                "paper": r[1],
+                "session_code": f"RT {r[2]}.{r[3]}",
+                "consultation_round": r[4],
+                "country": r[5],
+                "organisation": r[7],
+                "body_name": body,
+                "submitted_at": iso(r[10]),
+                "text": r[11],
+                "evidence": r[12],
+                "attachment_name": r[14],
+                "attachment_size": r[15],
+                "attachment_checksum": r[16],
+                "attachment_url": f"/api/v1/inputs/{r[0]}/attachment/" if r[13] else None,
+                "decision": r[17],
+                "decision_reason": r[18],
+                "decided_at": iso(r[19]),
+            }
+        )
+    next_url = next_link(environ, query, rows, has_next)
+    return 200, {"next": next_url, "previous": None, "results": results}
 
 
 # --- CSD applications (cursor pages, newest first) -----------------------------------------
@@ -319,13 +328,7 @@ def applications_list(cur, query, environ):
                 "decided_at": iso(d[12]),
             }
         )
-    next_url = None
-    if has_next:
-        cursor = base64.b64encode(f"p={rows[-1][0]}".encode()).decode()
-        params = {k: v[0] for k, v in query.items()}
-        params["cursor"] = cursor
-        host = environ.get("HTTP_HOST", "127.0.0.1")
-        next_url = f"http://{host}{environ['PATH_INFO']}?{urlencode(sorted(params.items()))}"
+    next_url = next_link(environ, query, rows, has_next)
     results = [
         {
             "id": r[0],
@@ -358,7 +361,7 @@ def route(cur, environ):
     if path.startswith("/api/v1/sessions/") and path.rstrip("/").rsplit("/", 1)[1].isdigit():
         return session_detail(cur, int(path.rstrip("/").rsplit("/", 1)[1]))
     if path == "/api/v1/inputs/":
-        return inputs_list(cur, query)
+        return inputs_list(cur, query, environ)
     if path == "/api/v1/csd/applications/":
         return applications_list(cur, query, environ)
     return 404, {"detail": "Not found."}

@@ -72,17 +72,29 @@ def main() -> int:
         rows.append(row)
 
     def fmt(r):
-        return f"{r['rps']:7.1f} {r['p50_ms']:7.1f} {r['p95_ms']:7.1f} {r['p99_ms']:7.1f}"
+        cpu = r.get("cpu_ms_per_request")
+        return (
+            f"{r['rps']:7.1f} {r['p50_ms']:7.1f} {r['p95_ms']:7.1f} {r['p99_ms']:7.1f} "
+            f"{cpu if cpu is not None else '-':>6}"
+        )
 
     header = (
-        f"{'endpoint':22s} {'q':>3s} | {'svc rps':>7s} {'p50':>7s} {'p95':>7s} {'p99':>7s} | "
-        f"{'raw rps':>7s} {'p50':>7s} {'p95':>7s} {'p99':>7s} | {'ratio':>5s} errors"
+        f"{'endpoint':22s} {'q':>3s} | {'svc rps':>7s} {'p50':>7s} {'p95':>7s} {'p99':>7s} "
+        f"{'cpu':>6s} | {'raw rps':>7s} {'p50':>7s} {'p95':>7s} {'p99':>7s} {'cpu':>6s} | "
+        f"{'ratio':>5s} errors"
     )
-    print(f"\nRequests/s and latency (ms), {connections} connections, {duration}s each")
+    print(
+        f"\nRequests/s, latency (ms) and gunicorn CPU ms per request, {connections} "
+        f"connections, {duration}s each"
+    )
     print(header)
     print("-" * len(header))
     for row in rows:
-        raw = fmt(row["baseline"]) if row["baseline"] else f"{'n/a':>7s} {'':7s} {'':7s} {'':7s}"
+        raw = (
+            fmt(row["baseline"])
+            if row["baseline"]
+            else f"{'n/a':>7s} {'':7s} {'':7s} {'':7s} {'':6s}"
+        )
         ratio = f"{row['ratio']:5.2f}" if row["ratio"] is not None else "  n/a"
         print(
             f"{row['endpoint']:22s} {row['queries'] or '-':>3} | {fmt(row['service'])} | {raw} | "
@@ -94,20 +106,22 @@ def main() -> int:
         f"wrk {connections} connections, 2 threads, {duration} s per endpoint; gunicorn "
         f"{workers} sync workers for both.",
         "",
-        "| endpoint | queries | service rps | p50 ms | p95 ms | p99 ms | baseline rps | p50 ms |"
-        " p95 ms | p99 ms | service/baseline | non-2xx |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| endpoint | queries | service rps | p50 ms | p95 ms | p99 ms | CPU ms/req | baseline rps"
+        " | p50 ms | p95 ms | p99 ms | CPU ms/req | service/baseline rps | non-2xx |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for row in rows:
         s, b = row["service"], row["baseline"]
         braw = (
-            f"{b['rps']:.0f} | {b['p50_ms']:.1f} | {b['p95_ms']:.1f} | {b['p99_ms']:.1f}"
+            f"{b['rps']:.0f} | {b['p50_ms']:.1f} | {b['p95_ms']:.1f} | {b['p99_ms']:.1f} | "
+            f"{b.get('cpu_ms_per_request', '-')}"
             if b
-            else "n/a | | |"
+            else "n/a | | | |"
         )
         md.append(
             f"| {row['endpoint']} | {row['queries'] or '-'} | {s['rps']:.0f} | {s['p50_ms']:.1f} | "
-            f"{s['p95_ms']:.1f} | {s['p99_ms']:.1f} | {braw} | "
+            f"{s['p95_ms']:.1f} | {s['p99_ms']:.1f} | {s.get('cpu_ms_per_request', '-')} | "
+            f"{braw} | "
             f"{'n/a' if row['ratio'] is None else format(row['ratio'], '.2f')} | {row['errors']} |"
         )
     md += [
