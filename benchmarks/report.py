@@ -40,6 +40,7 @@ def machine() -> dict:
         "cores": os.cpu_count(),
         "cpu": cpu,
         "memory_gib": round(mem_kib / 1024 / 1024, 1),
+        "load_average_at_start": os.environ.get("BENCH_LOAD_START", "").split(),
         "load_average_at_end": Path("/proc/loadavg").read_text().split()[:3],
         "python": platform.python_version(),
         "postgresql": pg,
@@ -151,7 +152,8 @@ def main() -> int:
     md += [
         "",
         f"Machine: {info['cores']} cores, {info['cpu']}, {info['memory_gib']} GiB; load average "
-        f"at the end {' '.join(info['load_average_at_end'])}; PostgreSQL {info['postgresql']}, "
+        f"(1/5/15 min) at the start {' '.join(info['load_average_at_start'])}, at the end "
+        f"{' '.join(info['load_average_at_end'])}; PostgreSQL {info['postgresql']}, "
         f"Python {info['python']}.",
     ]
     (results / "latest.md").write_text("\n".join(md) + "\n")
