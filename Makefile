@@ -19,7 +19,7 @@ $(VENV)/.installed: requirements.txt
 install: $(VENV)/.installed
 
 run: install
-	mkdir -p var
+	mkdir -p var/static
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
@@ -31,7 +31,7 @@ test: install
 	scripts/ensure-services
 	scripts/ensure-browser
 	$(VENV)/bin/ruff check .
-	mkdir -p var
+	mkdir -p var/static
 	$(PY) manage.py spectacular --validate --fail-on-warn --file var/openapi.yaml
 	@cmp -s docs/openapi.yaml var/openapi.yaml || { \
 	  echo "docs/openapi.yaml is out of date: run 'make schema' and commit it."; exit 1; }
