@@ -8,7 +8,7 @@ export PORT
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/gfmd
 DEFAULT_TEST_REDIS_URL := redis://127.0.0.1:6379/15
 
-.PHONY: run test install lint format schema worker clean
+.PHONY: run test install lint format schema worker clean bench faults
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,13 @@ test: install
 	@cmp -s docs/openapi.yaml var/openapi.yaml || { \
 	  echo "docs/openapi.yaml is out of date: run 'make schema' and commit it."; exit 1; }
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# Benchmark against a raw baseline, and bounded fault runs (docs/performance.md).
+bench: install
+	benchmarks/run
+
+faults: install
+	benchmarks/faults/run
 
 # A Celery worker against a real broker (set CELERY_BROKER_URL, e.g. redis://127.0.0.1:6379/0).
 worker: install
