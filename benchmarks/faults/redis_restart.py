@@ -1,8 +1,10 @@
 """Fault run: Redis (the broker) is killed and restarted while changes produce webhook
 events and emails; a webhook receiver listens on loopback and a real worker delivers.
 
-Pass when, after Redis returns, every webhook event reached the receiver exactly once
-(by webhook-id) and every email was written exactly once (by notification key). Events
+Pass when the worker survives the outage and, after Redis returns, every webhook event
+reached the receiver exactly once (by webhook-id) and every email was written exactly
+once (by notification key). If the worker exits, the run says so (FAIL), starts a new one
+as a process supervisor would, and still reports whether delivery was exactly once. Events
 written during the outage sit in the outbox and go out with the next deliver_due_webhooks
 run (kicked by the next commit, and every minute by beat). Notifications whose enqueue
 failed wait for the periodic sweep, which re-queues only rows older than 10 minutes: the
@@ -14,6 +16,7 @@ Private Redis on a free port, own database on the shared PostgreSQL. Bounded: ~2
     .venv/bin/python benchmarks/faults/redis_restart.py
 """
 
+import os
 import re
 import subprocess
 import sys
@@ -76,6 +79,17 @@ def run() -> int:
             produced = producer.communicate(timeout=PRODUCE_SECONDS + 60)[0].strip()
             log(f"producer: {produced}")
             pending = stack.sql("SELECT count(*) FROM gfmd_notification WHERE status <> 'sent'")
+            time.sleep(2)
+            survived = worker.poll() is None
+            crash = ""
+            if not survived:
+                log_text = next(stack.workdir.glob("worker-r.log")).read_text()
+                crash = next(
+                    (x.split("] ", 1)[1] for x in log_text.splitlines() if "CRITICAL" in x), "?"
+                )
+                log(f"the worker exited ({worker.returncode}): {crash}")
+                log("starting a new worker, as a process supervisor would")
+                worker = stack.start_worker(pool="prefork", concurrency=2, name="r2")
             log(f"unsent notifications after the run: {pending}; calling the sweep's service")
             shell(
                 stack,
@@ -97,15 +111,21 @@ def run() -> int:
                     )
                 return keys
 
-            wait_until(
-                lambda: (
-                    len({r["headers"].get("webhook-id") for r in receiver.requests}) >= events
-                    and len(mails()) >= notes
-                ),
-                90,
-                0.5,
-                "everything delivered",
-            )
+            began = time.monotonic()
+            try:
+                wait_until(
+                    lambda: (
+                        len({r["headers"].get("webhook-id") for r in receiver.requests}) >= events
+                        and len(mails()) >= notes
+                    ),
+                    90,
+                    0.5,
+                    "everything delivered",
+                )
+            except TimeoutError as exc:
+                log(f"{exc}; reporting what arrived (worker log: {stack.workdir})")
+                os.environ["KEEP_FAULT_FILES"] = "1"
+            drained = time.monotonic() - began
             time.sleep(3)  # late duplicates would arrive now
             hooks = Counter(r["headers"].get("webhook-id") for r in receiver.requests)
             keys = mails()
@@ -114,7 +134,7 @@ def run() -> int:
             )
             unsent = stack.sql("SELECT count(*) FROM gfmd_notification WHERE status <> 'sent'")
             worker.send_signal(15)
-            ok = (
+            delivered_once = (
                 events > 0
                 and len(hooks) == events
                 and max(hooks.values()) == 1
@@ -123,6 +143,7 @@ def run() -> int:
                 and undelivered == "0"
                 and unsent == "0"
             )
+            ok = delivered_once and survived
             return verdict(
                 "Redis killed and restarted during webhook events and emails",
                 ok,
@@ -138,6 +159,13 @@ def run() -> int:
                     "most copies of one email (must be 1)": max(keys.values() or [0]),
                     "deliveries not delivered / notifications not sent": f"{undelivered} / "
                     f"{unsent}",
+                    "time to drain after the sweep call": f"{drained:.1f}s",
+                    "worker survived the outage": "yes"
+                    if survived
+                    else f"NO, it exited: {crash}; a new one was started",
+                    "every event and email delivered exactly once": "yes"
+                    if delivered_once
+                    else "NO",
                 },
             )
     finally:
