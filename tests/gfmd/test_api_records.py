@@ -60,7 +60,7 @@ def test_update_edition_chairs_replaces_the_set(client):
     [
         ({"chairs": ["PRI"]}, "chairs", "not a state"),
         ({"chairs": []}, "chairs", "at least one chair"),
-        ({"chairs": ["XXX"]}, "chairs", "does not exist"),
+        ({"chairs": ["ZZZ"]}, "chairs", "does not exist"),
         ({"year_end": 2013}, "non_field_errors", "end year must come after"),
         (
             {"start_date": "2014-05-02", "end_date": "2014-05-01"},
