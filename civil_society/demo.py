@@ -8,8 +8,6 @@ Bulk inserts keep it to a second or two. Idempotent: stops when the CSD edition 
 import random
 from datetime import UTC, date, datetime, timedelta
 
-from django.contrib.auth import get_user_model
-
 from civil_society.enums import (
     CommitteeRole,
     CommonSpaceSide,
@@ -32,7 +30,7 @@ from civil_society.models import (
     SelectionPolicy,
 )
 from civil_society.models.organisations import normalise_name, website_domain
-from gfmd.demo import DEMO_PASSWORD
+from gfmd.demo import demo_user
 from gfmd.enums import OrganisationKind
 from gfmd.models import Country, Edition, FocalPoint, Organisation
 
@@ -120,20 +118,7 @@ THEMES = [
 
 
 def _user(username, first, last):
-    User = get_user_model()
-    user, created = User.objects.get_or_create(
-        username=username,
-        defaults={
-            "first_name": first,
-            "last_name": last,
-            "email": f"{username}@example.org",
-            "is_staff": True,
-        },
-    )
-    if created:
-        user.set_password(DEMO_PASSWORD)
-        user.save()
-    return user
+    return demo_user(username, first, last, staff=True)
 
 
 def load(stdout) -> None:

@@ -227,7 +227,8 @@ STEERING_GROUP = [
 ]
 
 
-def _user(username, first, last, *, staff=False):
+def demo_user(username, first, last, *, staff=False):
+    """A demo account with the demo password (created once)."""
     User = get_user_model()
     user, created = User.objects.get_or_create(
         username=username,
@@ -245,7 +246,7 @@ def _user(username, first, last, *, staff=False):
 
 
 def load(stdout) -> None:
-    staff = _user(STAFF_USERNAME, "Support", "Unit", staff=True)
+    staff = demo_user(STAFF_USERNAME, "Support", "Unit", staff=True)
     group, _ = Group.objects.get_or_create(name=SUPPORT_UNIT_GROUP)
     staff.groups.add(group)
     if Edition.objects.filter(ordinal=1).exists():
@@ -425,7 +426,7 @@ def _accounts(staff, countries, organisations):
         ("focal.uae", "Mariam", "Al Mansoori", "ARE", None),
         ("focal.iom", "Daniel", "Okafor", None, "IOM"),
     ]:
-        user = _user(username, first, last)
+        user = demo_user(username, first, last)
         record_save(
             actor=staff,
             instance=FocalPoint(

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q, Subquery
 
 from gfmd.models import Country, Edition
 from gfmd.rules import can_read_records
@@ -48,12 +48,24 @@ def editions_for_user(user):
 
 def troika_for_edition(edition: Edition) -> list[TroikaSeat]:
     """Past, present and future chairs around `edition`, from the order of editions."""
-    neighbours = _with_chairs(Edition.objects.all())
-    past = neighbours.filter(ordinal__lt=edition.ordinal).order_by("-ordinal").first()
-    future = neighbours.filter(ordinal__gt=edition.ordinal).order_by("ordinal").first()
-    present = _with_chairs(Edition.objects.filter(pk=edition.pk)).get()
+    # Both neighbours in one query (plus one for their chairs); `edition` comes from a
+    # selector that already prefetched its chairs.
+    before = Edition.objects.filter(ordinal__lt=edition.ordinal).order_by("-ordinal")
+    after = Edition.objects.filter(ordinal__gt=edition.ordinal).order_by("ordinal")
+    neighbours = _with_chairs(
+        Edition.objects.filter(
+            Q(ordinal=Subquery(before.values("ordinal")[:1]))
+            | Q(ordinal=Subquery(after.values("ordinal")[:1]))
+        )
+    )
+    past = future = None
+    for neighbour in neighbours:
+        if neighbour.ordinal < edition.ordinal:
+            past = neighbour
+        else:
+            future = neighbour
     return [
         TroikaSeat("past", past, list(past.chairs.all()) if past else []),
-        TroikaSeat("present", present, list(present.chairs.all())),
+        TroikaSeat("present", edition, list(edition.chairs.all())),
         TroikaSeat("future", future, list(future.chairs.all()) if future else []),
     ]
