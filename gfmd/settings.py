@@ -100,7 +100,20 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Parameters bound server-side, and psycopg prepares a statement once it has run it
+    # DB_PREPARE_THRESHOLD times on a connection: PostgreSQL then plans each query shape
+    # once per connection, not once per request (planning cost more than executing on the
+    # hot lists; docs/performance.md). DB_PREPARE_THRESHOLD=-1 turns preparing off (needed
+    # behind a PgBouncer in transaction mode).
+    _prepare = env_int("DB_PREPARE_THRESHOLD", 5)
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        server_side_binding=True, prepare_threshold=None if _prepare < 0 else _prepare
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# Sessions read through the cache (Redis in production) and written to the database, so
+# an authenticated request does not query the session table.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 AUTHENTICATION_BACKENDS = [
     "rules.permissions.ObjectPermissionBackend",

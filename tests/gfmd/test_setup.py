@@ -58,3 +58,22 @@ def test_embedded_defaults_migrate_and_load_demo_on_sqlite(tmp_path):
     assert "Staff login" in first.stdout and "already loaded" in again.stdout
     verify = _manage("verify_activity_log", env_extra=env)
     assert verify.returncode == 0 and "intact" in verify.stdout
+
+
+@pytest.mark.django_db
+def test_repeated_queries_run_as_prepared_statements_on_postgresql():
+    """Server-side binding with psycopg's prepare threshold: a query shape run often is
+    planned once per connection (settings.DATABASES; docs/performance.md)."""
+    from django.db import connection
+
+    from gfmd.models import Country
+
+    assert connection.vendor == "postgresql"
+    for _ in range(connection.connection.prepare_threshold + 1):
+        list(Country.objects.filter(iso3="DEU"))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE %s",
+            ['%FROM "gfmd_country" WHERE "gfmd_country"."iso3" = $1%'],
+        )
+        assert cursor.fetchone()[0] == 1
