@@ -6,6 +6,7 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
+from rest_framework.response import Response
 
 from gfmd.api.safe_writes import ConditionalUpdateMixin, IdempotentCreateMixin
 from gfmd.api.serializers import ActivityLogSerializer
@@ -28,6 +29,20 @@ class ActivityMixin:
 
     def get_permission_map(self):
         return {"activity": "gfmd.view_activitylog"}
+
+
+class ReaderListMixin:
+    """List through a reader (the app's `api/readers.py`): `list_values(queryset)` turns
+    the scoped, filtered queryset into `values()` rows, `list_rows(rows)` builds the
+    payload the serializer would. Filters, ordering, pagination and permissions are the
+    viewset's own; only the rows skip model instances and DRF's field machinery."""
+
+    def list(self, request, *args, **kwargs):
+        queryset = self.list_values(self.filter_queryset(self.get_queryset()))
+        page = self.paginate_queryset(queryset)
+        if page is None:
+            return Response(self.list_rows(list(queryset)))
+        return self.get_paginated_response(self.list_rows(page))
 
 
 class RecordViewSet(

@@ -6,6 +6,7 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
+from civil_society.api import readers
 from civil_society.api import serializers as s
 from civil_society.api.pagination import NewestFirst
 from civil_society.enums import ApplicationSource
@@ -33,7 +34,7 @@ from civil_society.services.organisations import (
 )
 from civil_society.services.reviews import review_submit
 from civil_society.services.waitlist import delegate_release
-from gfmd.api.viewsets import ActivityMixin, ExportMixin, RecordViewSet
+from gfmd.api.viewsets import ActivityMixin, ExportMixin, ReaderListMixin, RecordViewSet
 from gfmd.rules import is_support_staff
 
 
@@ -168,7 +169,7 @@ class ApplicationSubmission(viewsets.ModelViewSet):
         )
 
 
-class ApplicationViewSet(RecordViewSet, ApplicationSubmission):
+class ApplicationViewSet(ReaderListMixin, RecordViewSet, ApplicationSubmission):
     """Applications with nominated delegates. Partner systems submit them too (idempotent
     by `external_ref`); each caller sees only the applications within reach."""
 
@@ -181,6 +182,12 @@ class ApplicationViewSet(RecordViewSet, ApplicationSubmission):
 
     def get_queryset(self):
         return sel.applications_for_user(self.request.user)
+
+    def list_values(self, queryset):
+        return readers.application_values(queryset)
+
+    def list_rows(self, rows):
+        return readers.applications(rows)
 
     @extend_schema(
         request=s.CSDApplicationSubmitSerializer,

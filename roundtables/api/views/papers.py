@@ -11,8 +11,9 @@ from rest_framework.response import Response
 
 from gfmd.api.pagination import NewestFirst
 from gfmd.api.safe_writes import ConditionalUpdateMixin, with_idempotency
-from gfmd.api.viewsets import ActivityMixin
+from gfmd.api.viewsets import ActivityMixin, ReaderListMixin
 from gfmd.services.records import record_save
+from roundtables.api import readers
 from roundtables.api import serializers as s
 from roundtables.api.views.common import UPLOAD_PARSERS, FreshReachMixin, file_response
 from roundtables.enums import VersionKind
@@ -297,7 +298,7 @@ class PaperVersionViewSet(FreshReachMixin, viewsets.ReadOnlyModelViewSet):
         return file_response(version.file, version.original_filename, version.content_type)
 
 
-class InputViewSet(FreshReachMixin, ActivityMixin, viewsets.ReadOnlyModelViewSet):
+class InputViewSet(FreshReachMixin, ActivityMixin, ReaderListMixin, viewsets.ReadOnlyModelViewSet):
     """Inputs: seen by the paper's managers and the submitting body; once the paper is
     final, by everyone who sees it (to trace the final paper back to its inputs)."""
 
@@ -318,6 +319,12 @@ class InputViewSet(FreshReachMixin, ActivityMixin, viewsets.ReadOnlyModelViewSet
 
     def get_queryset(self):
         return paper_sel.inputs_for_user(self.request.user)
+
+    def list_values(self, queryset):
+        return readers.input_values(queryset)
+
+    def list_rows(self, rows):
+        return readers.inputs(rows)
 
     @extend_schema(request=s.DecisionSerializer, responses=s.InputSerializer)
     @action(detail=True, methods=["post"])

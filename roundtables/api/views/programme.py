@@ -14,11 +14,12 @@ from rest_framework.exceptions import NotFound, PermissionDenied, ValidationErro
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
-from gfmd.api.viewsets import ActivityMixin, ExportMixin, RecordViewSet
+from gfmd.api.viewsets import ActivityMixin, ExportMixin, ReaderListMixin, RecordViewSet
 from gfmd.calendar import feed_token
 from gfmd.models import Edition
 from gfmd.rules import is_support_staff
 from gfmd.services.records import record_save
+from roundtables.api import readers
 from roundtables.api import serializers as s
 from roundtables.api.views.calendar import ICalendarRenderer, calendar_response, edition_filter
 from roundtables.api.views.common import FreshReachMixin
@@ -65,7 +66,7 @@ class RoundtableViewSet(FreshReachMixin, RecordViewSet):
         return sel.roundtables_for_user(self.request.user)
 
 
-class SessionViewSet(FreshReachMixin, RecordViewSet):
+class SessionViewSet(FreshReachMixin, ReaderListMixin, RecordViewSet):
     """Sessions with their co-chairs, government team, paper status and meeting slot."""
 
     queryset = Session.objects.all()
@@ -83,6 +84,12 @@ class SessionViewSet(FreshReachMixin, RecordViewSet):
 
     def get_queryset(self):
         return sel.sessions_for_user(self.request.user)
+
+    def list_values(self, queryset):
+        return readers.session_values(queryset)
+
+    def list_rows(self, rows):
+        return readers.sessions(rows)
 
     def get_serializer_class(self):
         if self.action in ("create", "update", "partial_update"):
