@@ -43,6 +43,11 @@ class Application(models.Model):
 
     class Meta:
         ordering = ["csd_edition_id", "submitted_at", "id"]
+        indexes = [
+            # The review lists page an edition's applications newest first (cursor on
+            # -id): without it PostgreSQL walks the whole primary key backwards.
+            models.Index(fields=["csd_edition", "-id"], name="application_edition_newest"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(status__in=ApplicationStatus.values),
