@@ -147,6 +147,15 @@ def main() -> int:
         for name, p in profile.items():
             top = ", ".join(f"{k} {v}%" for k, v in list(p["profile_share_pct"].items())[:4])
             md.append(f"| {name} | {p['wall_ms']} | {p['db_ms']} | {p['queries']} | {top} |")
+    floor_file = scratch / "floor.json"
+    floor = json.loads(floor_file.read_text()) if floor_file.exists() else {}
+    if floor:
+        md += [
+            "",
+            "| request path, in-process | CPU ms/request | wall ms/request |",
+            "|---|---:|---:|",
+        ]
+        md += [f"| {name} | {f['cpu_ms']} | {f['wall_ms']} |" for name, f in floor.items()]
     results.mkdir(parents=True, exist_ok=True)
     info = machine()
     md += [
@@ -169,6 +178,7 @@ def main() -> int:
                 "endpoints": rows,
                 "admin": admin,
                 "profile": profile,
+                "floor": floor,
                 "queries": {k: v["queries"] for k, v in queries.items()},
             },
             indent=1,
