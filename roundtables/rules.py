@@ -8,107 +8,21 @@ same table answers "why can I see this?". The predicates read the membership tab
 this module imports models (nothing here is imported by the models).
 """
 
-from dataclasses import dataclass, field
-from datetime import date
-
 import rules
-from django.db.models import Q
 from django.utils import timezone
 
-from gfmd.enums import FriendsRole
-from gfmd.models import Edition, EditionChair, FriendsParticipation, SteeringGroupMembership
 from gfmd.rules import can_read_records, focal_point_bodies, is_focal_point, is_support_staff
-from roundtables.enums import FINAL_STATES, AccessRole, CoChairState, PaperState, TeamState
-from roundtables.models import CoChair, TeamMembership
+from roundtables.enums import FINAL_STATES, AccessRole, PaperState
+from roundtables.reach import Reach, compute_reach, edition_period  # noqa: F401 (re-exported)
 
 REACH_ATTR = "_roundtables_reach"
-
-
-@dataclass(frozen=True)
-class Reach:
-    countries: frozenset = frozenset()
-    organisations: frozenset = frozenset()
-    chair_editions: frozenset = frozenset()
-    steering_editions: frozenset = frozenset()
-    friend_editions: dict = field(default_factory=dict)  # edition id -> country id
-    observer_editions: dict = field(default_factory=dict)  # edition id -> organisation id
-    cochair_sessions: frozenset = frozenset()
-    team_sessions: frozenset = frozenset()
-    session_editions: frozenset = frozenset()  # editions of the sessions above
-
-    @property
-    def participant_editions(self) -> frozenset:
-        return (
-            self.chair_editions
-            | self.steering_editions
-            | frozenset(self.friend_editions)
-            | frozenset(self.observer_editions)
-            | self.session_editions
-        )
-
-    @property
-    def preparing_editions(self) -> frozenset:
-        """Editions whose drafts the user sees whatever the session: chair, Steering Group."""
-        return self.chair_editions | self.steering_editions
-
-
-def edition_period(edition) -> tuple[date, date]:
-    """First and last day of an edition's cycle (its Forum meeting may close it later)."""
-    first = date(edition.year_start, 1, 1)
-    last = date(edition.year_end or edition.year_start, 12, 31)
-    if edition.end_date and edition.end_date > last:
-        last = edition.end_date
-    return first, last
 
 
 def _compute_reach(user) -> Reach:
     countries, organisations = focal_point_bodies(user)
     if not countries and not organisations:
         return Reach()
-    chair = frozenset(
-        EditionChair.objects.filter(country_id__in=countries).values_list("edition_id", flat=True)
-    )
-    steering = set()
-    terms = list(
-        SteeringGroupMembership.objects.filter(country_id__in=countries).values_list(
-            "start_date", "end_date"
-        )
-    )
-    if terms:
-        for edition in Edition.objects.only("id", "year_start", "year_end", "end_date"):
-            first, last = edition_period(edition)
-            if any(s <= last and (e is None or e >= first) for s, e in terms):
-                steering.add(edition.id)
-    friends, observers = {}, {}
-    rows = FriendsParticipation.objects.filter(
-        Q(country_id__in=countries) | Q(organisation_id__in=organisations)
-    ).values_list("edition_id", "country_id", "organisation_id", "role")
-    for edition_id, country_id, organisation_id, role in rows:
-        if role == FriendsRole.PARTICIPANT:
-            friends[edition_id] = country_id
-        else:
-            observers[edition_id] = organisation_id
-    cochairs = list(
-        CoChair.objects.filter(country_id__in=countries, state=CoChairState.CONFIRMED).values_list(
-            "session_id", "session__roundtable__edition_id"
-        )
-    )
-    team = list(
-        TeamMembership.objects.filter(
-            country_id__in=countries, state=TeamState.ACCEPTED
-        ).values_list("session_id", "session__roundtable__edition_id")
-    )
-    return Reach(
-        countries=countries,
-        organisations=organisations,
-        chair_editions=chair,
-        steering_editions=frozenset(steering),
-        friend_editions=friends,
-        observer_editions=observers,
-        cochair_sessions=frozenset(s for s, _ in cochairs),
-        team_sessions=frozenset(s for s, _ in team),
-        session_editions=frozenset(e for _, e in cochairs + team),
-    )
+    return compute_reach(countries, organisations)
 
 
 def reach(user) -> Reach:
