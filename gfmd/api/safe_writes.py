@@ -46,12 +46,16 @@ class ConditionalUpdateMixin:
 
     require_if_match = False
 
+    def detail_data(self, instance):
+        """The detail payload; views with a reader override it (same output)."""
+        return self.get_serializer(instance).data
+
     def retrieve(self, request, *args, **kwargs):
-        response = super().retrieve(request, *args, **kwargs)
-        response["ETag"] = etag_for(response.data)
-        if _matches(request.headers.get("If-None-Match", ""), response["ETag"]):
-            return Response(status=status.HTTP_304_NOT_MODIFIED, headers={"ETag": response["ETag"]})
-        return response
+        data = self.detail_data(self.get_object())
+        etag = etag_for(data)
+        if _matches(request.headers.get("If-None-Match", ""), etag):
+            return Response(status=status.HTTP_304_NOT_MODIFIED, headers={"ETag": etag})
+        return Response(data, headers={"ETag": etag})
 
     def update(self, request, *args, **kwargs):
         if_match = request.headers.get("If-Match")

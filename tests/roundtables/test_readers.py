@@ -73,3 +73,17 @@ def test_list_endpoints_answer_what_the_serializers_answer(programme, api, who):
     inputs = client.get("/api/v1/inputs/?page_size=200").json()["results"]
     newest_first = inputs_for_user(user).order_by("-id")
     assert inputs == InputSerializer(newest_first, many=True).data
+
+
+def test_session_detail_answers_the_serializer_with_its_etag(programme, api):
+    from gfmd.api.safe_writes import etag_for
+
+    user = _users()[0]
+    client = api(user)
+    for session in sessions_for_user(user):
+        expected = SessionSerializer(session).data
+        found = client.get(f"/api/v1/sessions/{session.pk}/")
+        assert found.json() == expected
+        assert found["ETag"] == etag_for(expected)
+        again = client.get(f"/api/v1/sessions/{session.pk}/", HTTP_IF_NONE_MATCH=found["ETag"])
+        assert again.status_code == 304

@@ -83,7 +83,12 @@ class SessionViewSet(FreshReachMixin, ReaderListMixin, RecordViewSet):
     }
 
     def get_queryset(self):
-        return sel.sessions_for_user(self.request.user)
+        sessions = sel.sessions_for_user(self.request.user)
+        # A detail is written by the reader (below), which reads co-chairs and team itself.
+        return sessions.prefetch_related(None) if self.action == "retrieve" else sessions
+
+    def detail_data(self, instance):
+        return readers.sessions(readers.session_values(Session.objects.filter(pk=instance.pk)))[0]
 
     def list_values(self, queryset):
         return readers.session_values(queryset)
