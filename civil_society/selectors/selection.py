@@ -4,7 +4,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Avg, Count, Q
+from django.db.models import Avg, Count, Prefetch, Q
 
 from civil_society.enums import (
     ApplicationStatus,
@@ -19,6 +19,7 @@ from civil_society.models import (
     CSDEdition,
     Delegate,
     ProposalEntry,
+    Review,
     SelectionPolicy,
     SelectionProposal,
 )
@@ -105,9 +106,18 @@ def review_screen(csd_edition: CSDEdition) -> list[ReviewRow]:
         Application.objects.filter(csd_edition=csd_edition)
         .select_related("organisation__organisation", "organisation__organisation__headquarters")
         .annotate(average=Avg("reviews__score"), review_total=Count("reviews", distinct=True))
-        .prefetch_related("reviews", "delegates")
+        .prefetch_related(
+            Prefetch("delegates", queryset=Delegate.objects.only("application_id", "full_name"))
+        )
         .order_by("-average", "submitted_at", "id")
     )
+    # Who reviewed what, as pairs: the screen needs no review objects (1,500 at 500
+    # applications).
+    reviewed_by: dict[int, set[int]] = {}
+    for application_id, reviewer_id in Review.objects.filter(
+        application__csd_edition=csd_edition
+    ).values_list("application_id", "reviewer_id"):
+        reviewed_by.setdefault(application_id, set()).add(reviewer_id)
     member_users = {m.user_id for m in committee}
     represented: dict[int, set[int]] = {}
     for user_id, org_id in FocalPoint.objects.filter(
@@ -117,7 +127,7 @@ def review_screen(csd_edition: CSDEdition) -> list[ReviewRow]:
     rows = []
     for app in applications:
         org_id = app.organisation.organisation_id
-        reviewed = {r.reviewer_id for r in app.reviews.all()}
+        reviewed = reviewed_by.get(app.pk, set())
         conflicted, pending = [], []
         for m in committee:
             name = m.user.get_full_name() or m.user.get_username()
