@@ -7,4 +7,9 @@ class GfmdConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from django.db.backends.signals import connection_created
+
         from gfmd.api import schema  # noqa: F401  (registers the OpenAPI auth extension)
+        from gfmd.db import install_replanning
+
+        connection_created.connect(install_replanning, dispatch_uid="gfmd-replanning")

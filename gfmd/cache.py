@@ -10,10 +10,14 @@ from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 
 class ReusingRedisCacheClient(RedisCacheClient):
     def get_client(self, key=None, *, write=False):
-        index = self._get_connection_pool_index(write)
+        index = self._get_connection_pool_index(write)  # a random replica for reads
         clients = self.__dict__.setdefault("_clients", {})
         if index not in clients:
-            clients[index] = self._client(connection_pool=self._get_connection_pool(write))
+            if index not in self._pools:
+                self._pools[index] = self._pool_class.from_url(
+                    self._servers[index], **self._pool_options
+                )
+            clients[index] = self._client(connection_pool=self._pools[index])
         return clients[index]
 
 

@@ -6,6 +6,8 @@ import logging
 from django.db import InterfaceError, OperationalError, connections
 from django.http import JsonResponse
 
+from gfmd.db import is_stale_plan
+
 logger = logging.getLogger(__name__)
 
 
@@ -17,7 +19,9 @@ class DatabaseUnavailableMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        if not isinstance(exception, OperationalError | InterfaceError):
+        if not isinstance(exception, OperationalError | InterfaceError) and not is_stale_plan(
+            exception
+        ):
             return None
         logger.warning("Database unavailable: %s", exception)
         for connection in connections.all(initialized_only=True):

@@ -111,9 +111,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         server_side_binding=True, prepare_threshold=None if _prepare < 0 else _prepare
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
-# Sessions read through the cache (Redis in production) and written to the database, so
-# an authenticated request does not query the session table.
-SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# With Redis as the cache, sessions are read through it and written to the database, so
+# an authenticated request does not query the session table. Not with the per-process
+# memory cache: a logout in one worker would not reach the others' copies.
+if env_str("CACHE_URL"):
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 AUTHENTICATION_BACKENDS = [
     "rules.permissions.ObjectPermissionBackend",

@@ -16,7 +16,7 @@ class FilterBackend(DjangoFilterBackend):
         fields = getattr(view, "filterset_fields", None)
         if getattr(view, "filterset_class", None) or not fields or queryset is None:
             return super().get_filterset_class(view, queryset)
-        key = (type(view), queryset.model, repr(fields))
+        key = (type(self), type(view), queryset.model, repr(fields))
         if key not in self._automatic:
             self._automatic[key] = super().get_filterset_class(view, queryset)
         return self._automatic[key]

@@ -30,22 +30,21 @@ EXPECTED_API = {
     "csd/friends-representatives": 3,
 }
 
-# changelist -> queries: user, groups, counts, rows, filters (the session comes from the
-# cache: cached_db sessions).
+# changelist -> queries: session, user, groups, counts, rows, filters.
 EXPECTED_ADMIN = {
-    "csdedition": 8,
-    "advisorycommitteemember": 9,
-    "civilsocietyorganisation": 8,
-    "application": 9,
-    "delegate": 10,
-    "review": 9,
-    "selectionpolicy": 8,
-    "selectionproposal": 9,
-    "csdsession": 9,
-    "recommendation": 9,
-    "commonspacesession": 9,
-    "peoplesglobalactiondocument": 9,
-    "friendsrepresentative": 8,
+    "csdedition": 9,
+    "advisorycommitteemember": 10,
+    "civilsocietyorganisation": 9,
+    "application": 10,
+    "delegate": 11,
+    "review": 10,
+    "selectionpolicy": 9,
+    "selectionproposal": 10,
+    "csdsession": 10,
+    "recommendation": 10,
+    "commonspacesession": 10,
+    "peoplesglobalactiondocument": 10,
+    "friendsrepresentative": 9,
 }
 
 

@@ -88,7 +88,10 @@ class SessionViewSet(FreshReachMixin, ReaderListMixin, RecordViewSet):
         return sessions.prefetch_related(None) if self.action == "retrieve" else sessions
 
     def detail_data(self, instance):
-        return readers.sessions(readers.session_values(Session.objects.filter(pk=instance.pk)))[0]
+        rows = readers.sessions(readers.session_values(Session.objects.filter(pk=instance.pk)))
+        if not rows:  # deleted since get_object()
+            raise NotFound()
+        return rows[0]
 
     def list_values(self, queryset):
         return readers.session_values(queryset)
