@@ -69,6 +69,7 @@ def _read():
 def test_prepared_statement_is_replanned_after_another_connection_alters_its_table(
     scratch_table,
 ):
+    connection.ensure_connection()
     for _ in range(connection.connection.prepare_threshold + 2):
         assert _read() == (1, "a")
     scratch_table.execute(f"ALTER TABLE {SCRATCH} ALTER COLUMN name TYPE varchar(20)")

@@ -69,6 +69,7 @@ def test_repeated_queries_run_as_prepared_statements_on_postgresql():
     from gfmd.models import Country
 
     assert connection.vendor == "postgresql"
+    connection.ensure_connection()
     for _ in range(connection.connection.prepare_threshold + 1):
         list(Country.objects.filter(iso3="DEU"))
     with connection.cursor() as cursor:
