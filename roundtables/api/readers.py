@@ -10,6 +10,7 @@ from django.urls import reverse
 from gfmd.api.rows import datetime_writer, grouped
 from roundtables.enums import CoChairState, Seat
 from roundtables.models import CoChair, TeamMembership
+from roundtables.models.programme import session_code
 
 SESSION_COLUMNS = (
     "id",
@@ -79,7 +80,7 @@ def sessions(rows) -> list[dict]:
 
 
 def _session(row, cochairs, team, iso) -> dict:
-    code = f"RT {row['roundtable__number']}.{row['number']}"
+    code = session_code(row["roundtable__number"], row["number"])
     taken = {c["seat"] for c in cochairs if c["state"] == CoChairState.CONFIRMED}
     open_seats = [seat for seat in SEATS if seat not in taken]
     return {
@@ -184,7 +185,7 @@ def _input(row, iso) -> dict:
         "id": row["id"],
         "paper": row["paper_id"],
         "session_code": (
-            f"RT {row['paper__session__roundtable__number']}.{row['paper__session__number']}"
+            session_code(row["paper__session__roundtable__number"], row["paper__session__number"])
         ),
         "consultation_round": row["consultation_round"],
         "country": row["country__iso3"],

@@ -46,6 +46,11 @@ class Roundtable(models.Model):
         return f"RT {self.number}: {self.title}"
 
 
+def session_code(roundtable_number: int, number: int) -> str:
+    """A session's short name, e.g. "RT 1.2" (also written by the API readers from rows)."""
+    return f"RT {roundtable_number}.{number}"
+
+
 class Session(models.Model):
     """A roundtable session (e.g. RT 1.2): two co-chairs, a government team, one paper."""
 
@@ -93,4 +98,4 @@ class Session(models.Model):
 
     @property
     def code(self) -> str:
-        return f"RT {self.roundtable.number}.{self.number}"
+        return session_code(self.roundtable.number, self.number)
