@@ -23,6 +23,7 @@ from gfmd.models import (
 )
 from gfmd.selectors.balance import BalanceReport, balance_report, report_date_for_edition
 from gfmd.selectors.editions import troika_for_edition
+from gfmd.selectors.records import countries_matching
 from gfmd.services.countries import country_override_development
 from gfmd.services.records import record_delete, record_save
 
@@ -115,7 +116,7 @@ class CountryAdmin(AuditedAdmin):
         "override_reason",
     ]
     list_filter = ["region", "un_status", "development_default", "development_override"]
-    search_fields = ["name", "official_name", "iso2", "iso3", "m49"]
+    search_fields = ["search_text"]  # shows the box; get_search_results does the matching
     readonly_fields = [
         "iso2",
         "iso3",
@@ -161,6 +162,10 @@ class CountryAdmin(AuditedAdmin):
         ),
         ("History", {"fields": ["activity"]}),
     ]
+
+    def get_search_results(self, request, queryset, search_term):
+        # Also serves every autocomplete that picks a country.
+        return countries_matching(queryset, search_term), False
 
     def has_add_permission(self, request):
         return False  # reference data: `manage.py load_countries`

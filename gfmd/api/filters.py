@@ -7,6 +7,9 @@ only on the view, the model and the declared fields, so it is built once per pro
 """
 
 from django_filters.rest_framework import DjangoFilterBackend
+from rest_framework.filters import SearchFilter
+
+from gfmd.selectors.records import countries_matching
 
 
 class FilterBackend(DjangoFilterBackend):
@@ -20,3 +23,10 @@ class FilterBackend(DjangoFilterBackend):
         if key not in self._automatic:
             self._automatic[key] = super().get_filterset_class(view, queryset)
         return self._automatic[key]
+
+
+class CountrySearchFilter(SearchFilter):
+    """`?search=` over every name and code of a country, ignoring case and diacritics."""
+
+    def filter_queryset(self, request, queryset, view):
+        return countries_matching(queryset, request.query_params.get(self.search_param, ""))

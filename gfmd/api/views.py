@@ -8,9 +8,11 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
+from rest_framework.filters import OrderingFilter
 from rest_framework.response import Response
 
 from gfmd.api import serializers as s
+from gfmd.api.filters import CountrySearchFilter, FilterBackend
 from gfmd.api.pagination import NewestFirst
 from gfmd.api.viewsets import ActivityMixin, ExportMixin, RecordViewSet
 from gfmd.calendar import feed_token
@@ -52,7 +54,9 @@ class CountryViewSet(ActivityMixin, viewsets.ReadOnlyModelViewSet):
         "development_default",
         "development_override",
     ]
-    search_fields = ["name", "official_name", "iso2", "iso3"]
+    # Short, official, former and common names and ISO/M49 codes (Country.search_text).
+    filter_backends = [FilterBackend, CountrySearchFilter, OrderingFilter]
+    search_fields = ["search_text"]
     ordering_fields = ["name", "iso3", "region"]
 
     @property

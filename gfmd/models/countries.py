@@ -1,8 +1,27 @@
+import unicodedata
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
 from gfmd.enums import STATE_STATUSES, DevelopmentStatus, UNStatus
+
+# Letters NFKD does not decompose into a base letter and a mark.
+_FOLD = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "þ": "th"})
+
+
+def search_key(text: str) -> str:
+    """Lower case, no diacritics, every run of non-alphanumerics one space.
+
+    The same folding builds `Country.search_text` and each search term, so matching is a
+    plain substring test that behaves the same on PostgreSQL and SQLite ("Côte d’Ivoire",
+    "COTE D'IVOIRE" and "cote d ivoire" all become "cote d ivoire").
+    """
+    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_FOLD))
+    kept = "".join(
+        ch if ch.isalnum() else " " for ch in decomposed if not unicodedata.combining(ch)
+    )
+    return " ".join(kept.split())
 
 
 class Country(models.Model):
@@ -28,6 +47,9 @@ class Country(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     override_at = models.DateTimeField(null=True, blank=True)
+    # Every name and code folded by search_key(), kept by the loader (countries_load):
+    # what country search matches against, on any database.
+    search_text = models.TextField(blank=True, default="", editable=False)
 
     class Meta:
         ordering = ["name"]

@@ -18,6 +18,7 @@ from gfmd.models import (
     WebhookDelivery,
     WebhookEndpoint,
 )
+from gfmd.models.countries import search_key
 from gfmd.rules import can_read_records, is_support_staff
 
 
@@ -27,6 +28,14 @@ def _readable(user, queryset):
 
 def countries_for_user(user):
     return _readable(user, Country.objects.order_by("name"))
+
+
+def countries_matching(queryset, term: str):
+    """Countries whose names, alternative names or codes contain every word of `term`,
+    ignoring case and diacritics (the API's `?search=` and the admin's search box)."""
+    for word in search_key(term or "").split():
+        queryset = queryset.filter(search_text__contains=word)
+    return queryset
 
 
 def organisations_for_user(user):

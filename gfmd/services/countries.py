@@ -10,9 +10,13 @@ from django.utils import timezone
 from gfmd.enums import DevelopmentStatus
 from gfmd.errors import DomainError
 from gfmd.models import Country
+from gfmd.models.countries import search_key
 from gfmd.services.activity import log_action
 
-COUNTRIES_CSV = Path(__file__).resolve().parent.parent / "data" / "un_m49_countries.csv"
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+COUNTRIES_CSV = DATA_DIR / "un_m49_countries.csv"
+# Former, common, UN-document and ISO names, each with its source (data/PROVENANCE.md).
+ALT_NAMES_CSV = DATA_DIR / "country_alt_names.csv"
 REFERENCE_FIELDS = (
     "iso3",
     "m49",
@@ -51,6 +55,24 @@ def read_reference_rows(path: Path = COUNTRIES_CSV) -> list[dict]:
     return rows
 
 
+def read_alt_names(path: Path = ALT_NAMES_CSV) -> dict[str, list[str]]:
+    """Alternative names by ISO alpha-3 code; a row without a name or source stops the load."""
+    with path.open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    names: dict[str, list[str]] = {}
+    for number, row in enumerate(rows, start=2):
+        if len(row["iso3"]) != 3 or not row["name"].strip() or not row["source"].strip():
+            raise ValueError(f"{path.name} line {number}: malformed row {row!r}")
+        names.setdefault(row["iso3"], []).append(row["name"].strip())
+    return names
+
+
+def country_search_text(row: dict, alt_names: list[str]) -> str:
+    """What search matches: names, alternative names and codes, folded by search_key()."""
+    parts = [row["name"], row["official_name"], *alt_names, row["iso2"], row["iso3"], row["m49"]]
+    return " | ".join(search_key(part) for part in parts if part)
+
+
 @transaction.atomic
 def countries_load(*, actor=None, path: Path = COUNTRIES_CSV, model=Country) -> dict:
     """Insert or update the reference list by ISO alpha-2 code. Idempotent; keeps overrides.
@@ -58,9 +80,19 @@ def countries_load(*, actor=None, path: Path = COUNTRIES_CSV, model=Country) -> 
     `model` lets the data migration pass its historical model.
     """
     existing = {c.iso2: c for c in model.objects.all()}
+    rows = read_reference_rows(path)
+    # The 0003 data migration's historical model predates search_text.
+    indexed = any(f.name == "search_text" for f in model._meta.fields)
+    fields = (*REFERENCE_FIELDS, "search_text") if indexed else REFERENCE_FIELDS
+    alt_names = read_alt_names() if indexed else {}
+    unknown = set(alt_names) - {row["iso3"] for row in rows}
+    if unknown:
+        raise ValueError(f"{ALT_NAMES_CSV.name}: unknown ISO alpha-3 codes {sorted(unknown)}")
     created, updated = [], []
-    for row in read_reference_rows(path):
+    for row in rows:
         values = {f: row[f] for f in REFERENCE_FIELDS}
+        if indexed:
+            values["search_text"] = country_search_text(row, alt_names.get(row["iso3"], []))
         country = existing.get(row["iso2"])
         if country is None:
             created.append(model(iso2=row["iso2"], **values))
@@ -70,7 +102,7 @@ def countries_load(*, actor=None, path: Path = COUNTRIES_CSV, model=Country) -> 
             updated.append(country)
     model.objects.bulk_create(created)
     if updated:
-        model.objects.bulk_update(updated, REFERENCE_FIELDS)
+        model.objects.bulk_update(updated, fields)
     return {"created": len(created), "updated": len(updated), "total": len(existing) + len(created)}
 
 
