@@ -8,7 +8,7 @@ export PORT
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/gfmd
 DEFAULT_TEST_REDIS_URL := redis://127.0.0.1:6379/15
 
-.PHONY: run test install lint format schema worker clean bench faults
+.PHONY: run test install lint format schema worker clean bench faults backup restore
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,16 @@ faults: install
 # A Celery worker against a real broker (set CELERY_BROKER_URL, e.g. redis://127.0.0.1:6379/0).
 worker: install
 	$(VENV)/bin/celery -A gfmd worker --loglevel=INFO --queues=gfmd --beat
+
+# Backups (docs/operations.md): a dump, the uploaded files and a manifest with checksums.
+BACKUP_DIR ?= var/backups
+backup: install
+	$(PY) manage.py backup --output "$(BACKUP_DIR)"
+
+# Into the empty database of DATABASE_URL and the empty MEDIA_ROOT, then checked.
+restore: install
+	@test -n "$(BACKUP)" || { echo "usage: make restore BACKUP=var/backups/gfmd-backup-<time>"; exit 2; }
+	$(PY) manage.py restore "$(BACKUP)"
 
 lint: install
 	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check .

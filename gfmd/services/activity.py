@@ -101,11 +101,12 @@ class ChainReport:
         return self.first_broken_id is None
 
 
-def verify_chain(chunk_size: int = 2000) -> ChainReport:
+def verify_chain(chunk_size: int = 2000, using: str = "default") -> ChainReport:
     """Recompute every hash in id order; name the first entry whose content or link broke."""
     previous = GENESIS_HASH
     checked = 0
-    for entry in ActivityLog.objects.order_by("id").iterator(chunk_size=chunk_size):
+    entries = ActivityLog.objects.using(using).order_by("id")
+    for entry in entries.iterator(chunk_size=chunk_size):
         if entry.prev_hash != previous:
             return ChainReport(checked, entry.id, "link to the previous entry is broken")
         if entry_hash(entry) != entry.hash:
