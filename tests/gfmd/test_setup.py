@@ -58,6 +58,17 @@ def test_embedded_defaults_migrate_and_load_demo_on_sqlite(tmp_path):
     assert "Staff login" in first.stdout and "already loaded" in again.stdout
     verify = _manage("verify_activity_log", env_extra=env)
     assert verify.returncode == 0 and "intact" in verify.stdout
+    # Country search ignores case and diacritics on SQLite too (a folded column, no unaccent).
+    search = _manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        "from gfmd.models import Country; from gfmd.selectors.records import countries_matching\n"
+        "for t in ('COTE D’IVOIRE', 'turkey', 'Türkiye', 'swaziland', '384'):\n"
+        "    print(*countries_matching(Country.objects.all(), t).values_list('iso3', flat=True))",
+        env_extra=env,
+    )
+    assert search.stdout.split() == ["CIV", "TUR", "TUR", "SWZ", "CIV"], search.stderr
 
 
 @pytest.mark.django_db
