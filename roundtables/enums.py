@@ -122,6 +122,8 @@ DRAFT_STATES = (PaperState.PLANNED, PaperState.DRAFTING, PaperState.WITHDRAWN)
 FINAL_STATES = (PaperState.FINAL, PaperState.DISTRIBUTED)
 # Versions may be added while the paper is being written.
 EDITABLE_STATES = (PaperState.PLANNED, PaperState.DRAFTING, PaperState.CONSULTATION)
+# A version's text (a revision or the text extracted from a DOCX/ODT): ~500 pages.
+MAX_VERSION_TEXT_CHARS = 1_000_000
 
 
 class AccessRole(models.TextChoices):

@@ -4,8 +4,16 @@ from pathlib import PurePath
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Length
+from django.db.models.lookups import LessThanOrEqual
 
-from roundtables.enums import FINAL_STATES, Decision, PaperState, VersionKind
+from roundtables.enums import (
+    FINAL_STATES,
+    MAX_VERSION_TEXT_CHARS,
+    Decision,
+    PaperState,
+    VersionKind,
+)
 
 
 def _private_path(folder: str, filename: str) -> str:
@@ -116,6 +124,11 @@ class PaperVersion(models.Model):
                 fields=["paper", "number"],
                 name="paperversion_number_unique",
                 violation_error_message="This paper already has a version with this number.",
+            ),
+            models.CheckConstraint(
+                condition=LessThanOrEqual(Length("text"), MAX_VERSION_TEXT_CHARS),
+                name="paperversion_text_bounded",
+                violation_error_message="A version's text has at most 1,000,000 characters.",
             ),
             models.CheckConstraint(
                 condition=(Q(kind=VersionKind.FILE) & ~Q(file=""))

@@ -5,12 +5,14 @@ import hashlib
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Max
+from django.utils.translation import gettext as _
 
 from gfmd.errors import ConflictError, DomainError
 from gfmd.services.activity import log_action
 from gfmd.services.webhooks import webhook_emit
 from roundtables.enums import EDITABLE_STATES, VersionKind
 from roundtables.models import PaperVersion, WorkingPaper
+from roundtables.services.documents import MAX_TEXT_CHARS
 from roundtables.services.files import check_upload
 
 
@@ -90,6 +92,11 @@ def version_add_file(*, actor, paper: WorkingPaper, upload, note: str = "") -> P
 def version_add_text(*, actor, paper: WorkingPaper, text: str, note: str = "") -> PaperVersion:
     if not (text or "").strip():
         raise DomainError("A text revision needs text.", field="text")
+    if len(text) > MAX_TEXT_CHARS:  # the same bound as text extracted from a document
+        raise DomainError(
+            _("A text revision has at most %(limit)d characters.") % {"limit": MAX_TEXT_CHARS},
+            field="text",
+        )
     paper = _lock_editable(paper)
     encoded = text.encode("utf-8")
     version = PaperVersion.objects.create(
