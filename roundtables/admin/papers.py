@@ -10,6 +10,7 @@ from gfmd.errors import DomainError
 from roundtables.admin import board
 from roundtables.enums import PAPER_TRANSITIONS
 from roundtables.models import Input, PaperVersion, WorkingPaper
+from roundtables.selectors.papers import versions_for_user
 from roundtables.services.papers import paper_set_public, paper_transition
 
 # Transitions that need no extra input can run as changelist actions; opening
@@ -22,6 +23,8 @@ class PaperVersionInline(admin.TabularInline):
     fields = [
         "number",
         "kind",
+        "stage",
+        "released",
         "original_filename",
         "size",
         "checksum",
@@ -36,6 +39,10 @@ class PaperVersionInline(admin.TabularInline):
 
     def has_add_permission(self, request, obj=None):
         return False
+
+    def get_queryset(self, request):
+        # The same rule as the API (staff see every version; anyone else what the rule allows).
+        return versions_for_user(request.user)
 
     @admin.display(description="File")
     def download(self, obj):

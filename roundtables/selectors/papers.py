@@ -12,26 +12,45 @@ from roundtables.rules import reach
 EDITION = "session__roundtable__edition_id"
 
 
-def visible_papers_q(user, prefix: str = "", include_public: bool = True) -> Q:
-    """The condition `rules.paper_access` grants, as a filter (prefix: path to the paper)."""
-    if is_support_staff(user):
-        return Q()
+def _paper_grants_q(user, prefix: str = "") -> tuple[Q, Q, Q]:
+    """`rules.paper_access` as filters, by where access starts: (drafting: the paper in any
+    state; consultation: Friends and observers; final: participants). Not for staff."""
 
     def q(**kwargs):
         return Q(**{f"{prefix}{k}": v for k, v in kwargs.items()})
 
     r = reach(user)
-    condition = q(**{f"{EDITION}__in": r.preparing_editions}) | q(
+    drafting = q(**{f"{EDITION}__in": r.preparing_editions}) | q(
         session_id__in=r.cochair_sessions | r.team_sessions
     )
     consulting = frozenset(r.friend_editions) | frozenset(r.observer_editions)
-    condition |= q(
+    consultation = q(
         state__in=[PaperState.CONSULTATION, *FINAL_STATES], **{f"{EDITION}__in": consulting}
     )
-    condition |= q(state__in=FINAL_STATES, **{f"{EDITION}__in": r.participant_editions})
+    final = q(state__in=FINAL_STATES, **{f"{EDITION}__in": r.participant_editions})
+    return drafting, consultation, final
+
+
+def visible_papers_q(user, prefix: str = "", include_public: bool = True) -> Q:
+    """The condition `rules.paper_access` grants, as a filter (prefix: path to the paper)."""
+    if is_support_staff(user):
+        return Q()
+    drafting, consultation, final = _paper_grants_q(user, prefix)
+    condition = drafting | consultation | final
     if include_public:
-        condition |= q(state__in=FINAL_STATES, is_public=True)
+        condition |= Q(**{f"{prefix}state__in": FINAL_STATES, f"{prefix}is_public": True})
     return condition
+
+
+def visible_versions_q(user) -> Q:
+    """`rules.version_access` as a filter: drafters see every version; Friends and
+    observers the released ones and the final one; participants and the public the final."""
+    if is_support_staff(user):
+        return Q()
+    drafting, consultation, final = _paper_grants_q(user, prefix="paper__")
+    is_final = Q(paper__state__in=FINAL_STATES, paper__final_version=F("id"))
+    public = Q(paper__state__in=FINAL_STATES, paper__is_public=True)
+    return drafting | (consultation & (Q(released=True) | is_final)) | ((final | public) & is_final)
 
 
 def papers_for_user(user):
@@ -48,15 +67,10 @@ def papers_for_user(user):
 
 
 def versions_for_user(user):
-    versions = PaperVersion.objects.all()
-    if not is_support_staff(user):
-        versions = versions.filter(
-            visible_papers_q(user, prefix="paper__", include_public=False)
-            # The public sees only the final version of a published paper.
-            | Q(paper__is_public=True, paper__state__in=FINAL_STATES, paper__final_version=F("id"))
-        )
+    """The versions `user` may see (list, detail, download, diff, admin): one rule."""
     return (
-        versions.select_related("paper__session__roundtable", "author")
+        PaperVersion.objects.filter(visible_versions_q(user))
+        .select_related("paper__session__roundtable", "author")
         .prefetch_related(Prefetch("included_inputs", queryset=Input.objects.order_by("id")))
         .order_by("paper_id", "number", "id")
     )
