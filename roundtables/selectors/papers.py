@@ -3,7 +3,9 @@
 import difflib
 
 from django.db.models import F, Prefetch, Q
+from django.utils.translation import gettext as _
 
+from gfmd.errors import DomainError
 from gfmd.rules import focal_point_bodies, is_support_staff
 from roundtables.enums import FINAL_STATES, PaperState
 from roundtables.models import Input, PaperVersion, WorkingPaper
@@ -101,8 +103,23 @@ def undecided_inputs(paper):
     return paper.inputs.filter(decision="").order_by("id")
 
 
+# difflib's matcher is quadratic on texts with many repeated lines: ~0.5 s of CPU at this
+# size in the worst case (a 100-page paper has a few thousand paragraphs).
+MAX_DIFF_LINES = 10_000
+
+
 def version_diff(older: PaperVersion, newer: PaperVersion, context: int = 3) -> str:
     """Unified diff between the texts of two versions of the same paper."""
+    for version in (older, newer):
+        if version.text.count("\n") >= MAX_DIFF_LINES:
+            raise DomainError(
+                _(
+                    "Version %(number)d has more than %(limit)d lines, too many to compare "
+                    "here; download both versions to compare them."
+                )
+                % {"number": version.number, "limit": MAX_DIFF_LINES},
+                field="from" if version is older else "to",
+            )
     return "".join(
         difflib.unified_diff(
             older.text.splitlines(keepends=True),

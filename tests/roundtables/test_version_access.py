@@ -173,3 +173,14 @@ def test_data_migration_replays_the_activity_log(world, versions):
         (PaperState.DRAFTING, True),
         (PaperState.CONSULTATION, True),
     ]
+
+
+def test_diff_of_texts_too_long_to_compare_is_a_400(world, api, versions):
+    from roundtables.selectors.papers import MAX_DIFF_LINES
+
+    staff = world.users["staff"]
+    long_text = "".join(f"L{i % 150}\n" for i in range(MAX_DIFF_LINES))
+    v4 = version_add_text(actor=staff, paper=world.paper, text=long_text)
+    response = api(staff).get(f"/api/v1/papers/{world.paper.pk}/diff/?from=2&to={v4.number}")
+    assert response.status_code == 400
+    assert "too many to compare" in response.json()["fields"]["to"][0]
