@@ -37,6 +37,9 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 ODT = "application/vnd.oasis.opendocument.text"
 TEXT_PART = {DOCX: "word/document.xml", ODT: "content.xml"}
 CENTRAL_DIRECTORY_ENTRY = b"PK\x01\x02"
+# A part zipfile cannot read: corrupt (CRC, truncated), an unknown compression method,
+# or encrypted (RuntimeError: a password is required).
+_UNREADABLE = (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, RuntimeError)
 
 
 def _mib(size: int) -> str:
@@ -118,7 +121,7 @@ def document_kind(archive: zipfile.ZipFile, *, field: str) -> str | None:
             mimetype = _read(archive, "mimetype", budget=256, field=field)
         except DomainError:
             return None  # a mimetype part this long names no document type
-        except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError):
+        except _UNREADABLE:
             return None
         if mimetype.strip() == ODT.encode():
             return ODT
@@ -218,6 +221,6 @@ def extract_text(archive: zipfile.ZipFile, content_type: str, *, field: str) -> 
             field=field,
             code="document_unsafe_xml",
         ) from exc
-    except (SAXException, KeyError, zipfile.BadZipFile, OSError, EOFError, NotImplementedError):
+    except (SAXException, KeyError, *_UNREADABLE):
         return ""
     return "\n".join(handler.paragraphs)

@@ -53,6 +53,8 @@ def _log(actor, version: PaperVersion) -> None:
         {
             "version": version.number,
             "kind": version.kind,
+            "stage": version.stage,
+            "released": version.released,
             "checksum": version.checksum,
             "size": version.size,
             "note": version.note,

@@ -125,6 +125,35 @@ def test_odt_mimetype_part_is_read_within_a_budget():
     _refused(lambda: files.check_upload(upload("a.odt", buffer.getvalue())), "Only PDF, DOCX")
 
 
+def _patch_member(content: bytes, name: bytes, *, flags: int | None = None, method=None):
+    """Set a member's flag bits or compression method in its local and central headers."""
+    data = bytearray(content)
+    for signature, flag_at, method_at, name_at in (
+        (b"PK\x03\x04", 6, 8, 30),
+        (b"PK\x01\x02", 8, 10, 46),
+    ):
+        at = data.index(signature)
+        while data[at + name_at : at + name_at + len(name)] != name:
+            at = data.index(signature, at + 4)
+        if flags is not None:
+            data[at + flag_at : at + flag_at + 2] = flags.to_bytes(2, "little")
+        if method is not None:
+            data[at + method_at : at + method_at + 2] = method.to_bytes(2, "little")
+    return bytes(data)
+
+
+@pytest.mark.parametrize("patch", [{"flags": 1}, {"method": 99}])  # encrypted; unknown method
+def test_unreadable_text_part_gives_no_text_not_an_error(patch):
+    content = _patch_member(docx_bytes("Secret"), b"word/document.xml", **patch)
+    checked = files.check_upload(upload("a.docx", content))
+    assert checked.content_type == files.DOCX and checked.text == ""
+
+
+def test_unreadable_odt_mimetype_is_not_a_document():
+    content = _patch_member(odt_bytes("x"), b"mimetype", flags=1)
+    _refused(lambda: files.check_upload(upload("a.odt", content)), "Only PDF, DOCX")
+
+
 # --- hostile XML (defusedxml) -----------------------------------------------------------
 
 BILLION_LAUGHS = (
