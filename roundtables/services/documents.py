@@ -37,6 +37,7 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 ODT = "application/vnd.oasis.opendocument.text"
 TEXT_PART = {DOCX: "word/document.xml", ODT: "content.xml"}
 CENTRAL_DIRECTORY_ENTRY = b"PK\x01\x02"
+COMPRESSIONS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
 # A part zipfile cannot read: corrupt (CRC, truncated), an unknown compression method,
 # or encrypted (RuntimeError: a password is required).
 _UNREADABLE = (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, RuntimeError)
@@ -63,6 +64,14 @@ def open_archive(content: bytes, *, field: str) -> zipfile.ZipFile | None:
         infos = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
         return None
+    if any(info.compress_type not in COMPRESSIONS for info in infos):
+        # bzip2/LZMA parts are unpacked whole per chunk read (no output limit) and reach
+        # ratios of 1,000,000:1; Word and LibreOffice write only stored or deflated parts.
+        raise DomainError(
+            _("The document uses a compression method that DOCX and ODT files do not use."),
+            field=field,
+            code="document_unsupported_compression",
+        )
     declared = sum(info.file_size for info in infos)
     if declared > MAX_UNCOMPRESSED_BYTES:
         raise DomainError(

@@ -142,11 +142,24 @@ def _patch_member(content: bytes, name: bytes, *, flags: int | None = None, meth
     return bytes(data)
 
 
-@pytest.mark.parametrize("patch", [{"flags": 1}, {"method": 99}])  # encrypted; unknown method
-def test_unreadable_text_part_gives_no_text_not_an_error(patch):
-    content = _patch_member(docx_bytes("Secret"), b"word/document.xml", **patch)
+def test_encrypted_text_part_gives_no_text_not_an_error():
+    content = _patch_member(docx_bytes("Secret"), b"word/document.xml", flags=1)
     checked = files.check_upload(upload("a.docx", content))
     assert checked.content_type == files.DOCX and checked.text == ""
+
+
+@pytest.mark.parametrize("method", [zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA, 99])
+def test_compression_other_than_stored_or_deflate_is_refused(method):
+    if method == 99:
+        content = _patch_member(docx_bytes("x"), b"word/document.xml", method=99)
+    else:  # bzip2 and LZMA unpack a whole chunk at once: a bomb needs no declared size
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", method) as archive:
+            archive.writestr("word/document.xml", _document("<w:p><w:t>x</w:t></w:p>"))
+            archive.writestr("media/a.bin", os.urandom(2000))
+        content = buffer.getvalue()
+    error = _refused(lambda: files.check_upload(upload("a.docx", content)), "compression method")
+    assert error.code == "document_unsupported_compression"
 
 
 def test_unreadable_odt_mimetype_is_not_a_document():
