@@ -321,3 +321,38 @@ def test_database_refuses_a_version_text_over_the_bound(world):
             text="x" * (documents.MAX_TEXT_CHARS + 1),
             checksum="0" * 64,
         )
+
+
+# --- the admin's upload form goes through the same checks ---------------------------------
+
+
+def test_admin_upload_form_refuses_a_bomb_and_accepts_a_document(world, client, settings):
+    paper = set_state(world.paper, PaperState.DRAFTING)
+    before = paper.versions.count()
+    client.force_login(world.users["staff"])
+    url = f"/admin/roundtables/workingpaper/{paper.pk}/add-version/"
+    assert client.get(url).status_code == 200
+
+    refused = client.post(url, {"file": upload("report.docx", _bomb()), "note": "x"})
+    assert refused.status_code == 400
+    assert b"compressed" in refused.content
+    assert paper.versions.count() == before
+    versions_dir = settings.MEDIA_ROOT / "roundtables" / "versions"
+    assert not versions_dir.exists() or not any(p.is_file() for p in versions_dir.rglob("*"))
+
+    unsafe = _docx(BILLION_LAUGHS.encode(), extra={"media/a.bin": os.urandom(2000)})
+    refused = client.post(url, {"file": upload("lol.docx", unsafe)})
+    assert refused.status_code == 400 and b"DTD, entities" in refused.content
+
+    added = client.post(url, {"file": upload("draft.docx", docx_bytes("One", "Two"))})
+    assert added.status_code == 302
+    assert paper.versions.order_by("-number").first().text == "One\nTwo"
+
+
+def test_admin_upload_form_needs_the_add_version_right(world, client):
+    team = world.users["team"]
+    team.is_staff = True  # may log into the admin, but does not manage the paper
+    team.save()
+    client.force_login(team)
+    url = f"/admin/roundtables/workingpaper/{world.paper.pk}/add-version/"
+    assert client.get(url).status_code == 403
