@@ -122,6 +122,10 @@ DRAFT_STATES = (PaperState.PLANNED, PaperState.DRAFTING, PaperState.WITHDRAWN)
 FINAL_STATES = (PaperState.FINAL, PaperState.DISTRIBUTED)
 # Versions may be added while the paper is being written.
 EDITABLE_STATES = (PaperState.PLANNED, PaperState.DRAFTING, PaperState.CONSULTATION)
+# A version's stage: the paper's state when it was made.
+VERSION_STAGES = [(state.value, state.label) for state in EDITABLE_STATES]
+# A version's text (a revision or the text extracted from a DOCX/ODT): ~500 pages.
+MAX_VERSION_TEXT_CHARS = 1_000_000
 
 
 class AccessRole(models.TextChoices):
@@ -136,3 +140,18 @@ class AccessRole(models.TextChoices):
     OBSERVER = "observer", "Observer organisation"
     PARTICIPANT = "participant", "Participant in the edition"
     PUBLIC = "public", "Published by the Support Unit"
+
+
+# Who sees every version of a paper: those who see it while it is drafted. Readers whose
+# access starts at consultation (Friends, observers) see the versions put out for
+# consultation and the final one; participants and the public, the final version only.
+DRAFTER_ROLES = frozenset(
+    {
+        AccessRole.SUPPORT_UNIT,
+        AccessRole.CHAIR,
+        AccessRole.COCHAIR,
+        AccessRole.TEAM,
+        AccessRole.STEERING,
+    }
+)
+CONSULTED_ROLES = frozenset({AccessRole.FRIEND, AccessRole.OBSERVER})

@@ -10,9 +10,16 @@ this module imports models (nothing here is imported by the models).
 
 import rules
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from gfmd.rules import can_read_records, focal_point_bodies, is_focal_point, is_support_staff
-from roundtables.enums import FINAL_STATES, AccessRole, PaperState
+from roundtables.enums import (
+    CONSULTED_ROLES,
+    DRAFTER_ROLES,
+    FINAL_STATES,
+    AccessRole,
+    PaperState,
+)
 from roundtables.reach import Reach, compute_reach, edition_period  # noqa: F401 (re-exported)
 
 REACH_ATTR = "_roundtables_reach"
@@ -152,15 +159,41 @@ def can_decide_input(user, item) -> bool:
     return item is not None and can_manage_paper(user, item.paper)
 
 
+def version_access(user, version, grants=None) -> tuple[bool, str]:
+    """Whether `user` sees `version`, and why (the per-version "why can I see this?").
+
+    Those who see the paper while it is drafted (DRAFTER_ROLES) see every version.
+    Friends and observers, whose access starts at consultation, see the versions put out
+    for consultation (`released`) and the final one; participants and the public see the
+    final version only. `selectors.papers.versions_for_user` applies the same rule."""
+    paper = version.paper
+    if grants is None:
+        grants = paper_access(user, paper)
+    roles = {grant[0] for grant in grants}
+    stage = PaperState(version.stage).label.lower()
+    final = paper.state in FINAL_STATES and version.pk == paper.final_version_id
+    if roles & DRAFTER_ROLES:
+        role = next(grant[0] for grant in grants if grant[0] in DRAFTER_ROLES)
+        return True, _(
+            "Made while the paper was %(stage)s; as %(role)s you see every version, "
+            "drafts included."
+        ) % {"stage": stage, "role": AccessRole(role).label.lower()}
+    if final and roles:
+        return True, _("The final version: seen by everyone who may read the final paper.")
+    if roles & CONSULTED_ROLES and version.released:
+        return True, _(
+            "Put out for consultation: seen by the governments and organisations consulted."
+        )
+    if version.released:
+        return False, _("Put out for consultation; you may read only the final version.")
+    return False, _("Made while the paper was %(stage)s: seen only by those who draft it.") % {
+        "stage": stage
+    }
+
+
 @rules.predicate
 def can_view_version(user, version) -> bool:
-    """Those who see a paper see all its versions; the public only its final version."""
-    if version is None:
-        return False
-    grants = paper_access(user, version.paper)
-    if grants and all(role == AccessRole.PUBLIC for role, _ in grants):
-        return version.pk == version.paper.final_version_id
-    return bool(grants)
+    return version is not None and version_access(user, version)[0]
 
 
 @rules.predicate

@@ -4,12 +4,14 @@ from django.contrib import admin, messages
 from django.db.models import Count, Q
 from django.urls import path, reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext as _
 
 from gfmd.admin.base import AuditedAdmin
 from gfmd.errors import DomainError
-from roundtables.admin import board
+from roundtables.admin import board, versions
 from roundtables.enums import PAPER_TRANSITIONS
 from roundtables.models import Input, PaperVersion, WorkingPaper
+from roundtables.selectors.papers import versions_for_user
 from roundtables.services.papers import paper_set_public, paper_transition
 
 # Transitions that need no extra input can run as changelist actions; opening
@@ -22,6 +24,8 @@ class PaperVersionInline(admin.TabularInline):
     fields = [
         "number",
         "kind",
+        "stage",
+        "released",
         "original_filename",
         "size",
         "checksum",
@@ -36,6 +40,10 @@ class PaperVersionInline(admin.TabularInline):
 
     def has_add_permission(self, request, obj=None):
         return False
+
+    def get_queryset(self, request):
+        # The same rule as the API (staff see every version; anyone else what the rule allows).
+        return versions_for_user(request.user)
 
     @admin.display(description="File")
     def download(self, obj):
@@ -86,6 +94,7 @@ class WorkingPaperAdmin(AuditedAdmin):
         "final_version",
         "is_public",
         "published_at",
+        "add_version_link",
         "activity",
     ]
     readonly_fields = [
@@ -96,6 +105,7 @@ class WorkingPaperAdmin(AuditedAdmin):
         "final_version",
         "is_public",
         "published_at",
+        "add_version_link",
         "activity",
     ]
     inlines = [PaperVersionInline]
@@ -137,6 +147,11 @@ class WorkingPaperAdmin(AuditedAdmin):
     def undecided_count(self, obj):
         return obj.undecided_total
 
+    @admin.display(description="Versions")
+    def add_version_link(self, obj):
+        url = reverse("admin:roundtables_workingpaper_add_version", args=[obj.pk])
+        return format_html('<a href="{}">{}</a>', url, _("Add a version (upload a file)"))
+
     @admin.display(description="Review")
     def review_link(self, obj):
         url = reverse("admin:roundtables_workingpaper_review", args=[obj.pk])
@@ -160,6 +175,11 @@ class WorkingPaperAdmin(AuditedAdmin):
     def get_urls(self):
         wrap = self.admin_site.admin_view
         return [
+            path(
+                "<int:paper_id>/add-version/",
+                wrap(lambda r, paper_id: versions.add_version_view(self, r, paper_id)),
+                name="roundtables_workingpaper_add_version",
+            ),
             path(
                 "<int:paper_id>/review/",
                 wrap(lambda r, paper_id: board.review_view(self, r, paper_id)),

@@ -5,7 +5,7 @@ from rest_framework import serializers
 
 from gfmd.api.serializers import CountryField
 from gfmd.models import Organisation
-from roundtables.enums import PAPER_TRANSITIONS, AccessRole, Decision
+from roundtables.enums import PAPER_TRANSITIONS, VERSION_STAGES, AccessRole, Decision
 from roundtables.models import (
     CoChair,
     Input,
@@ -235,6 +235,8 @@ class PaperVersionSerializer(serializers.ModelSerializer):
             "note",
             "author_name",
             "created_at",
+            "stage",
+            "released",
             "included_inputs",
             "download_url",
         ]
@@ -322,11 +324,23 @@ class AccessGrantSerializer(serializers.Serializer):
     explanation = serializers.CharField()
 
 
+class VersionAccessSerializer(serializers.Serializer):
+    number = serializers.IntegerField()
+    stage = serializers.ChoiceField(
+        choices=VERSION_STAGES, help_text="The paper's state when the version was made."
+    )
+    visible = serializers.BooleanField()
+    explanation = serializers.CharField()
+
+
 class PaperAccessSerializer(serializers.Serializer):
     visible = serializers.BooleanField()
     grants = AccessGrantSerializer(many=True)
     can_manage = serializers.BooleanField()
     can_submit_input = serializers.BooleanField()
+    versions = VersionAccessSerializer(
+        many=True, help_text="Every version of the paper: whether the caller sees it, and why."
+    )
 
 
 class SessionSerializer(serializers.ModelSerializer):

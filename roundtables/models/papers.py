@@ -4,8 +4,18 @@ from pathlib import PurePath
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Length
+from django.db.models.lookups import LessThanOrEqual
 
-from roundtables.enums import FINAL_STATES, Decision, PaperState, VersionKind
+from roundtables.enums import (
+    EDITABLE_STATES,
+    FINAL_STATES,
+    MAX_VERSION_TEXT_CHARS,
+    VERSION_STAGES,
+    Decision,
+    PaperState,
+    VersionKind,
+)
 
 
 def _private_path(folder: str, filename: str) -> str:
@@ -82,8 +92,9 @@ class WorkingPaper(models.Model):
 class PaperVersion(models.Model):
     """An immutable, numbered version of a paper: an uploaded file or a text revision.
 
-    Nothing edits a version after it is written; the final version alone gets the list
-    of inputs it took in, once, when the paper becomes final.
+    Nothing edits a version after it is written, except two marks set once: `released`
+    on the latest version when consultation opens, and on the final version the list of
+    inputs it took in, when the paper becomes final.
     """
 
     paper = models.ForeignKey(
@@ -104,6 +115,18 @@ class PaperVersion(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    stage = models.CharField(
+        max_length=14,
+        choices=VERSION_STAGES,
+        default=PaperState.DRAFTING,
+        help_text="The paper's state when this version was made.",
+    )
+    released = models.BooleanField(
+        default=False,
+        help_text="Put out for consultation: made during consultation, or the latest version "
+        "when consultation opened. Readers whose access starts at consultation see only "
+        "released versions and the final one.",
+    )
     included_inputs = models.ManyToManyField(
         "roundtables.Input", blank=True, related_name="final_versions"
     )
@@ -116,6 +139,22 @@ class PaperVersion(models.Model):
                 fields=["paper", "number"],
                 name="paperversion_number_unique",
                 violation_error_message="This paper already has a version with this number.",
+            ),
+            models.CheckConstraint(
+                condition=Q(stage__in=EDITABLE_STATES),
+                name="paperversion_stage_editable",
+                violation_error_message="Versions are made only while a paper is planned, "
+                "drafting or in consultation.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(stage=PaperState.CONSULTATION) | Q(released=True),
+                name="paperversion_consultation_released",
+                violation_error_message="A version made during consultation is released.",
+            ),
+            models.CheckConstraint(
+                condition=LessThanOrEqual(Length("text"), MAX_VERSION_TEXT_CHARS),
+                name="paperversion_text_bounded",
+                violation_error_message="A version's text has at most 1,000,000 characters.",
             ),
             models.CheckConstraint(
                 condition=(Q(kind=VersionKind.FILE) & ~Q(file=""))

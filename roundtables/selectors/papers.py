@@ -3,7 +3,9 @@
 import difflib
 
 from django.db.models import F, Prefetch, Q
+from django.utils.translation import gettext as _
 
+from gfmd.errors import DomainError
 from gfmd.rules import focal_point_bodies, is_support_staff
 from roundtables.enums import FINAL_STATES, PaperState
 from roundtables.models import Input, PaperVersion, WorkingPaper
@@ -12,26 +14,45 @@ from roundtables.rules import reach
 EDITION = "session__roundtable__edition_id"
 
 
-def visible_papers_q(user, prefix: str = "", include_public: bool = True) -> Q:
-    """The condition `rules.paper_access` grants, as a filter (prefix: path to the paper)."""
-    if is_support_staff(user):
-        return Q()
+def _paper_grants_q(user, prefix: str = "") -> tuple[Q, Q, Q]:
+    """`rules.paper_access` as filters, by where access starts: (drafting: the paper in any
+    state; consultation: Friends and observers; final: participants). Not for staff."""
 
     def q(**kwargs):
         return Q(**{f"{prefix}{k}": v for k, v in kwargs.items()})
 
     r = reach(user)
-    condition = q(**{f"{EDITION}__in": r.preparing_editions}) | q(
+    drafting = q(**{f"{EDITION}__in": r.preparing_editions}) | q(
         session_id__in=r.cochair_sessions | r.team_sessions
     )
     consulting = frozenset(r.friend_editions) | frozenset(r.observer_editions)
-    condition |= q(
+    consultation = q(
         state__in=[PaperState.CONSULTATION, *FINAL_STATES], **{f"{EDITION}__in": consulting}
     )
-    condition |= q(state__in=FINAL_STATES, **{f"{EDITION}__in": r.participant_editions})
+    final = q(state__in=FINAL_STATES, **{f"{EDITION}__in": r.participant_editions})
+    return drafting, consultation, final
+
+
+def visible_papers_q(user, prefix: str = "", include_public: bool = True) -> Q:
+    """The condition `rules.paper_access` grants, as a filter (prefix: path to the paper)."""
+    if is_support_staff(user):
+        return Q()
+    drafting, consultation, final = _paper_grants_q(user, prefix)
+    condition = drafting | consultation | final
     if include_public:
-        condition |= q(state__in=FINAL_STATES, is_public=True)
+        condition |= Q(**{f"{prefix}state__in": FINAL_STATES, f"{prefix}is_public": True})
     return condition
+
+
+def visible_versions_q(user) -> Q:
+    """`rules.version_access` as a filter: drafters see every version; Friends and
+    observers the released ones and the final one; participants and the public the final."""
+    if is_support_staff(user):
+        return Q()
+    drafting, consultation, final = _paper_grants_q(user, prefix="paper__")
+    is_final = Q(paper__state__in=FINAL_STATES, paper__final_version=F("id"))
+    public = Q(paper__state__in=FINAL_STATES, paper__is_public=True)
+    return drafting | (consultation & (Q(released=True) | is_final)) | ((final | public) & is_final)
 
 
 def papers_for_user(user):
@@ -48,15 +69,10 @@ def papers_for_user(user):
 
 
 def versions_for_user(user):
-    versions = PaperVersion.objects.all()
-    if not is_support_staff(user):
-        versions = versions.filter(
-            visible_papers_q(user, prefix="paper__", include_public=False)
-            # The public sees only the final version of a published paper.
-            | Q(paper__is_public=True, paper__state__in=FINAL_STATES, paper__final_version=F("id"))
-        )
+    """The versions `user` may see (list, detail, download, diff, admin): one rule."""
     return (
-        versions.select_related("paper__session__roundtable", "author")
+        PaperVersion.objects.filter(visible_versions_q(user))
+        .select_related("paper__session__roundtable", "author")
         .prefetch_related(Prefetch("included_inputs", queryset=Input.objects.order_by("id")))
         .order_by("paper_id", "number", "id")
     )
@@ -87,8 +103,23 @@ def undecided_inputs(paper):
     return paper.inputs.filter(decision="").order_by("id")
 
 
+# difflib's matcher is quadratic on texts with many repeated lines: ~0.5 s of CPU at this
+# size in the worst case (a 100-page paper has a few thousand paragraphs).
+MAX_DIFF_LINES = 10_000
+
+
 def version_diff(older: PaperVersion, newer: PaperVersion, context: int = 3) -> str:
     """Unified diff between the texts of two versions of the same paper."""
+    for version in (older, newer):
+        if version.text.count("\n") >= MAX_DIFF_LINES:
+            raise DomainError(
+                _(
+                    "Version %(number)d has more than %(limit)d lines, too many to compare "
+                    "here; download both versions to compare them."
+                )
+                % {"number": version.number, "limit": MAX_DIFF_LINES},
+                field="from" if version is older else "to",
+            )
     return "".join(
         difflib.unified_diff(
             older.text.splitlines(keepends=True),

@@ -13,6 +13,7 @@ from roundtables.enums import FINAL_STATES, PAPER_TRANSITIONS, TAKEN_IN
 from roundtables.models import WorkingPaper
 from roundtables.selectors.audience import edition_audience, focal_point_users
 from roundtables.services.transitions import apply_transition, check_transition, require_reason
+from roundtables.services.versions import version_release_latest
 
 
 def _lock(paper: WorkingPaper) -> WorkingPaper:
@@ -93,13 +94,19 @@ def paper_open_consultation(
         raise ConflictError("Add a draft version before opening consultation.", code="no_version")
     paper.consultation_deadline = deadline
     paper.consultation_round += 1
+    # The version put out for consultation: the drafts before it stay with the drafters.
+    released = version_release_latest(paper)
     _apply(
         actor=actor,
         obj=paper,
         transition=transition,
         action="paper.open_consultation",
         reason=reason,
-        data={"deadline": deadline.isoformat(), "round": paper.consultation_round},
+        data={
+            "deadline": deadline.isoformat(),
+            "round": paper.consultation_round,
+            "released_version": released.number,
+        },
         fields=["consultation_deadline", "consultation_round"],
     )
     _notify_audience(

@@ -5,17 +5,33 @@ import hashlib
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Max
+from django.utils.translation import gettext as _
 
 from gfmd.errors import ConflictError, DomainError
 from gfmd.services.activity import log_action
 from gfmd.services.webhooks import webhook_emit
-from roundtables.enums import EDITABLE_STATES, VersionKind
+from roundtables.enums import EDITABLE_STATES, PaperState, VersionKind
 from roundtables.models import PaperVersion, WorkingPaper
+from roundtables.services.documents import MAX_TEXT_CHARS
 from roundtables.services.files import check_upload
 
 
 def _next_number(paper: WorkingPaper) -> int:
     return (paper.versions.aggregate(n=Max("number"))["n"] or 0) + 1
+
+
+def _stage(paper: WorkingPaper) -> dict:
+    """Where a new version belongs: made in consultation, it is released to those consulted."""
+    return {"stage": paper.state, "released": paper.state == PaperState.CONSULTATION}
+
+
+def version_release_latest(paper: WorkingPaper) -> PaperVersion | None:
+    """Put the latest version out for consultation (paper_open_consultation, paper locked)."""
+    latest = paper.versions.order_by("-number").first()
+    if latest is not None and not latest.released:
+        latest.released = True
+        latest.save(update_fields=["released"])
+    return latest
 
 
 def _lock_editable(paper: WorkingPaper) -> WorkingPaper:
@@ -37,6 +53,8 @@ def _log(actor, version: PaperVersion) -> None:
         {
             "version": version.number,
             "kind": version.kind,
+            "stage": version.stage,
+            "released": version.released,
             "checksum": version.checksum,
             "size": version.size,
             "note": version.note,
@@ -67,6 +85,7 @@ def version_add_file(*, actor, paper: WorkingPaper, upload, note: str = "") -> P
         paper=paper,
         number=_next_number(paper),
         kind=VersionKind.FILE,
+        **_stage(paper),
         original_filename=checked.name,
         content_type=checked.content_type,
         size=checked.size,
@@ -90,12 +109,18 @@ def version_add_file(*, actor, paper: WorkingPaper, upload, note: str = "") -> P
 def version_add_text(*, actor, paper: WorkingPaper, text: str, note: str = "") -> PaperVersion:
     if not (text or "").strip():
         raise DomainError("A text revision needs text.", field="text")
+    if len(text) > MAX_TEXT_CHARS:  # the same bound as text extracted from a document
+        raise DomainError(
+            _("A text revision has at most %(limit)d characters.") % {"limit": MAX_TEXT_CHARS},
+            field="text",
+        )
     paper = _lock_editable(paper)
     encoded = text.encode("utf-8")
     version = PaperVersion.objects.create(
         paper=paper,
         number=_next_number(paper),
         kind=VersionKind.TEXT,
+        **_stage(paper),
         text=text,
         content_type="text/plain; charset=utf-8",
         size=len(encoded),

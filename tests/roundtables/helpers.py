@@ -29,6 +29,10 @@ def set_state(paper, state: str, *, public: bool = False):
     if state == PaperState.CONSULTATION:
         paper.consultation_deadline = timezone.now() + timedelta(days=14)
         paper.consultation_round = max(paper.consultation_round, 1)
+        # As paper_open_consultation does: the latest version is put out for consultation.
+        paper.versions.filter(number=paper.versions.order_by("-number")[0].number).update(
+            released=True
+        )
     if state in FINAL_STATES:
         paper.final_version = paper.versions.order_by("-number").first()
     paper.is_public = public

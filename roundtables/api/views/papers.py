@@ -18,7 +18,7 @@ from roundtables.api import serializers as s
 from roundtables.api.views.common import UPLOAD_PARSERS, FreshReachMixin, file_response
 from roundtables.enums import VersionKind
 from roundtables.models import Input, PaperVersion, WorkingPaper
-from roundtables.rules import paper_access
+from roundtables.rules import paper_access, version_access
 from roundtables.selectors import papers as paper_sel
 from roundtables.services import inputs as input_services
 from roundtables.services import papers as paper_services
@@ -238,7 +238,9 @@ class WorkingPaperViewSet(
             if not raw.isdigit():
                 raise ValidationError({key: ["Give a version number."]})
             numbers.append(int(raw))
-        versions = {v.number: v for v in paper.versions.filter(number__in=numbers)}
+        # Only versions the caller may see: a draft hidden from them is "no version".
+        visible = paper_sel.versions_for_user(request.user).filter(paper=paper)
+        versions = {v.number: v for v in visible.filter(number__in=numbers)}
         missing = [n for n in numbers if n not in versions]
         if missing:
             raise NotFound(f"This paper has no version {missing[0]}.")
@@ -258,14 +260,28 @@ class WorkingPaperViewSet(
     @extend_schema(responses=s.PaperAccessSerializer)
     @action(detail=True, methods=["get"])
     def access(self, request, pk=None):
-        """Why can I see this? The rules that grant the caller access to this paper."""
+        """Why can I see this? The rules that grant the caller access to this paper, and for
+        each version whether the caller sees it and why (drafts stay with the drafters)."""
         paper = self.get_object()
         grants = paper_access(request.user, paper)
+        versions = []
+        for version in paper.versions.order_by("number"):
+            version.paper = paper
+            visible, explanation = version_access(request.user, version, grants)
+            versions.append(
+                {
+                    "number": version.number,
+                    "stage": version.stage,
+                    "visible": visible,
+                    "explanation": explanation,
+                }
+            )
         data = {
             "visible": bool(grants),
             "grants": [{"role": role, "explanation": text} for role, text in grants],
             "can_manage": request.user.has_perm("roundtables.transition_paper", paper),
             "can_submit_input": request.user.has_perm("roundtables.submit_input", paper),
+            "versions": versions,
         }
         return Response(s.PaperAccessSerializer(data).data)
 
