@@ -15,9 +15,10 @@ from civil_society.enums import DelegateStatus
 from civil_society.services.applications import application_withdraw
 from civil_society.services.selection import proposal_confirm, proposal_run
 from civil_society.services.waitlist import delegate_release
+from gfmd.admin.base import activity_table
 from gfmd.errors import ConflictError, DomainError
 from gfmd.models import ActivityLog, Notification
-from gfmd.services.activity import log_action, verify_chain
+from gfmd.services.activity import log_action, state_change, verify_chain
 from gfmd.services.notifications import notify
 from gfmd.services.transitions import transition_run
 from gfmd.transitions import TABLES, allowed_transitions
@@ -230,3 +231,15 @@ def test_every_workflow_writes_the_one_activity_shape(staff):
         seen.add(label)
     assert seen == WORKFLOWS
     assert verify_chain().ok
+
+
+def test_readers_take_state_changes_in_both_shapes(paper, staff):
+    """Entries written before the engine keep their {"changes": {"status": ...}} shape (the
+    hash chain forbids rewriting them); the admin reads both as the same change."""
+    log_action(staff, paper, "legacy.set_status", {"changes": {"status": ["planned", "drafting"]}})
+    transition_run(paper, "start_drafting", actor=staff)
+
+    entries = ActivityLog.objects.order_by("id")
+    assert [state_change(e.data) for e in entries] == [("planned", "drafting")] * 2
+    assert state_change({"changes": {"title": ["a", "b"]}}) is None
+    assert activity_table(paper).count("planned -&gt; drafting") == 2
