@@ -1,10 +1,13 @@
 """Choices of the Civil Society Days. No imports from the app: models, rules and tests read these.
 
-Allowed state changes are data (dicts next to the enums) so the admin, the API and the tests
-read the same table.
+Allowed state changes are data (transition tables next to the enums) so the admin, the API
+and the tests read the same table.
 """
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from gfmd.transitions import Transition, TransitionTable
 
 
 class Sector(models.TextChoices):
@@ -37,10 +40,17 @@ class ApplicationStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", "Withdrawn"
 
 
-APPLICATION_TRANSITIONS = {
-    ApplicationStatus.SUBMITTED: {ApplicationStatus.WITHDRAWN},
-    ApplicationStatus.WITHDRAWN: set(),
-}
+APPLICATION_TRANSITIONS = TransitionTable(
+    "civil_society.application",
+    "status",
+    Transition(
+        "withdraw",
+        _("Withdraw"),
+        (ApplicationStatus.SUBMITTED,),
+        ApplicationStatus.WITHDRAWN,
+        "civil_society.withdraw_application",
+    ),
+)
 
 
 class ApplicationSource(models.TextChoices):
@@ -64,23 +74,24 @@ class DelegateStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", "Withdrawn"
 
 
-DELEGATE_TRANSITIONS = {
-    DelegateStatus.NOMINATED: {
-        DelegateStatus.SELECTED,
-        DelegateStatus.WAITLISTED,
-        DelegateStatus.DECLINED,
-        DelegateStatus.WITHDRAWN,
-    },
-    DelegateStatus.WAITLISTED: {
-        DelegateStatus.SELECTED,
-        DelegateStatus.DECLINED,
-        DelegateStatus.WITHDRAWN,
-    },
-    DelegateStatus.SELECTED: {DelegateStatus.RELEASED},
-    DelegateStatus.DECLINED: set(),
-    DelegateStatus.RELEASED: set(),
-    DelegateStatus.WITHDRAWN: set(),
-}
+_OPEN = (DelegateStatus.NOMINATED, DelegateStatus.WAITLISTED)
+# Named by the status they lead to: `delegate_set_status` looks the step up by target.
+# Staff decide through the selection (proposal confirmation) and the waitlist services.
+DELEGATE_TRANSITIONS = TransitionTable(
+    "civil_society.delegate",
+    "status",
+    Transition("select", _("Select"), _OPEN, DelegateStatus.SELECTED),
+    Transition("waitlist", _("Waitlist"), (DelegateStatus.NOMINATED,), DelegateStatus.WAITLISTED),
+    Transition("decline", _("Decline"), _OPEN, DelegateStatus.DECLINED),
+    Transition("withdraw", _("Withdraw"), _OPEN, DelegateStatus.WITHDRAWN),
+    Transition(
+        "release",
+        _("Release the place"),
+        (DelegateStatus.SELECTED,),
+        DelegateStatus.RELEASED,
+        "civil_society.release_delegate",
+    ),
+)
 
 # Statuses that are notified to the delegate when reached.
 NOTIFIED_STATUSES = (DelegateStatus.SELECTED, DelegateStatus.WAITLISTED, DelegateStatus.DECLINED)
@@ -100,11 +111,25 @@ class ProposalStatus(models.TextChoices):
     SUPERSEDED = "superseded", "Superseded by a later run"
 
 
-PROPOSAL_TRANSITIONS = {
-    ProposalStatus.DRAFT: {ProposalStatus.CONFIRMED, ProposalStatus.SUPERSEDED},
-    ProposalStatus.CONFIRMED: set(),
-    ProposalStatus.SUPERSEDED: set(),
-}
+PROPOSAL_TRANSITIONS = TransitionTable(
+    "civil_society.selectionproposal",
+    "status",
+    Transition(
+        "confirm",
+        _("Confirm"),
+        (ProposalStatus.DRAFT,),
+        ProposalStatus.CONFIRMED,
+        "civil_society.confirm_selection",
+    ),
+    # A new run of the selection replaces the draft (the run's permission covers it).
+    Transition(
+        "supersede",
+        _("Supersede"),
+        (ProposalStatus.DRAFT,),
+        ProposalStatus.SUPERSEDED,
+        "civil_society.run_selection",
+    ),
+)
 
 
 class SessionOrigin(models.TextChoices):

@@ -4,9 +4,10 @@ The admin, the API and the tests all read the same tables: a transition not list
 does not exist. No imports from the app (models, rules and services read these).
 """
 
-from dataclasses import dataclass
-
 from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from gfmd.transitions import Transition, TransitionTable
 
 
 class CoChairState(models.TextChoices):
@@ -59,63 +60,98 @@ class Decision(models.TextChoices):
 TAKEN_IN = (Decision.INCLUDED, Decision.PARTLY_INCLUDED)
 
 
-@dataclass(frozen=True)
-class Transition:
-    name: str
-    label: str
-    sources: tuple[str, ...]
-    target: str
+P_PAPER = "roundtables.transition_paper"
 
+COCHAIR_TRANSITIONS = TransitionTable(
+    "roundtables.cochair",
+    "state",
+    Transition(
+        "confirm",
+        _("Confirm"),
+        (CoChairState.PROPOSED,),
+        CoChairState.CONFIRMED,
+        "roundtables.confirm_cochair",
+    ),
+    Transition(
+        "decline",
+        _("Decline"),
+        (CoChairState.PROPOSED,),
+        CoChairState.DECLINED,
+        "roundtables.decline_cochair",
+    ),
+    Transition(
+        "withdraw",
+        _("Withdraw"),
+        (CoChairState.PROPOSED, CoChairState.CONFIRMED),
+        CoChairState.WITHDRAWN,
+        "roundtables.withdraw_cochair",
+    ),
+)
 
-COCHAIR_TRANSITIONS = {
-    t.name: t
-    for t in (
-        Transition("confirm", "Confirm", (CoChairState.PROPOSED,), CoChairState.CONFIRMED),
-        Transition("decline", "Decline", (CoChairState.PROPOSED,), CoChairState.DECLINED),
-        Transition(
-            "withdraw",
-            "Withdraw",
-            (CoChairState.PROPOSED, CoChairState.CONFIRMED),
-            CoChairState.WITHDRAWN,
-        ),
-    )
-}
+TEAM_TRANSITIONS = TransitionTable(
+    "roundtables.teammembership",
+    "state",
+    Transition(
+        "accept", _("Accept"), (TeamState.REQUESTED,), TeamState.ACCEPTED, "roundtables.accept_team"
+    ),
+    Transition(
+        "decline",
+        _("Decline"),
+        (TeamState.REQUESTED,),
+        TeamState.DECLINED,
+        "roundtables.decline_team",
+    ),
+    Transition(
+        "leave",
+        _("Leave"),
+        (TeamState.REQUESTED, TeamState.ACCEPTED),
+        TeamState.LEFT,
+        "roundtables.leave_team",
+    ),
+)
 
-TEAM_TRANSITIONS = {
-    t.name: t
-    for t in (
-        Transition("accept", "Accept", (TeamState.REQUESTED,), TeamState.ACCEPTED),
-        Transition("decline", "Decline", (TeamState.REQUESTED,), TeamState.DECLINED),
-        Transition("leave", "Leave", (TeamState.REQUESTED, TeamState.ACCEPTED), TeamState.LEFT),
-    )
-}
+PAPER_TRANSITIONS = TransitionTable(
+    "roundtables.workingpaper",
+    "state",
+    Transition(
+        "start_drafting", _("Start drafting"), (PaperState.PLANNED,), PaperState.DRAFTING, P_PAPER
+    ),
+    Transition(
+        "open_consultation",
+        _("Open consultation"),
+        (PaperState.DRAFTING,),
+        PaperState.CONSULTATION,
+        P_PAPER,
+    ),
+    Transition(
+        "return_to_drafting",
+        _("Close consultation and return to drafting"),
+        (PaperState.CONSULTATION,),
+        PaperState.DRAFTING,
+        P_PAPER,
+    ),
+    Transition("finalise", _("Make final"), (PaperState.CONSULTATION,), PaperState.FINAL, P_PAPER),
+    Transition("distribute", _("Distribute"), (PaperState.FINAL,), PaperState.DISTRIBUTED, P_PAPER),
+    Transition(
+        "withdraw",
+        _("Withdraw"),
+        (PaperState.PLANNED, PaperState.DRAFTING, PaperState.CONSULTATION),
+        PaperState.WITHDRAWN,
+        P_PAPER,
+    ),
+)
 
-PAPER_TRANSITIONS = {
-    t.name: t
-    for t in (
-        Transition("start_drafting", "Start drafting", (PaperState.PLANNED,), PaperState.DRAFTING),
-        Transition(
-            "open_consultation",
-            "Open consultation",
-            (PaperState.DRAFTING,),
-            PaperState.CONSULTATION,
-        ),
-        Transition(
-            "return_to_drafting",
-            "Close consultation and return to drafting",
-            (PaperState.CONSULTATION,),
-            PaperState.DRAFTING,
-        ),
-        Transition("finalise", "Make final", (PaperState.CONSULTATION,), PaperState.FINAL),
-        Transition("distribute", "Distribute", (PaperState.FINAL,), PaperState.DISTRIBUTED),
-        Transition(
-            "withdraw",
-            "Withdraw",
-            (PaperState.PLANNED, PaperState.DRAFTING, PaperState.CONSULTATION),
-            PaperState.WITHDRAWN,
-        ),
-    )
-}
+# An input's decision: taken from undecided ("") or revised, while the paper is open for
+# decisions (the service checks the paper's state first).
+_UNDECIDED_OR_DECIDED = ("", *Decision.values)
+INPUT_TRANSITIONS = TransitionTable(
+    "roundtables.input",
+    "decision",
+    *(
+        Transition(value, label, _UNDECIDED_OR_DECIDED, value, "roundtables.decide_input")
+        for value, label in Decision.choices
+    ),
+)
 
 # Drafts: states in which only the preparing circle sees the paper.
 DRAFT_STATES = (PaperState.PLANNED, PaperState.DRAFTING, PaperState.WITHDRAWN)

@@ -40,6 +40,7 @@ from civil_society.services.selection import proposal_adjust, proposal_confirm, 
 from gfmd.admin.base import AuditedAdmin, AuditedInline
 from gfmd.errors import DomainError
 from gfmd.services.records import record_save
+from gfmd.transitions import allowed_transitions
 
 
 class ScoreForm(forms.Form):
@@ -111,7 +112,9 @@ class CSDEditionAdmin(AuditedAdmin):
             "counts": {o.label: sum(1 for e in entries if e.outcome == o.value) for o in Outcome},
             "outcomes": Outcome.choices,
             "can_decide": request.user.has_perm("civil_society.confirm_selection", csd_edition),
-            "is_draft": proposal is not None and proposal.status == ProposalStatus.DRAFT,
+            # Open to adjusting and confirming: what the transition table allows next.
+            "is_draft": proposal is not None
+            and any(t.name == "confirm" for t in allowed_transitions(proposal)),
         }
         return TemplateResponse(request, "admin/civil_society/review_screen.html", context)
 

@@ -8,7 +8,6 @@ from django.db import transaction
 from django.utils import timezone
 
 from civil_society.enums import (
-    APPLICATION_TRANSITIONS,
     ApplicationSource,
     ApplicationStatus,
     DelegateStatus,
@@ -18,8 +17,8 @@ from civil_society.models import Application, CSDEdition, Delegate
 from civil_society.services.delegates import delegate_set_status
 from civil_society.services.waitlist import delegate_release
 from gfmd.errors import ConflictError, DomainError
-from gfmd.services.activity import log_action
 from gfmd.services.records import record_save
+from gfmd.services.transitions import transition_run
 
 
 @dataclass(frozen=True)
@@ -132,22 +131,8 @@ def application_update(*, actor, application: Application, **fields) -> Applicat
 @transaction.atomic
 def application_withdraw(*, actor, application: Application, reason: str = "") -> Application:
     """Withdraw an application; a selected delegate's place is released to the waitlist."""
-    application = Application.objects.select_for_update().get(pk=application.pk)
-    target = ApplicationStatus.WITHDRAWN
-    if target not in APPLICATION_TRANSITIONS[ApplicationStatus(application.status)]:
-        raise ConflictError(
-            f"An application that is {application.get_status_display().lower()} cannot be "
-            "withdrawn.",
-            code="invalid_transition",
-        )
-    previous = application.status
-    application.status = target
-    application.save(update_fields=["status"])
-    log_action(
-        actor,
-        application,
-        "application.withdraw",
-        {"changes": {"status": [previous, target]}, "reason": reason},
+    application = transition_run(
+        application, "withdraw", actor=actor, action="application.withdraw", reason=reason
     )
     for delegate in application.delegates.order_by("position", "id"):
         if delegate.status == DelegateStatus.SELECTED:

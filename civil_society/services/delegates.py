@@ -1,26 +1,18 @@
-"""The one function that moves a delegate between statuses (guarded by DELEGATE_TRANSITIONS)
-and the decision notifications it schedules."""
+"""The one function that moves a delegate between statuses (through the transition engine,
+along DELEGATE_TRANSITIONS) and the decision notifications it schedules."""
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from civil_society.enums import DELEGATE_TRANSITIONS, NOTIFIED_STATUSES, DelegateStatus
 from civil_society.models import Delegate
 from gfmd.celery import enqueue_on_commit
-from gfmd.errors import ConflictError
-from gfmd.services.activity import log_action
+from gfmd.errors import DomainError
 from gfmd.services.notifications import notify
+from gfmd.services.transitions import lock_row, transition_run
 
 NOTIFY_TASK = "civil_society.notify_delegate_decision"
-
-
-def check_transition(delegate: Delegate, status: str) -> None:
-    if status not in DELEGATE_TRANSITIONS[DelegateStatus(delegate.status)]:
-        raise ConflictError(
-            f"{delegate.full_name} is {delegate.get_status_display().lower()}; cannot become "
-            f"{DelegateStatus(status).label.lower()}.",
-            code="invalid_transition",
-        )
 
 
 @transaction.atomic
@@ -33,21 +25,36 @@ def delegate_set_status(
     reason: str = "",
     action: str = "delegate.set_status",
 ) -> Delegate:
-    check_transition(delegate, status)
-    previous = delegate.status
-    delegate.status = status
-    delegate.waitlist_position = waitlist_position if status == DelegateStatus.WAITLISTED else None
-    delegate.decided_at = timezone.now()
-    delegate.save(update_fields=["status", "waitlist_position", "decided_at"])
-    log_action(
-        actor,
+    """Move a delegate to `status` along DELEGATE_TRANSITIONS (the step leading there)."""
+    lock_row(delegate)
+    step = DELEGATE_TRANSITIONS.leading_to(delegate.status, status)
+    if step is None:
+        raise DomainError(
+            gettext("Unknown delegate status '%(status)s'.") % {"status": status},
+            field="status",
+        )
+
+    def prepare(delegate):
+        delegate.waitlist_position = (
+            waitlist_position if status == DelegateStatus.WAITLISTED else None
+        )
+        delegate.decided_at = timezone.now()
+
+    def schedule_email(delegate):
+        if status in NOTIFIED_STATUSES:
+            enqueue_on_commit(NOTIFY_TASK, delegate_id=delegate.pk, status=status)
+
+    return transition_run(
         delegate,
-        action,
-        {"changes": {"status": [previous, status]}, "reason": reason},
+        step.name,
+        actor=actor,
+        action=action,
+        reason=reason,
+        lock=False,
+        prepare=prepare,
+        fields=["waitlist_position", "decided_at"],
+        notify=schedule_email,
     )
-    if status in NOTIFIED_STATUSES:
-        enqueue_on_commit(NOTIFY_TASK, delegate_id=delegate.pk, status=status)
-    return delegate
 
 
 DECISION_TEXT = {

@@ -10,7 +10,6 @@ from django.db.models import Max
 from django.utils import timezone
 
 from civil_society.enums import (
-    PROPOSAL_TRANSITIONS,
     DelegateStatus,
     Outcome,
     ProposalStatus,
@@ -21,7 +20,7 @@ from civil_society.services.delegates import delegate_set_status
 from civil_society.services.selection_policy import PolicyTerms, compute_selection
 from gfmd.errors import ConflictError, DomainError
 from gfmd.services.activity import log_action
-from gfmd.services.webhooks import webhook_emit
+from gfmd.services.transitions import Webhook, transition_run
 
 OUTCOME_TO_STATUS = {
     Outcome.SELECTED: DelegateStatus.SELECTED,
@@ -32,15 +31,6 @@ OUTCOME_TO_STATUS = {
 
 def _lock_edition(csd_edition: CSDEdition) -> CSDEdition:
     return CSDEdition.objects.select_for_update().get(pk=csd_edition.pk)
-
-
-def _move(proposal: SelectionProposal, status: str) -> None:
-    if status not in PROPOSAL_TRANSITIONS[ProposalStatus(proposal.status)]:
-        raise ConflictError(
-            f"The proposal is {proposal.get_status_display().lower()}; it cannot become "
-            f"{ProposalStatus(status).label.lower()}.",
-            code="invalid_transition",
-        )
 
 
 @transaction.atomic
@@ -57,10 +47,7 @@ def proposal_run(*, actor, csd_edition: CSDEdition) -> SelectionProposal:
             code="selection_confirmed",
         )
     for draft in csd_edition.proposals.filter(status=ProposalStatus.DRAFT):
-        _move(draft, ProposalStatus.SUPERSEDED)
-        draft.status = ProposalStatus.SUPERSEDED
-        draft.save(update_fields=["status"])
-        log_action(actor, draft, "selectionproposal.supersede", {})
+        transition_run(draft, "supersede", actor=actor, action="selectionproposal.supersede")
     terms = PolicyTerms.from_policy(policy)
     result = compute_selection(terms, candidates_for_edition(csd_edition))
     proposal = SelectionProposal.objects.create(
@@ -164,16 +151,48 @@ def proposal_confirm(*, actor, proposal: SelectionProposal) -> SelectionProposal
     """Make the proposal the decision: delegates become selected, waitlisted or declined and
     are notified after commit. Delegates withdrawn since the run are skipped."""
     _lock_edition(proposal.csd_edition)
-    proposal = SelectionProposal.objects.select_for_update().get(pk=proposal.pk)
-    _move(proposal, ProposalStatus.CONFIRMED)
-    entries = list(
-        proposal.entries.select_related("delegate").order_by("outcome", "waitlist_position", "rank")
-    )
-    selected = sum(1 for e in entries if e.outcome == Outcome.SELECTED)
-    if selected > proposal.places:
-        raise ConflictError(
-            f"{selected} delegates are selected for {proposal.places} places.", code="places_full"
+    outcome = {}
+
+    def prepare(proposal):
+        entries = list(
+            proposal.entries.select_related("delegate").order_by(
+                "outcome", "waitlist_position", "rank"
+            )
         )
+        selected = sum(1 for e in entries if e.outcome == Outcome.SELECTED)
+        if selected > proposal.places:
+            raise ConflictError(
+                f"{selected} delegates are selected for {proposal.places} places.",
+                code="places_full",
+            )
+        skipped = _decide_delegates(actor, entries)
+        proposal.confirmed_by = actor if getattr(actor, "is_authenticated", False) else None
+        proposal.confirmed_at = timezone.now()
+        outcome.update(entries=entries, skipped=skipped)
+        return {"skipped": skipped}
+
+    return transition_run(
+        proposal,
+        "confirm",
+        actor=actor,
+        action="selectionproposal.confirm",
+        prepare=prepare,
+        fields=["confirmed_by", "confirmed_at"],
+        # The partner event, in the confirmation's transaction (outbox).
+        webhook=Webhook(
+            "csd.selection_confirmed",
+            lambda proposal, previous, step: _confirmed_payload(
+                proposal, outcome["entries"], outcome["skipped"]
+            ),
+            "civil_society.view_delegation",
+            about=lambda proposal: proposal.csd_edition,
+        ),
+    )
+
+
+def _decide_delegates(actor, entries) -> list[int]:
+    """Each verdict becomes the delegate's status; returns the delegates skipped (withdrawn
+    or otherwise decided since the run)."""
     skipped = []
     for entry in entries:
         delegate = entry.delegate
@@ -191,42 +210,23 @@ def proposal_confirm(*, actor, proposal: SelectionProposal) -> SelectionProposal
             reason=entry.adjustment_note or entry.reason,
             action="delegate.decide",
         )
-    proposal.status = ProposalStatus.CONFIRMED
-    proposal.confirmed_by = actor if getattr(actor, "is_authenticated", False) else None
-    proposal.confirmed_at = timezone.now()
-    proposal.save(update_fields=["status", "confirmed_by", "confirmed_at"])
-    log_action(
-        actor,
-        proposal,
-        "selectionproposal.confirm",
-        {
-            "changes": {"status": [ProposalStatus.DRAFT, ProposalStatus.CONFIRMED]},
-            "skipped": skipped,
-        },
-    )
-    _emit_confirmed(proposal, entries, skipped)
-    return proposal
+    return skipped
 
 
-def _emit_confirmed(proposal: SelectionProposal, entries, skipped: list[int]) -> None:
-    """The partner webhook event, in the confirmation's transaction (outbox). Counts only:
-    partner clients get it when they may read the delegation of these CSD."""
+def _confirmed_payload(proposal: SelectionProposal, entries, skipped: list[int]) -> dict:
+    """Counts only: partner clients get the event when they may read the delegation of
+    these CSD (the webhook's object is the CSD edition)."""
     left_out = set(skipped)
     counted = [e for e in entries if e.delegate_id not in left_out]
     csd_edition = proposal.csd_edition
-    webhook_emit(
-        "csd.selection_confirmed",
-        {
-            "csd_edition": csd_edition.pk,
-            "edition": csd_edition.edition_id,
-            "proposal": proposal.pk,
-            "places": proposal.places,
-            "selected": sum(1 for e in counted if e.outcome == Outcome.SELECTED),
-            "waitlisted": sum(1 for e in counted if e.outcome == Outcome.WAITLISTED),
-            "declined": sum(1 for e in counted if e.outcome == Outcome.OUT),
-            "skipped": len(skipped),
-            "confirmed_at": proposal.confirmed_at.isoformat(),
-        },
-        obj=csd_edition,
-        perm="civil_society.view_delegation",
-    )
+    return {
+        "csd_edition": csd_edition.pk,
+        "edition": csd_edition.edition_id,
+        "proposal": proposal.pk,
+        "places": proposal.places,
+        "selected": sum(1 for e in counted if e.outcome == Outcome.SELECTED),
+        "waitlisted": sum(1 for e in counted if e.outcome == Outcome.WAITLISTED),
+        "declined": sum(1 for e in counted if e.outcome == Outcome.OUT),
+        "skipped": len(skipped),
+        "confirmed_at": proposal.confirmed_at.isoformat(),
+    }

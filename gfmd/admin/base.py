@@ -8,7 +8,17 @@ from rules.contrib.admin import ObjectPermissionsModelAdmin, ObjectPermissionsTa
 
 from gfmd.errors import DomainError
 from gfmd.models import ActivityLog
+from gfmd.services.activity import state_change
 from gfmd.services.records import record_delete, record_save
+
+
+def _summary(data: dict) -> str:
+    """A state change reads "from -> to" whichever shape wrote it; anything else as data."""
+    change = state_change(data)
+    if change is None:
+        return str(data.get("changes", data))[:300]
+    rest = {k: v for k, v in data.items() if k not in ("from", "to", "changes") and v != ""}
+    return (f"{change[0] or '-'} -> {change[1]}" + (f" {rest}" if rest else ""))[:300]
 
 
 def activity_table(obj, limit: int = 15) -> str:
@@ -32,7 +42,7 @@ def activity_table(obj, limit: int = 15) -> str:
                 e.created_at.strftime("%Y-%m-%d %H:%M"),
                 e.actor_label,
                 e.action,
-                str(e.data.get("changes", e.data))[:300],
+                _summary(e.data),
             )
             for e in rows
         ),

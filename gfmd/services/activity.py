@@ -90,6 +90,23 @@ def log_action(actor, obj, action: str, data: dict | None = None) -> ActivityLog
     return entry
 
 
+# Entries written before the transition engine recorded a status change as
+# {"changes": {"status": [from, to]}}; rows are never rewritten (the hash chain), so readers
+# accept both shapes through `state_change`.
+_LEGACY_STATE_KEYS = ("status", "state")
+
+
+def state_change(data: dict) -> tuple[object, object] | None:
+    """(from, to) if the entry records a state change, in either shape; else None."""
+    if "to" in data:
+        return data.get("from"), data["to"]
+    changes = data.get("changes") or {}
+    for key in _LEGACY_STATE_KEYS:
+        if isinstance(changes.get(key), list) and len(changes[key]) == 2:
+            return tuple(changes[key])
+    return None
+
+
 @dataclass(frozen=True)
 class ChainReport:
     checked: int

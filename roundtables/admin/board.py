@@ -17,6 +17,7 @@ from django.utils.dateparse import parse_datetime
 
 from gfmd.errors import DomainError
 from gfmd.models import Edition
+from gfmd.transitions import allowed_transitions
 from roundtables.enums import PAPER_TRANSITIONS, CoChairState, Decision, Seat
 from roundtables.models import CoChair, WorkingPaper
 from roundtables.rules import forget_reach
@@ -43,7 +44,7 @@ def _require(request, perm, obj=None):
         raise PermissionDenied
 
 
-def _session_rows(overview):
+def _session_rows(overview, user):
     rows = []
     for session in overview.sessions:
         confirmed = confirmed_cochairs(session)
@@ -56,9 +57,8 @@ def _session_rows(overview):
                     c for c in session.cochairs.all() if c.state == CoChairState.PROPOSED
                 ],
                 "paper": paper,
-                "transitions": [
-                    t for t in PAPER_TRANSITIONS.values() if paper and paper.state in t.sources
-                ],
+                # The table the services and the API read decides which buttons show.
+                "transitions": allowed_transitions(paper, user) if paper else [],
             }
         )
     return rows
@@ -81,7 +81,7 @@ def board_view(model_admin, request, edition_id=None):
         "edition": edition,
         "editions": editions,
         "overview": overview,
-        "rows": _session_rows(overview),
+        "rows": _session_rows(overview, request.user),
         "default_deadline": (timezone.localdate() + timedelta(weeks=4)).isoformat(),
     }
     return TemplateResponse(request, "admin/roundtables/board.html", context)
@@ -172,6 +172,6 @@ def review_view(model_admin, request, paper_id):
         "inputs": inputs,
         "undecided": sum(1 for i in inputs if not i.decision),
         "decisions": Decision.choices,
-        "can_finalise": paper.state in PAPER_TRANSITIONS["finalise"].sources,
+        "can_finalise": any(t.name == "finalise" for t in allowed_transitions(paper, request.user)),
     }
     return TemplateResponse(request, "admin/roundtables/review.html", context)

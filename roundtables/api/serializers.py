@@ -5,6 +5,7 @@ from rest_framework import serializers
 
 from gfmd.api.serializers import CountryField
 from gfmd.models import Organisation
+from gfmd.transitions import allowed_transitions
 from roundtables.enums import PAPER_TRANSITIONS, VERSION_STAGES, AccessRole, Decision
 from roundtables.models import (
     CoChair,
@@ -201,7 +202,7 @@ class WorkingPaperSerializer(serializers.ModelSerializer):
 
     def get_transitions(self, obj) -> list[str]:
         """Operations the paper's state allows next (permissions aside)."""
-        return [name for name, t in PAPER_TRANSITIONS.items() if obj.state in t.sources]
+        return [t.name for t in allowed_transitions(obj, table=PAPER_TRANSITIONS)]
 
 
 class OpenConsultationSerializer(serializers.Serializer):

@@ -13,12 +13,11 @@ from django.utils import timezone
 from gfmd.errors import ConflictError, DomainError
 from gfmd.services.activity import log_action
 from gfmd.services.notifications import notify
-from gfmd.services.webhooks import webhook_emit
-from roundtables.enums import COCHAIR_TRANSITIONS, CoChairOrigin, CoChairState, Seat
+from gfmd.services.transitions import Webhook, require_reason, transition_run
+from roundtables.enums import CoChairOrigin, CoChairState, Seat
 from roundtables.models import CoChair, Session
 from roundtables.models.cochairs import ACTIVE_COCHAIR_STATES
 from roundtables.selectors.audience import focal_point_users
-from roundtables.services.transitions import apply_transition, check_transition, require_reason
 
 
 def _lock(cochair: CoChair) -> tuple[Session, CoChair]:
@@ -90,63 +89,71 @@ def cochair_propose(*, actor, session: Session, country, origin: str, note: str 
     return cochair
 
 
+def _confirmed_payload(cochair: CoChair, previous: str, transition) -> dict:
+    session = cochair.session
+    return {
+        "id": cochair.pk,
+        "session": session.pk,
+        "session_code": session.code,
+        "edition": session.roundtable.edition_id,
+        "country": cochair.country.iso3,
+        "seat": cochair.seat,
+        "confirmed_at": cochair.decided_at.isoformat(),
+    }
+
+
+def _decided_by(actor):
+    return actor if getattr(actor, "is_authenticated", False) else None
+
+
 @transaction.atomic
 def cochair_confirm(*, actor, cochair: CoChair, reason: str = "") -> CoChair:
     session, cochair = _lock(cochair)
-    transition = check_transition(cochair, COCHAIR_TRANSITIONS, "confirm")
     country = cochair.country
-    seat = country.development_status  # the policy value today, override included
-    holder = (
-        CoChair.objects.filter(session=session, state=CoChairState.CONFIRMED, seat=seat)
-        .select_related("country")
-        .first()
-    )
-    if holder is not None:
-        other = Seat.DEVELOPING if seat == Seat.DEVELOPED else Seat.DEVELOPED
-        raise ConflictError(
-            f"{session.code} already has a confirmed {seat} co-chair ({holder.country}); "
-            f"{country} counts as {seat}. Confirm a {other} government, or withdraw "
-            f"{holder.country} first.",
-            code="seat_taken",
+
+    def prepare(cochair):
+        seat = country.development_status  # the policy value today, override included
+        holder = (
+            CoChair.objects.filter(session=session, state=CoChairState.CONFIRMED, seat=seat)
+            .select_related("country")
+            .first()
         )
-    cochair.seat = seat
-    cochair.decided_by = actor if getattr(actor, "is_authenticated", False) else None
-    cochair.decided_at = timezone.now()
-    cochair.reason = reason
-    apply_transition(
-        actor=actor,
-        obj=cochair,
-        transition=transition,
-        action="cochair.confirm",
-        reason=reason,
-        data={
+        if holder is not None:
+            other = Seat.DEVELOPING if seat == Seat.DEVELOPED else Seat.DEVELOPED
+            raise ConflictError(
+                f"{session.code} already has a confirmed {seat} co-chair ({holder.country}); "
+                f"{country} counts as {seat}. Confirm a {other} government, or withdraw "
+                f"{holder.country} first.",
+                code="seat_taken",
+            )
+        cochair.seat = seat
+        cochair.decided_by = _decided_by(actor)
+        cochair.decided_at = timezone.now()
+        cochair.reason = reason
+        return {
             "seat": seat,
             "session": session.code,
             "development_default": country.development_default,
             "development_override": country.development_override,
-        },
-        fields=["seat", "decided_by", "decided_at", "reason"],
-    )
-    webhook_emit(
-        "cochair.confirmed",
-        {
-            "id": cochair.pk,
-            "session": session.pk,
-            "session_code": session.code,
-            "edition": session.roundtable.edition_id,
-            "country": country.iso3,
-            "seat": seat,
-            "confirmed_at": cochair.decided_at.isoformat(),
-        },
-        obj=cochair,
-        perm="roundtables.view_cochair",
-    )
-    _notify_country(
+        }
+
+    transition_run(
         cochair,
-        "confirmed",
-        f"Co-chair confirmed: {session.code}",
-        f"{country} is confirmed as co-chair ({seat} seat) of {session}.\n"
-        f"Edition: {cochair.session.roundtable.edition}",
+        "confirm",
+        actor=actor,
+        action="cochair.confirm",
+        reason=reason,
+        lock=False,
+        prepare=prepare,
+        fields=["seat", "decided_by", "decided_at", "reason"],
+        webhook=Webhook("cochair.confirmed", _confirmed_payload, "roundtables.view_cochair"),
+        notify=lambda cochair: _notify_country(
+            cochair,
+            "confirmed",
+            f"Co-chair confirmed: {session.code}",
+            f"{country} is confirmed as co-chair ({cochair.seat} seat) of {session}.\n"
+            f"Edition: {cochair.session.roundtable.edition}",
+        ),
     )
     return cochair
 
@@ -154,26 +161,29 @@ def cochair_confirm(*, actor, cochair: CoChair, reason: str = "") -> CoChair:
 @transaction.atomic
 def cochair_decline(*, actor, cochair: CoChair, reason: str) -> CoChair:
     session, cochair = _lock(cochair)
-    transition = check_transition(cochair, COCHAIR_TRANSITIONS, "decline")
-    reason = require_reason(reason, "declining")
-    cochair.decided_by = actor if getattr(actor, "is_authenticated", False) else None
-    cochair.decided_at = timezone.now()
-    cochair.reason = reason
-    apply_transition(
-        actor=actor,
-        obj=cochair,
-        transition=transition,
-        action="cochair.decline",
-        reason=reason,
-        data={"session": session.code},
-        fields=["decided_by", "decided_at", "reason"],
-    )
-    _notify_country(
+
+    def prepare(cochair):
+        cochair.decided_by = _decided_by(actor)
+        cochair.decided_at = timezone.now()
+        cochair.reason = require_reason(reason, "declining")
+        return {"session": session.code}
+
+    transition_run(
         cochair,
-        "declined",
-        f"Co-chair proposal declined: {session.code}",
-        f"The proposal of {cochair.country} as co-chair of {session} was declined.\n"
-        f"Reason: {reason}",
+        "decline",
+        actor=actor,
+        action="cochair.decline",
+        reason=(reason or "").strip(),
+        lock=False,
+        prepare=prepare,
+        fields=["decided_by", "decided_at", "reason"],
+        notify=lambda cochair: _notify_country(
+            cochair,
+            "declined",
+            f"Co-chair proposal declined: {session.code}",
+            f"The proposal of {cochair.country} as co-chair of {session} was declined.\n"
+            f"Reason: {cochair.reason}",
+        ),
     )
     return cochair
 
@@ -182,16 +192,19 @@ def cochair_decline(*, actor, cochair: CoChair, reason: str) -> CoChair:
 def cochair_withdraw(*, actor, cochair: CoChair, reason: str) -> CoChair:
     """The government withdraws (or staff record it); a confirmed seat opens again."""
     session, cochair = _lock(cochair)
-    transition = check_transition(cochair, COCHAIR_TRANSITIONS, "withdraw")
-    reason = require_reason(reason, "withdrawing")
-    cochair.reason = reason
-    apply_transition(
+
+    def prepare(cochair):
+        cochair.reason = require_reason(reason, "withdrawing")
+        return {"session": session.code, "seat": cochair.seat}
+
+    transition_run(
+        cochair,
+        "withdraw",
         actor=actor,
-        obj=cochair,
-        transition=transition,
         action="cochair.withdraw",
-        reason=reason,
-        data={"session": session.code, "seat": cochair.seat},
+        reason=(reason or "").strip(),
+        lock=False,
+        prepare=prepare,
         fields=["reason"],
     )
     return cochair

@@ -8,7 +8,7 @@ from gfmd.errors import ConflictError, DomainError
 from gfmd.rules import is_support_staff
 from gfmd.services.activity import log_action
 from gfmd.services.notifications import notify
-from gfmd.services.webhooks import webhook_emit
+from gfmd.services.transitions import Webhook, transition_run
 from roundtables.enums import FINAL_STATES, Decision, PaperState
 from roundtables.models import Input, WorkingPaper
 from roundtables.rules import input_bodies, is_paper_open_for_inputs
@@ -128,39 +128,52 @@ def input_decide(*, actor, item: Input, decision: str, reason: str) -> Input:
     reason = (reason or "").strip()
     if not reason:
         raise DomainError("Give the reason for the decision.", field="reason")
-    previous = item.decision
-    item.decision = decision
-    item.decision_reason = reason
-    item.decided_by = actor if getattr(actor, "is_authenticated", False) else None
-    item.decided_at = timezone.now()
-    item.save(update_fields=["decision", "decision_reason", "decided_by", "decided_at"])
-    log_action(
-        actor, item, "input.decide", {"from": previous or None, "to": decision, "reason": reason}
+
+    def prepare(item):
+        item.decision_reason = reason
+        item.decided_by = actor if getattr(actor, "is_authenticated", False) else None
+        item.decided_at = timezone.now()
+
+    transition_run(
+        item,
+        decision,
+        actor=actor,
+        action="input.decide",
+        reason=reason,
+        lock=False,
+        prepare=prepare,
+        fields=["decision_reason", "decided_by", "decided_at"],
+        webhook=INPUT_DECIDED,
+        notify=_notify_submitter,
     )
-    webhook_emit(
-        "input.decided",
-        {
-            "id": item.pk,
-            "paper": item.paper_id,
-            "consultation_round": item.consultation_round,
-            "country": item.country.iso3 if item.country_id else None,
-            "organisation": item.organisation_id,
-            "from": previous or None,
-            "decision": decision,
-            "reason": reason,
-            "decided_at": item.decided_at.isoformat(),
-        },
-        obj=item,
-        perm="roundtables.view_input",
-    )
+    return item
+
+
+def _decided(item: Input, previous: str, transition) -> dict:
+    return {
+        "id": item.pk,
+        "paper": item.paper_id,
+        "consultation_round": item.consultation_round,
+        "country": item.country.iso3 if item.country_id else None,
+        "organisation": item.organisation_id,
+        "from": previous or None,
+        "decision": item.decision,
+        "reason": item.decision_reason,
+        "decided_at": item.decided_at.isoformat(),
+    }
+
+
+INPUT_DECIDED = Webhook("input.decided", _decided, "roundtables.view_input")
+
+
+def _notify_submitter(item: Input) -> None:
     submitter = item.submitted_by
     if submitter is not None and submitter.email:
         notify(
-            key=f"rt-input:{item.pk}:{decision}:{submitter.pk}",
+            key=f"rt-input:{item.pk}:{item.decision}:{submitter.pk}",
             email=submitter.email,
             user=submitter,
             subject=f"Decision on your input: {item.paper.session.code}",
             body=f'Your input to "{item.paper.title}" was: {item.get_decision_display()}.\n'
-            f"Reason: {reason}",
+            f"Reason: {item.decision_reason}",
         )
-    return item

@@ -8,11 +8,10 @@ from django.utils import timezone
 from gfmd.errors import ConflictError, DomainError
 from gfmd.services.activity import log_action
 from gfmd.services.notifications import notify
-from gfmd.services.webhooks import webhook_emit
+from gfmd.services.transitions import Webhook, require_reason, transition_run
 from roundtables.enums import FINAL_STATES, PAPER_TRANSITIONS, TAKEN_IN
 from roundtables.models import WorkingPaper
 from roundtables.selectors.audience import edition_audience, focal_point_users
-from roundtables.services.transitions import apply_transition, check_transition, require_reason
 from roundtables.services.versions import version_release_latest
 
 
@@ -24,30 +23,36 @@ def _lock(paper: WorkingPaper) -> WorkingPaper:
     )
 
 
-def _apply(*, actor, obj: WorkingPaper, transition, action: str, **kwargs) -> None:
-    """The shared transition step, then `paper.state_changed` in the same transaction.
+def _state_changed(paper: WorkingPaper, previous: str, transition) -> dict:
+    return {
+        "id": paper.pk,
+        "session": paper.session_id,
+        "session_code": paper.session.code,
+        "edition": paper.session.roundtable.edition_id,
+        "transition": transition.name,
+        "from": previous,
+        "to": paper.state,
+        "consultation_round": paper.consultation_round,
+        "consultation_deadline": (
+            paper.consultation_deadline.isoformat() if paper.consultation_deadline else None
+        ),
+    }
 
-    Partner clients receive the event only if their body may see the paper in its new
-    state (the API's rule), so a draft's changes never reach a Friend's endpoint."""
-    previous = obj.state
-    apply_transition(actor=actor, obj=obj, transition=transition, action=action, **kwargs)
-    webhook_emit(
-        "paper.state_changed",
-        {
-            "id": obj.pk,
-            "session": obj.session_id,
-            "session_code": obj.session.code,
-            "edition": obj.session.roundtable.edition_id,
-            "transition": action.removeprefix("paper."),
-            "from": previous,
-            "to": obj.state,
-            "consultation_round": obj.consultation_round,
-            "consultation_deadline": (
-                obj.consultation_deadline.isoformat() if obj.consultation_deadline else None
-            ),
-        },
-        obj=obj,
-        perm="roundtables.view_workingpaper",
+
+# Partner clients receive `paper.state_changed` only if their body may see the paper in
+# its new state (the API's rule), so a draft's changes never reach a Friend's endpoint.
+STATE_CHANGED = Webhook("paper.state_changed", _state_changed, "roundtables.view_workingpaper")
+
+
+def _run(paper: WorkingPaper, name: str, *, actor, **kwargs) -> WorkingPaper:
+    return transition_run(
+        paper,
+        name,
+        actor=actor,
+        action=f"paper.{name}",
+        lock=False,
+        webhook=STATE_CHANGED,
+        **kwargs,
     )
 
 
@@ -72,127 +77,115 @@ def _notify_audience(paper, event: str, subject: str, body: str, session_only: b
 
 @transaction.atomic
 def paper_start_drafting(*, actor, paper: WorkingPaper, reason: str = "") -> WorkingPaper:
-    paper = _lock(paper)
-    transition = check_transition(paper, PAPER_TRANSITIONS, "start_drafting")
-    _apply(
-        actor=actor, obj=paper, transition=transition, action="paper.start_drafting", reason=reason
-    )
-    return paper
+    return _run(_lock(paper), "start_drafting", actor=actor, reason=reason)
 
 
 @transaction.atomic
 def paper_open_consultation(
     *, actor, paper: WorkingPaper, deadline: datetime | None, reason: str = ""
 ) -> WorkingPaper:
-    paper = _lock(paper)
-    transition = check_transition(paper, PAPER_TRANSITIONS, "open_consultation")
-    if deadline is None:
-        raise DomainError("Give the consultation deadline.", field="deadline")
-    if deadline <= timezone.now():
-        raise DomainError("The consultation deadline must lie in the future.", field="deadline")
-    if not paper.versions.exists():
-        raise ConflictError("Add a draft version before opening consultation.", code="no_version")
-    paper.consultation_deadline = deadline
-    paper.consultation_round += 1
-    # The version put out for consultation: the drafts before it stay with the drafters.
-    released = version_release_latest(paper)
-    _apply(
-        actor=actor,
-        obj=paper,
-        transition=transition,
-        action="paper.open_consultation",
-        reason=reason,
-        data={
+    def prepare(paper):
+        if deadline is None:
+            raise DomainError("Give the consultation deadline.", field="deadline")
+        if deadline <= timezone.now():
+            raise DomainError("The consultation deadline must lie in the future.", field="deadline")
+        if not paper.versions.exists():
+            raise ConflictError(
+                "Add a draft version before opening consultation.", code="no_version"
+            )
+        paper.consultation_deadline = deadline
+        paper.consultation_round += 1
+        # The version put out for consultation: the drafts before it stay with the drafters.
+        released = version_release_latest(paper)
+        return {
             "deadline": deadline.isoformat(),
             "round": paper.consultation_round,
             "released_version": released.number,
-        },
+        }
+
+    return _run(
+        _lock(paper),
+        "open_consultation",
+        actor=actor,
+        reason=reason,
+        prepare=prepare,
         fields=["consultation_deadline", "consultation_round"],
+        notify=lambda paper: _notify_audience(
+            paper,
+            f"consultation-{paper.consultation_round}",
+            f"Consultation open: {paper.session.code} working paper",
+            f'The working paper "{paper.title}" is open for inputs until '
+            f"{deadline:%d %B %Y %H:%M %Z}.\nSubmit inputs with the evidence they rest on.",
+            session_only=False,
+        ),
     )
-    _notify_audience(
-        paper,
-        f"consultation-{paper.consultation_round}",
-        f"Consultation open: {paper.session.code} working paper",
-        f'The working paper "{paper.title}" is open for inputs until '
-        f"{deadline:%d %B %Y %H:%M %Z}.\nSubmit inputs with the evidence they rest on.",
-        session_only=False,
-    )
-    return paper
 
 
 @transaction.atomic
 def paper_return_to_drafting(*, actor, paper: WorkingPaper, reason: str = "") -> WorkingPaper:
-    paper = _lock(paper)
-    transition = check_transition(paper, PAPER_TRANSITIONS, "return_to_drafting")
-    _apply(
-        actor=actor,
-        obj=paper,
-        transition=transition,
-        action="paper.return_to_drafting",
-        reason=reason,
-    )
-    return paper
+    return _run(_lock(paper), "return_to_drafting", actor=actor, reason=reason)
 
 
 @transaction.atomic
 def paper_finalise(*, actor, paper: WorkingPaper, version=None, reason: str = "") -> WorkingPaper:
     """Make the paper final: no undecided input may remain. The final version (the latest
     unless given) records the inputs it took in (included or partly included)."""
-    paper = _lock(paper)
-    transition = check_transition(paper, PAPER_TRANSITIONS, "finalise")
-    undecided = list(paper.inputs.filter(decision="").order_by("id").values_list("id", flat=True))
-    if undecided:
-        raise ConflictError(
-            f"{len(undecided)} input(s) have no decision yet (#"
-            + ", #".join(str(i) for i in undecided)
-            + "); decide every input before the paper becomes final.",
-            code="undecided_inputs",
+    chosen = {"version": version, "taken_in": []}
+
+    def prepare(paper):
+        undecided = list(
+            paper.inputs.filter(decision="").order_by("id").values_list("id", flat=True)
         )
-    latest = paper.versions.order_by("-number").first()
-    if latest is None:
-        raise ConflictError("A final paper needs a version.", code="no_version")
-    if version is None:
-        version = latest
-    elif version.paper_id != paper.pk:
-        raise DomainError("The final version must belong to this paper.", field="version")
-    taken_in = list(paper.inputs.filter(decision__in=TAKEN_IN).order_by("id"))
-    version.included_inputs.set(taken_in)
-    paper.final_version = version
-    _apply(
+        if undecided:
+            raise ConflictError(
+                f"{len(undecided)} input(s) have no decision yet (#"
+                + ", #".join(str(i) for i in undecided)
+                + "); decide every input before the paper becomes final.",
+                code="undecided_inputs",
+            )
+        latest = paper.versions.order_by("-number").first()
+        if latest is None:
+            raise ConflictError("A final paper needs a version.", code="no_version")
+        final = chosen["version"] or latest
+        if final.paper_id != paper.pk:
+            raise DomainError("The final version must belong to this paper.", field="version")
+        taken_in = list(paper.inputs.filter(decision__in=TAKEN_IN).order_by("id"))
+        final.included_inputs.set(taken_in)
+        paper.final_version = final
+        chosen.update(version=final, taken_in=taken_in)
+        return {"final_version": final.number, "included_inputs": [i.pk for i in taken_in]}
+
+    return _run(
+        _lock(paper),
+        "finalise",
         actor=actor,
-        obj=paper,
-        transition=transition,
-        action="paper.finalise",
         reason=reason,
-        data={"final_version": version.number, "included_inputs": [i.pk for i in taken_in]},
+        prepare=prepare,
         fields=["final_version"],
+        notify=lambda paper: _notify_audience(
+            paper,
+            "final",
+            f"Final working paper: {paper.session.code}",
+            f'The working paper "{paper.title}" is final (version {chosen["version"].number}); '
+            f"it took in {len(chosen['taken_in'])} input(s).",
+            session_only=False,
+        ),
     )
-    _notify_audience(
-        paper,
-        "final",
-        f"Final working paper: {paper.session.code}",
-        f'The working paper "{paper.title}" is final (version {version.number}); '
-        f"it took in {len(taken_in)} input(s).",
-        session_only=False,
-    )
-    return paper
 
 
 @transaction.atomic
 def paper_distribute(*, actor, paper: WorkingPaper, reason: str = "") -> WorkingPaper:
-    paper = _lock(paper)
-    transition = check_transition(paper, PAPER_TRANSITIONS, "distribute")
-    _apply(actor=actor, obj=paper, transition=transition, action="paper.distribute", reason=reason)
-    return paper
+    return _run(_lock(paper), "distribute", actor=actor, reason=reason)
 
 
 @transaction.atomic
 def paper_withdraw(*, actor, paper: WorkingPaper, reason: str) -> WorkingPaper:
     paper = _lock(paper)
-    transition = check_transition(paper, PAPER_TRANSITIONS, "withdraw")
-    reason = require_reason(reason, "withdrawing the paper")
-    _apply(actor=actor, obj=paper, transition=transition, action="paper.withdraw", reason=reason)
-    return paper
+
+    def prepare(paper):
+        require_reason(reason, "withdrawing the paper")
+
+    return _run(paper, "withdraw", actor=actor, reason=(reason or "").strip(), prepare=prepare)
 
 
 @transaction.atomic
@@ -232,7 +225,5 @@ assert set(PAPER_SERVICES) == set(PAPER_TRANSITIONS)
 
 
 def paper_transition(*, actor, paper: WorkingPaper, name: str, **kwargs) -> WorkingPaper:
-    service = PAPER_SERVICES.get(name)
-    if service is None:
-        raise DomainError(f"Unknown operation '{name}'.", code="unknown_transition")
+    service = PAPER_SERVICES[PAPER_TRANSITIONS.named(name).name]
     return service(actor=actor, paper=paper, **kwargs)

@@ -5,10 +5,10 @@ from django.utils import timezone
 
 from gfmd.errors import ConflictError, DomainError
 from gfmd.services.activity import log_action
-from roundtables.enums import TEAM_TRANSITIONS, TeamState
+from gfmd.services.transitions import require_reason, transition_run
+from roundtables.enums import TeamState
 from roundtables.models import CoChair, Session, TeamMembership
 from roundtables.models.cochairs import ACTIVE_COCHAIR_STATES, ACTIVE_TEAM_STATES
-from roundtables.services.transitions import apply_transition, check_transition, require_reason
 
 
 @transaction.atomic
@@ -53,21 +53,24 @@ def _decide(actor, membership: TeamMembership, name: str, reason: str) -> TeamMe
         .select_related("session__roundtable", "country")
         .get(pk=membership.pk)
     )
-    transition = check_transition(membership, TEAM_TRANSITIONS, name)
-    membership.reason = reason
-    fields = ["reason"]
-    if name in ("accept", "decline"):
-        membership.decided_by = actor if getattr(actor, "is_authenticated", False) else None
-        membership.decided_at = timezone.now()
-        fields += ["decided_by", "decided_at"]
-    apply_transition(
+
+    def prepare(membership):
+        membership.reason = reason
+        if name in ("accept", "decline"):
+            membership.decided_by = actor if getattr(actor, "is_authenticated", False) else None
+            membership.decided_at = timezone.now()
+        return {"session": membership.session.code}
+
+    decided = ["decided_by", "decided_at"] if name in ("accept", "decline") else []
+    transition_run(
+        membership,
+        name,
         actor=actor,
-        obj=membership,
-        transition=transition,
         action=f"team.{name}",
         reason=reason,
-        data={"session": membership.session.code},
-        fields=fields,
+        lock=False,
+        prepare=prepare,
+        fields=["reason", *decided],
     )
     return membership
 

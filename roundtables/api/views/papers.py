@@ -16,7 +16,7 @@ from gfmd.services.records import record_save
 from roundtables.api import readers
 from roundtables.api import serializers as s
 from roundtables.api.views.common import UPLOAD_PARSERS, FreshReachMixin, file_response
-from roundtables.enums import VersionKind
+from roundtables.enums import PAPER_TRANSITIONS, VersionKind
 from roundtables.models import Input, PaperVersion, WorkingPaper
 from roundtables.rules import paper_access, version_access
 from roundtables.selectors import papers as paper_sel
@@ -55,17 +55,7 @@ class WorkingPaperViewSet(
 
     @property
     def permission_map(self):
-        transitions = {
-            name: "roundtables.transition_paper"
-            for name in (
-                "start_drafting",
-                "open_consultation",
-                "return_to_drafting",
-                "finalise",
-                "distribute",
-                "withdraw",
-            )
-        }
+        transitions = {t.name: t.perm for t in PAPER_TRANSITIONS.values()}
         return {
             **self.get_permission_map(),
             **transitions,

@@ -23,7 +23,7 @@ from roundtables.api import readers
 from roundtables.api import serializers as s
 from roundtables.api.views.calendar import ICalendarRenderer, calendar_response, edition_filter
 from roundtables.api.views.common import FreshReachMixin
-from roundtables.enums import CoChairOrigin
+from roundtables.enums import COCHAIR_TRANSITIONS, TEAM_TRANSITIONS, CoChairOrigin
 from roundtables.exports import COCHAIR_COLUMNS
 from roundtables.models import CoChair, Roundtable, Session, TeamMembership, Theme
 from roundtables.rules import represents_country
@@ -208,9 +208,7 @@ class CoChairViewSet(
     def permission_map(self):
         return {
             **self.get_permission_map(),
-            "confirm": "roundtables.confirm_cochair",
-            "decline": "roundtables.decline_cochair",
-            "withdraw": "roundtables.withdraw_cochair",
+            **{t.name: t.perm for t in COCHAIR_TRANSITIONS.values()},
             "replace": "roundtables.replace_cochair",
             "export": "roundtables.view_cochair",
         }
@@ -301,9 +299,7 @@ class TeamMembershipViewSet(
     def permission_map(self):
         return {
             **self.get_permission_map(),
-            "accept": "roundtables.accept_team",
-            "decline": "roundtables.decline_team",
-            "leave": "roundtables.leave_team",
+            **{t.name: t.perm for t in TEAM_TRANSITIONS.values()},
         }
 
     def get_queryset(self):
