@@ -41,10 +41,18 @@ class GfmdAutoSchema(AutoSchema):
     """Documents what every operation can answer: the error responses, and the
     Idempotency-Key / If-Match headers where the view honours them."""
 
+    def _is_idempotent(self) -> bool:
+        """Creates of the safe-write mixin, and POST actions a view names in
+        `idempotent_actions` (they call with_idempotency themselves)."""
+        action = getattr(self.view, "action", None)
+        if action == "create" and isinstance(self.view, IdempotentCreateMixin):
+            return True
+        return self.method == "POST" and action in getattr(self.view, "idempotent_actions", ())
+
     def get_override_parameters(self):
         params = list(super().get_override_parameters())
         action = getattr(self.view, "action", None)
-        if action == "create" and isinstance(self.view, IdempotentCreateMixin):
+        if self._is_idempotent():
             params.append(
                 OpenApiParameter(
                     "Idempotency-Key",
@@ -81,7 +89,7 @@ class GfmdAutoSchema(AutoSchema):
             codes.append("409")
         if self.method in ("PUT", "PATCH") and isinstance(self.view, ConditionalUpdateMixin):
             codes += ["412", "428"]
-        if self.method == "POST" and isinstance(self.view, IdempotentCreateMixin):
+        if self._is_idempotent():
             codes.append("422")
         for code in codes:
             if code not in responses:
