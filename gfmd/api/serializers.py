@@ -183,7 +183,7 @@ class BalanceMemberSerializer(serializers.Serializer):
     is_overridden = serializers.BooleanField(source="country.is_overridden")
     override_reason = serializers.CharField(source="country.override_reason")
     start_date = serializers.DateField()
-    end_date = serializers.DateField()
+    end_date = serializers.DateField(allow_null=True, help_text="Empty while the seat is held.")
 
 
 class BalanceOverrideSerializer(serializers.Serializer):
