@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from oauth2_provider.models import Application
 
 from gfmd.enums import AttendanceRole, FocalPointRole, FriendsRole, MeetingBody, OrganisationKind
 from gfmd.models import (
@@ -25,12 +26,17 @@ from gfmd.models import (
     SteeringGroupMembership,
 )
 from gfmd.rules import SUPPORT_UNIT_GROUP
+from gfmd.services.clients import partner_client_register
 from gfmd.services.countries import country_override_development
 from gfmd.services.editions import edition_save
 from gfmd.services.records import record_save
 
 STAFF_USERNAME = "staff"
 DEMO_PASSWORD = "gfmd-demo-2026"
+# A partner client for the docs/api.md walkthrough (demo only: a real client's secret is
+# random and shown once).
+DEMO_CLIENT_ID = "demo-germany-portal"
+DEMO_CLIENT_SECRET = "gfmd-demo-client-secret-2026"
 
 # ordinal, years, title, city, host ISO3, chairs, start, end
 EDITIONS = [
@@ -245,10 +251,27 @@ def demo_user(username, first, last, *, staff=False):
     return user
 
 
+def demo_partner_client(staff) -> None:
+    """Germany's ministry portal, with fixed credentials so the walkthrough runs verbatim."""
+    if Application.objects.filter(client_id=DEMO_CLIENT_ID).exists():
+        return
+    client, _ = partner_client_register(
+        actor=staff,
+        name="Germany ministry portal (demo)",
+        scopes=["read", "write", "inputs:submit", "webhooks:manage"],
+        country=Country.objects.get(iso3="DEU"),
+        contact_email="portal@example.org",
+    )
+    application = client.application
+    application.client_id, application.client_secret = DEMO_CLIENT_ID, DEMO_CLIENT_SECRET
+    application.save()  # the toolkit stores the secret hashed
+
+
 def load(stdout) -> None:
     staff = demo_user(STAFF_USERNAME, "Support", "Unit", staff=True)
     group, _ = Group.objects.get_or_create(name=SUPPORT_UNIT_GROUP)
     staff.groups.add(group)
+    demo_partner_client(staff)
     if Edition.objects.filter(ordinal=1).exists():
         stdout.write("Governance demo data already loaded.")
         return

@@ -106,13 +106,17 @@ def is_partner_client(user) -> bool:
 
 @rules.predicate
 def owns_webhook_endpoint(user, endpoint) -> bool:
+    if endpoint is None:  # a list: the selector narrows it to the client's own endpoints
+        return is_partner_client(user)
     client = getattr(endpoint, "client", None)
     return client is not None and client.service_user_id == getattr(user, "pk", None)
 
 
 @rules.predicate
 def owns_webhook_delivery(user, delivery) -> bool:
-    return delivery is not None and owns_webhook_endpoint(user, delivery.endpoint)
+    if delivery is None:  # a list: the selector narrows it to the client's own deliveries
+        return is_partner_client(user)
+    return owns_webhook_endpoint(user, delivery.endpoint)
 
 
 rules.add_perm("gfmd.add_webhookendpoint", is_support_staff | is_partner_client)

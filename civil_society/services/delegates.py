@@ -44,7 +44,8 @@ def delegate_set_status(
         if status in NOTIFIED_STATUSES:
             enqueue_on_commit(NOTIFY_TASK, delegate_id=delegate.pk, status=status)
 
-    return transition_run(
+    previous = delegate.status
+    delegate = transition_run(
         delegate,
         step.name,
         actor=actor,
@@ -55,6 +56,29 @@ def delegate_set_status(
         fields=["waitlist_position", "decided_at"],
         notify=schedule_email,
     )
+    if previous == DelegateStatus.WAITLISTED and status != DelegateStatus.WAITLISTED:
+        waitlist_renumber(csd_edition_id=delegate.csd_edition_id)
+    return delegate
+
+
+def waitlist_renumber(*, csd_edition_id: int) -> None:
+    """Close the gap a delegate leaving the waitlist makes: positions run 1..n again, in
+    the same order, in the caller's transaction."""
+    queue = list(
+        Delegate.objects.filter(csd_edition_id=csd_edition_id, status=DelegateStatus.WAITLISTED)
+        .order_by("waitlist_position", "id")
+        .only("pk", "waitlist_position")
+    )
+    if [d.waitlist_position for d in queue] == list(range(1, len(queue) + 1)):
+        return
+    # Two passes keep the unique (edition, position) constraint satisfied on the way.
+    offset = len(queue) + 1_000_000
+    for index, delegate in enumerate(queue, start=1):
+        delegate.waitlist_position = offset + index
+    Delegate.objects.bulk_update(queue, ["waitlist_position"])
+    for index, delegate in enumerate(queue, start=1):
+        delegate.waitlist_position = index
+    Delegate.objects.bulk_update(queue, ["waitlist_position"])
 
 
 DECISION_TEXT = {

@@ -4,6 +4,7 @@ from django.contrib import admin, messages
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.http import url_has_allowed_host_and_scheme
 from rules.contrib.admin import ObjectPermissionsModelAdmin, ObjectPermissionsTabularInline
 
 from gfmd.errors import DomainError
@@ -19,6 +20,17 @@ def _summary(data: dict) -> str:
         return str(data.get("changes", data))[:300]
     rest = {k: v for k, v in data.items() if k not in ("from", "to", "changes") and v != ""}
     return (f"{change[0] or '-'} -> {change[1]}" + (f" {rest}" if rest else ""))[:300]
+
+
+def safe_next(request, fallback: str) -> str:
+    """The `next` target a form posted, if it stays on this site; else `fallback`.
+    (`//host/x` and `https://host/x` start like paths or look harmless but leave the site.)"""
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return fallback
 
 
 def activity_table(obj, limit: int = 15) -> str:

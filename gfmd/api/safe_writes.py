@@ -66,11 +66,13 @@ class ConditionalUpdateMixin:
             # Lock the bare row (list querysets may carry aggregates, which FOR UPDATE
             # refuses); a second writer waits here, then sees the first one's change.
             model = type(current)
-            list(model._default_manager.select_for_update().filter(pk=current.pk).values("pk"))
+            list(
+                model._default_manager.select_for_update(of=("self",))
+                .filter(pk=current.pk)
+                .values("pk")
+            )
             current = self.get_object()
-            if if_match is not None and not _matches(
-                if_match, etag_for(self.get_serializer(current).data)
-            ):
+            if if_match is not None and not _matches(if_match, etag_for(self.detail_data(current))):
                 raise PreconditionFailed()
             response = super().update(request, *args, **kwargs)
         response["ETag"] = etag_for(response.data)

@@ -143,7 +143,8 @@ class EditionViewSet(RecordViewSet):
         self._save(serializer, serializer.instance)
 
     @extend_schema(responses=s.TroikaSeatSerializer(many=True))
-    @action(detail=True, methods=["get"])
+    # Three seats: a plain list, neither paginated nor filtered like the editions list.
+    @action(detail=True, methods=["get"], pagination_class=None, filter_backends=[])
     def troika(self, request, pk=None):
         """Past, present and future chairs, derived from the order of editions."""
         seats = troika_for_edition(self.get_object())

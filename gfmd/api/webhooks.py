@@ -1,5 +1,6 @@
 """Webhook subscriptions over the API: partner clients manage their own, staff see all."""
 
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action
@@ -10,8 +11,10 @@ from gfmd.enums import WEBHOOK_EVENT_TYPES
 from gfmd.models import WebhookAttempt, WebhookDelivery, WebhookEndpoint
 from gfmd.selectors.records import webhook_deliveries_for_user, webhook_endpoints_for_user
 from gfmd.services.webhooks import (
+    mask_secret,
     webhook_endpoint_disable,
     webhook_endpoint_enable,
+    webhook_endpoint_rotate_secret,
     webhook_endpoint_save,
     webhook_redeliver,
     webhook_send_test,
@@ -20,7 +23,24 @@ from gfmd.services.webhooks import (
 MANAGE = "webhooks:manage"
 
 
+class SigningSecretField(serializers.CharField):
+    """The signing secret in full only where the view reveals it (the create and
+    rotate-secret responses); masked on every other read."""
+
+    def __init__(self, **kwargs):
+        super().__init__(read_only=True, **kwargs)
+
+    def to_representation(self, value):
+        return value if self.context.get("reveal_secret") else mask_secret(value)
+
+
 class WebhookEndpointSerializer(serializers.ModelSerializer):
+    secret = SigningSecretField(
+        help_text=_(
+            "The whsec_ signing secret: in full in the create and rotate-secret responses "
+            "only (keep it then), masked on every other read."
+        )
+    )
     event_types = serializers.ListField(
         child=serializers.ChoiceField(choices=["*", *WEBHOOK_EVENT_TYPES]), allow_empty=False
     )
@@ -92,9 +112,11 @@ class WebhookEndpointViewSet(viewsets.ModelViewSet):
             "test",
             "enable",
             "disable",
+            "rotate_secret",
         )
     }
     permission_map = {
+        "rotate_secret": "gfmd.change_webhookendpoint",
         "test": "gfmd.change_webhookendpoint",
         "enable": "gfmd.change_webhookendpoint",
         "disable": "gfmd.change_webhookendpoint",
@@ -103,6 +125,9 @@ class WebhookEndpointViewSet(viewsets.ModelViewSet):
 
     def get_queryset(self):
         return webhook_endpoints_for_user(self.request.user)
+
+    def get_serializer_context(self):
+        return {**super().get_serializer_context(), "reveal_secret": self.action == "create"}
 
     def _save(self, serializer, endpoint):
         for name, value in serializer.validated_data.items():
@@ -127,6 +152,15 @@ class WebhookEndpointViewSet(viewsets.ModelViewSet):
         """Queue a signed `webhook.test` event to this endpoint."""
         event = webhook_send_test(actor=request.user, endpoint=self.get_object())
         return Response({"event_id": event.msg_id}, status=202)
+
+    @extend_schema(request=None, responses=WebhookEndpointSerializer)
+    @action(detail=True, methods=["post"], url_path="rotate-secret")
+    def rotate_secret(self, request, pk=None):
+        """A new signing secret, in full in this response only (masked on later reads)."""
+        endpoint = self.get_object()
+        webhook_endpoint_rotate_secret(actor=request.user, endpoint=endpoint)
+        context = {**self.get_serializer_context(), "reveal_secret": True}
+        return Response(self.get_serializer(endpoint, context=context).data)
 
     @extend_schema(request=None, responses=WebhookEndpointSerializer)
     @action(detail=True, methods=["post"])

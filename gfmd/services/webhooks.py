@@ -37,6 +37,11 @@ def new_secret() -> str:
     return "whsec_" + base64.b64encode(secrets.token_bytes(24)).decode()
 
 
+def mask_secret(secret: str) -> str:
+    """What is shown after creation or rotation: enough to tell two secrets apart."""
+    return f"whsec_...{secret[-4:]}" if secret else ""
+
+
 def sign(secret: str, msg_id: str, timestamp: int, body: bytes) -> str:
     key = base64.b64decode(secret.removeprefix("whsec_"))
     content = f"{msg_id}.{timestamp}.".encode() + body
@@ -220,6 +225,16 @@ def webhook_endpoint_save(*, actor, endpoint: WebhookEndpoint) -> WebhookEndpoin
     if not endpoint.secret:
         endpoint.secret = new_secret()
     return record_save(actor=actor, instance=endpoint)
+
+
+@transaction.atomic
+def webhook_endpoint_rotate_secret(*, actor, endpoint: WebhookEndpoint) -> str:
+    """A new signing secret, effective for the next attempt. Returns it: the caller shows
+    it once (the API's rotate-secret response, an admin message); reads show it masked."""
+    endpoint.secret = new_secret()
+    endpoint.save(update_fields=["secret"])
+    log_action(actor, endpoint, "webhook.secret_rotated", {"secret": mask_secret(endpoint.secret)})
+    return endpoint.secret
 
 
 @transaction.atomic

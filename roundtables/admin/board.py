@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
+from gfmd.admin.base import safe_next
 from gfmd.errors import DomainError
 from gfmd.models import Edition
 from gfmd.transitions import allowed_transitions
@@ -133,12 +134,8 @@ def paper_action(model_admin, request, paper_id, name):
         messages.error(request, exc.detail)
     else:
         messages.success(request, f"{paper.session.code}: {PAPER_TRANSITIONS[name].label} done.")
-    back = request.POST.get("next") or reverse(
-        "admin:roundtables_board", args=[paper.session.roundtable.edition_id]
-    )
-    if not back.startswith("/"):
-        back = "/admin/"
-    return HttpResponseRedirect(back)
+    board = reverse("admin:roundtables_board", args=[paper.session.roundtable.edition_id])
+    return HttpResponseRedirect(safe_next(request, board))
 
 
 def review_view(model_admin, request, paper_id):

@@ -3,7 +3,7 @@
 from django.urls import reverse
 from rest_framework import serializers
 
-from gfmd.api.serializers import CountryField
+from gfmd.api.serializers import AnswersWithReadPayload, CountryField
 from gfmd.models import Organisation
 from gfmd.transitions import allowed_transitions
 from roundtables.enums import PAPER_TRANSITIONS, VERSION_STAGES, AccessRole, Decision
@@ -68,22 +68,6 @@ class SessionPaperStatusSerializer(serializers.ModelSerializer):
     class Meta:
         model = WorkingPaper
         fields = ["id", "title", "state", "consultation_deadline"]
-
-
-class SessionWriteSerializer(serializers.ModelSerializer):
-    class Meta:
-        model = Session
-        fields = [
-            "roundtable",
-            "number",
-            "title",
-            "theme",
-            "description",
-            "observers_may_submit",
-            "slot_start",
-            "slot_end",
-            "room",
-        ]
 
 
 class SeatOverviewOpenSeatSerializer(serializers.Serializer):
@@ -382,3 +366,21 @@ class SessionSerializer(serializers.ModelSerializer):
 
     def get_is_ready(self, obj) -> bool:
         return is_ready(obj)
+
+
+class SessionWriteSerializer(AnswersWithReadPayload, serializers.ModelSerializer):
+    read_serializer = SessionSerializer
+
+    class Meta:
+        model = Session
+        fields = [
+            "roundtable",
+            "number",
+            "title",
+            "theme",
+            "description",
+            "observers_may_submit",
+            "slot_start",
+            "slot_end",
+            "room",
+        ]

@@ -37,7 +37,24 @@ def test_released_place_goes_to_first_on_waitlist(csd, policy, reviewer, staff):
     assert promoted == first
     assert _status(chosen) == (DelegateStatus.RELEASED, None)
     assert _status(first) == (DelegateStatus.SELECTED, None)
-    assert _status(second) == (DelegateStatus.WAITLISTED, 2)
+    assert _status(second) == (DelegateStatus.WAITLISTED, 1)  # moved up with the queue
+
+
+def test_waitlist_is_renumbered_after_each_promotion(csd, policy, reviewer, staff):
+    policy.places, policy.waitlist_size = 2, 5
+    policy.save()
+    chosen = [candidate(csd, score=9, reviewers=[reviewer]) for _ in range(2)]
+    waiting = [candidate(csd, score=8 - i, reviewers=[reviewer]) for i in range(5)]
+    _confirmed(csd, staff)
+    assert [_status(d)[1] for d in waiting] == [1, 2, 3, 4, 5]
+
+    delegate_release(actor=staff, delegate=chosen[0])
+    assert [_status(d) for d in waiting[1:]] == [
+        (DelegateStatus.WAITLISTED, position) for position in (1, 2, 3, 4)
+    ]
+    application_withdraw(actor=staff, application=waiting[2].application, reason="no visa")
+    delegate_release(actor=staff, delegate=chosen[1])
+    assert [_status(d)[1] for d in waiting] == [None, None, None, 1, 2]
 
 
 def test_released_place_keeps_the_sector_minimum(csd, policy, reviewer, staff):
@@ -55,6 +72,7 @@ def test_released_place_keeps_the_sector_minimum(csd, policy, reviewer, staff):
 
     assert promoted == union_waiting
     assert _status(dev_waiting) == (DelegateStatus.WAITLISTED, 1)
+    assert _status(union_waiting) == (DelegateStatus.SELECTED, None)
 
 
 def test_withdrawn_application_releases_its_place(csd, policy, reviewer, staff):

@@ -100,6 +100,33 @@ def test_revoked_client_loses_tokens_and_cannot_get_new_ones(staff):
     assert response["WWW-Authenticate"].startswith("Bearer")
 
 
+def _revoke(client, secret, token):
+    basic = base64.b64encode(f"{client.application.client_id}:{secret}".encode()).decode()
+    return Client().post(
+        "/oauth/revoke/",
+        urlencode({"token": token}),
+        content_type="application/x-www-form-urlencoded",
+        HTTP_AUTHORIZATION=f"Basic {basic}",
+    )
+
+
+def test_revoking_another_clients_token_is_404_and_it_stays_valid(staff):
+    mine, my_secret = _register(staff)
+    theirs, their_secret = partner_client_register(
+        actor=staff, name="Other portal", scopes=["read"], country=country("FRA")
+    )
+    their_token = _token(theirs, their_secret).json()["access_token"]
+
+    response = _revoke(mine, my_secret, their_token)
+    assert response.status_code == 404 and response.json()["type"] == "not_found"
+    assert _bearer(their_token).get("/api/v1/countries/FRA/").status_code == 200
+
+    my_token = _token(mine, my_secret).json()["access_token"]
+    assert _revoke(mine, my_secret, my_token).status_code == 200
+    assert _bearer(my_token).get("/api/v1/countries/").status_code == 401
+    assert _revoke(mine, my_secret, my_token).status_code == 200  # a retry: RFC 7009's 200
+
+
 def test_unknown_token_is_401_but_no_credentials_stays_403(api):
     response = _bearer("not-a-token").get("/api/v1/countries/")
     assert response.status_code == 401 and 'error="invalid_token"' in response["WWW-Authenticate"]

@@ -142,6 +142,21 @@ def test_review_screen_records_decision_and_gate(world, staff_client):
     assert list(paper.final_version.included_inputs.all()) == [item]
 
 
+@pytest.mark.parametrize(
+    "target",
+    ["//evil.example/x", "https://evil.example/x", "/\\evil.example/x", "javascript:alert(1)"],
+)
+def test_transition_next_outside_the_site_falls_back_to_the_board(world, staff_client, target):
+    transition = reverse(
+        "admin:roundtables_workingpaper_transition", args=[world.paper.pk, "start_drafting"]
+    )
+    response = staff_client.post(transition, {"next": target})
+    board = reverse("admin:roundtables_board", args=[world.session.roundtable.edition_id])
+    assert response.status_code == 302 and response["Location"] == board
+    review = reverse("admin:roundtables_workingpaper_review", args=[world.paper.pk])
+    assert staff_client.post(transition, {"next": review})["Location"] == review
+
+
 def test_session_added_in_admin_gets_its_paper_and_is_audited(world, staff_client):
     response = staff_client.post(
         reverse("admin:roundtables_session_add"),

@@ -12,6 +12,7 @@ from civil_society.models import (
     Review,
 )
 from civil_society.models.applications import SCORE_MAX, SCORE_MIN
+from gfmd.api.serializers import AnswersWithReadPayload
 
 
 class CSDDelegateSerializer(serializers.ModelSerializer):
@@ -106,7 +107,8 @@ class CSDApplicationSubmitSerializer(serializers.Serializer):
             self.fields["organisation"].queryset = organisations
 
 
-class CSDApplicationUpdateSerializer(serializers.Serializer):
+class CSDApplicationUpdateSerializer(AnswersWithReadPayload, serializers.Serializer):
+    read_serializer = CSDApplicationSerializer
     motivation = serializers.CharField(required=False)
     contact_email = serializers.EmailField(required=False, allow_blank=True)
 
@@ -142,7 +144,8 @@ class CSDReviewSerializer(serializers.ModelSerializer):
         return user.get_full_name() or user.get_username()
 
 
-class CSDReviewWriteSerializer(serializers.Serializer):
+class CSDReviewWriteSerializer(AnswersWithReadPayload, serializers.Serializer):
+    read_serializer = CSDReviewSerializer
     application = serializers.PrimaryKeyRelatedField(queryset=Application.objects.none())
     score = serializers.IntegerField(min_value=SCORE_MIN, max_value=SCORE_MAX)
     comment = serializers.CharField(required=False, allow_blank=True, default="")
@@ -153,6 +156,7 @@ class CSDReviewWriteSerializer(serializers.Serializer):
             self.fields["application"].queryset = applications
 
 
-class CSDReviewUpdateSerializer(serializers.Serializer):
+class CSDReviewUpdateSerializer(AnswersWithReadPayload, serializers.Serializer):
+    read_serializer = CSDReviewSerializer
     score = serializers.IntegerField(min_value=SCORE_MIN, max_value=SCORE_MAX)
     comment = serializers.CharField(required=False, allow_blank=True, default="")

@@ -7,6 +7,7 @@ from civil_society.enums import Sector
 from civil_society.models import (
     CivilSocietyOrganisation,
 )
+from gfmd.api.serializers import AnswersWithReadPayload
 
 
 class CSDCivilSocietyOrganisationSerializer(serializers.ModelSerializer):
@@ -37,7 +38,9 @@ class CSDCivilSocietyOrganisationSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class CSDCivilSocietyOrganisationWriteSerializer(serializers.Serializer):
+class CSDCivilSocietyOrganisationWriteSerializer(AnswersWithReadPayload, serializers.Serializer):
+    read_serializer = CSDCivilSocietyOrganisationSerializer
+
     name = serializers.CharField(max_length=200)
     acronym = serializers.CharField(max_length=30, required=False, allow_blank=True, default="")
     website = serializers.URLField(required=False, allow_blank=True, default="")

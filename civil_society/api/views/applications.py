@@ -1,6 +1,6 @@
 """Organisations, applications (partner systems too), delegates and reviews."""
 
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
@@ -38,6 +38,20 @@ from gfmd.api.viewsets import ActivityMixin, ExportMixin, ReaderListMixin, Recor
 from gfmd.rules import is_support_staff
 
 
+@extend_schema_view(
+    create=extend_schema(
+        request=s.CSDCivilSocietyOrganisationWriteSerializer,
+        responses={201: s.CSDCivilSocietyOrganisationSerializer},
+    ),
+    update=extend_schema(
+        request=s.CSDCivilSocietyOrganisationUpdateSerializer,
+        responses=s.CSDCivilSocietyOrganisationSerializer,
+    ),
+    partial_update=extend_schema(
+        request=s.CSDCivilSocietyOrganisationUpdateSerializer,
+        responses=s.CSDCivilSocietyOrganisationSerializer,
+    ),
+)
 class CivilSocietyOrganisationViewSet(RecordViewSet):
     """Civil-society organisations (profiles of gfmd organisations), with duplicate detection."""
 
@@ -61,34 +75,16 @@ class CivilSocietyOrganisationViewSet(RecordViewSet):
             return s.CSDCivilSocietyOrganisationUpdateSerializer
         return s.CSDCivilSocietyOrganisationSerializer
 
-    @extend_schema(
-        request=s.CSDCivilSocietyOrganisationWriteSerializer,
-        responses={201: s.CSDCivilSocietyOrganisationSerializer},
-    )
-    def create(self, request, *args, **kwargs):
-        payload = s.CSDCivilSocietyOrganisationWriteSerializer(data=request.data)
-        payload.is_valid(raise_exception=True)
-        data = dict(payload.validated_data)
-        data["allow_duplicate"] = data["allow_duplicate"] and is_support_staff(request.user)
-        profile = cso_register(actor=request.user, **data)
-        profile = self.get_queryset().get(pk=profile.pk)
-        return Response(
-            s.CSDCivilSocietyOrganisationSerializer(profile).data, status=status.HTTP_201_CREATED
-        )
+    def perform_create(self, serializer):
+        data = dict(serializer.validated_data)
+        data["allow_duplicate"] = data["allow_duplicate"] and is_support_staff(self.request.user)
+        profile = cso_register(actor=self.request.user, **data)
+        serializer.instance = self.get_queryset().get(pk=profile.pk)
 
-    @extend_schema(
-        request=s.CSDCivilSocietyOrganisationUpdateSerializer,
-        responses=s.CSDCivilSocietyOrganisationSerializer,
-    )
-    def update(self, request, *args, **kwargs):
-        profile = self.get_object()
-        payload = s.CSDCivilSocietyOrganisationUpdateSerializer(
-            data=request.data, partial=kwargs.get("partial", False)
-        )
-        payload.is_valid(raise_exception=True)
-        cso_update(actor=request.user, profile=profile, **payload.validated_data)
-        profile = self.get_queryset().get(pk=profile.pk)
-        return Response(s.CSDCivilSocietyOrganisationSerializer(profile).data)
+    def perform_update(self, serializer):
+        profile = serializer.instance
+        cso_update(actor=self.request.user, profile=profile, **serializer.validated_data)
+        serializer.instance = self.get_queryset().get(pk=profile.pk)
 
     @extend_schema(
         parameters=[
@@ -169,6 +165,14 @@ class ApplicationSubmission(viewsets.ModelViewSet):
         )
 
 
+@extend_schema_view(
+    update=extend_schema(
+        request=s.CSDApplicationUpdateSerializer, responses=s.CSDApplicationSerializer
+    ),
+    partial_update=extend_schema(
+        request=s.CSDApplicationUpdateSerializer, responses=s.CSDApplicationSerializer
+    ),
+)
 class ApplicationViewSet(ReaderListMixin, RecordViewSet, ApplicationSubmission):
     """Applications with nominated delegates. Partner systems submit them too (idempotent
     by `external_ref`); each caller sees only the applications within reach."""
@@ -199,13 +203,22 @@ class ApplicationViewSet(ReaderListMixin, RecordViewSet, ApplicationSubmission):
         first response (422 if the body differs)."""
         return super().create(request, *args, **kwargs)
 
-    @extend_schema(request=s.CSDApplicationUpdateSerializer, responses=s.CSDApplicationSerializer)
-    def update(self, request, *args, **kwargs):
-        application = self.get_object()
-        payload = s.CSDApplicationUpdateSerializer(data=request.data, partial=True)
-        payload.is_valid(raise_exception=True)
-        application_update(actor=request.user, application=application, **payload.validated_data)
-        return Response(s.CSDApplicationSerializer(self.get_queryset().get(pk=application.pk)).data)
+    def get_serializer_class(self):
+        if self.action in ("update", "partial_update"):
+            return s.CSDApplicationUpdateSerializer
+        return s.CSDApplicationSerializer
+
+    def get_serializer(self, *args, **kwargs):
+        if self.action == "update":
+            kwargs["partial"] = True  # every field is optional, PUT as PATCH (as documented)
+        return super().get_serializer(*args, **kwargs)
+
+    def perform_update(self, serializer):
+        application = serializer.instance
+        application_update(
+            actor=self.request.user, application=application, **serializer.validated_data
+        )
+        serializer.instance = self.get_queryset().get(pk=application.pk)
 
     @extend_schema(request=s.CSDReasonSerializer, responses=s.CSDApplicationSerializer)
     @action(detail=True, methods=["post"])
@@ -264,6 +277,15 @@ class DelegateViewSet(ExportMixin, ActivityMixin, viewsets.ReadOnlyModelViewSet)
         )
 
 
+@extend_schema_view(
+    create=extend_schema(
+        request=s.CSDReviewWriteSerializer, responses={201: s.CSDReviewSerializer}
+    ),
+    update=extend_schema(request=s.CSDReviewUpdateSerializer, responses=s.CSDReviewSerializer),
+    partial_update=extend_schema(
+        request=s.CSDReviewUpdateSerializer, responses=s.CSDReviewSerializer
+    ),
+)
 class ReviewViewSet(RecordViewSet):
     """Reviews: a reviewer scores each application once (re-scoring updates the review);
     conflicts of interest are refused. Staff see all reviews, reviewers their own."""
@@ -287,23 +309,24 @@ class ReviewViewSet(RecordViewSet):
             csd_edition_id__in=reviewing
         )
 
-    @extend_schema(request=s.CSDReviewWriteSerializer, responses={201: s.CSDReviewSerializer})
-    def create(self, request, *args, **kwargs):
-        payload = s.CSDReviewWriteSerializer(data=request.data, applications=self._reviewable())
-        payload.is_valid(raise_exception=True)
-        review = review_submit(actor=request.user, **payload.validated_data)
-        review = self.get_queryset().get(pk=review.pk)
-        return Response(s.CSDReviewSerializer(review).data, status=status.HTTP_201_CREATED)
+    def get_serializer_class(self):
+        if self.action == "create":
+            return s.CSDReviewWriteSerializer
+        if self.action in ("update", "partial_update"):
+            return s.CSDReviewUpdateSerializer
+        return s.CSDReviewSerializer
 
-    @extend_schema(request=s.CSDReviewUpdateSerializer, responses=s.CSDReviewSerializer)
-    def update(self, request, *args, **kwargs):
-        review = self.get_object()
-        payload = s.CSDReviewUpdateSerializer(data=request.data)
-        payload.is_valid(raise_exception=True)
-        review = review_submit(
-            actor=request.user, application=review.application, **payload.validated_data
-        )
-        return Response(s.CSDReviewSerializer(self.get_queryset().get(pk=review.pk)).data)
+    def get_serializer(self, *args, **kwargs):
+        if self.action == "create":
+            kwargs["applications"] = self._reviewable()
+        return super().get_serializer(*args, **kwargs)
 
-    def partial_update(self, request, *args, **kwargs):
-        return self.update(request, *args, **kwargs)
+    def perform_create(self, serializer):
+        review = review_submit(actor=self.request.user, **serializer.validated_data)
+        serializer.instance = self.get_queryset().get(pk=review.pk)
+
+    def perform_update(self, serializer):
+        review = serializer.instance
+        data = {"score": review.score, "comment": review.comment, **serializer.validated_data}
+        review = review_submit(actor=self.request.user, application=review.application, **data)
+        serializer.instance = self.get_queryset().get(pk=review.pk)

@@ -36,3 +36,7 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Focal point login (API): user 'focal.germany' password '{demo.DEMO_PASSWORD}'"
         )
+        self.stdout.write(
+            f"Partner client (docs/api.md): CLIENT_ID={demo.DEMO_CLIENT_ID} "
+            f"CLIENT_SECRET={demo.DEMO_CLIENT_SECRET}"
+        )

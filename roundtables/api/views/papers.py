@@ -45,6 +45,7 @@ class WorkingPaperViewSet(
     http_method_names = ["get", "post", "put", "patch", "head", "options"]
     require_if_match = True
     required_scopes = {"submit_input": "inputs:submit"}
+    idempotent_actions = ("submit_input",)  # documented with Idempotency-Key in the schema
     filterset_fields = {
         "session": ["exact"],
         "session__roundtable__edition": ["exact"],

@@ -7,7 +7,7 @@ is a 404 before any 403.
 
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
@@ -18,7 +18,6 @@ from gfmd.api.viewsets import ActivityMixin, ExportMixin, ReaderListMixin, Recor
 from gfmd.calendar import feed_token
 from gfmd.models import Edition
 from gfmd.rules import is_support_staff
-from gfmd.services.records import record_save
 from roundtables.api import readers
 from roundtables.api import serializers as s
 from roundtables.api.views.calendar import ICalendarRenderer, calendar_response, edition_filter
@@ -66,6 +65,11 @@ class RoundtableViewSet(FreshReachMixin, RecordViewSet):
         return sel.roundtables_for_user(self.request.user)
 
 
+@extend_schema_view(
+    create=extend_schema(request=s.SessionWriteSerializer, responses={201: s.SessionSerializer}),
+    update=extend_schema(request=s.SessionWriteSerializer, responses=s.SessionSerializer),
+    partial_update=extend_schema(responses=s.SessionSerializer),
+)
 class SessionViewSet(FreshReachMixin, ReaderListMixin, RecordViewSet):
     """Sessions with their co-chairs, government team, paper status and meeting slot."""
 
@@ -104,28 +108,14 @@ class SessionViewSet(FreshReachMixin, ReaderListMixin, RecordViewSet):
             return s.SessionWriteSerializer
         return s.SessionSerializer
 
-    def _respond(self, session, status_code):
-        session = self.get_queryset().get(pk=session.pk)
-        return Response(s.SessionSerializer(session).data, status=status_code)
+    def perform_create(self, serializer):
+        session = Session(**serializer.validated_data)
+        session = session_create(actor=self.request.user, session=session)
+        serializer.instance = self.get_queryset().get(pk=session.pk)  # answered as a GET is
 
-    @extend_schema(request=s.SessionWriteSerializer, responses={201: s.SessionSerializer})
-    def create(self, request, *args, **kwargs):
-        payload = s.SessionWriteSerializer(data=request.data)
-        payload.is_valid(raise_exception=True)
-        session = session_create(actor=request.user, session=Session(**payload.validated_data))
-        return self._respond(session, 201)
-
-    @extend_schema(request=s.SessionWriteSerializer, responses=s.SessionSerializer)
-    def update(self, request, *args, **kwargs):
-        session = self.get_object()
-        payload = s.SessionWriteSerializer(
-            session, data=request.data, partial=kwargs.get("partial", False)
-        )
-        payload.is_valid(raise_exception=True)
-        for name, value in payload.validated_data.items():
-            setattr(session, name, value)
-        record_save(actor=request.user, instance=session)
-        return self._respond(session, 200)
+    def perform_update(self, serializer):
+        super().perform_update(serializer)
+        serializer.instance = self.get_queryset().get(pk=serializer.instance.pk)
 
     @extend_schema(
         parameters=[OpenApiParameter("edition", int, required=True)],
