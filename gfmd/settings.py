@@ -6,6 +6,7 @@ CELERY_BROKER_URL; `manage.py check --deploy --fail-level WARNING` then passes.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -57,6 +58,7 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "django_celery_beat",
     "oauth2_provider",
+    "axes",
     "gfmd",
     "roundtables",
     "civil_society",
@@ -72,6 +74,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "gfmd.middleware.DatabaseUnavailableMiddleware",
+    # last: turns a lockout flagged during authentication into its 429 page
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "gfmd.urls"
@@ -118,6 +122,8 @@ if env_str("CACHE_URL"):
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 AUTHENTICATION_BACKENDS = [
+    # first: refuses any login while the account or IP is locked (gfmd/security/login_limits)
+    "gfmd.security.login_limits.LoginLimitBackend",
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
@@ -179,7 +185,7 @@ REST_FRAMEWORK = {
         # first: its authenticate_header makes bad bearer tokens a 401 (see the class)
         "gfmd.api.authentication.PartnerClientAuthentication",
         "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.BasicAuthentication",
+        "gfmd.security.login_limits.LimitedBasicAuthentication",
     ],
     "DEFAULT_THROTTLE_CLASSES": [
         "rest_framework.throttling.AnonRateThrottle",
@@ -247,6 +253,21 @@ OAUTH2_PROVIDER_ACCESS_TOKEN_MODEL = "oauth2_provider.AccessToken"
 OAUTH2_PROVIDER_REFRESH_TOKEN_MODEL = "oauth2_provider.RefreshToken"
 OAUTH2_PROVIDER_ID_TOKEN_MODEL = "oauth2_provider.IDToken"
 OAUTH2_PROVIDER_GRANT_MODEL = "oauth2_provider.Grant"
+
+# Brute-force limits on every login path (django-axes; gfmd/security/login_limits.py):
+# LOGIN_FAILURE_LIMIT failures per account or per client IP lock that account or IP out
+# for LOGIN_COOLOFF_MINUTES, restarted by every attempt made while locked.
+AXES_ENABLED = env_bool("LOGIN_LIMITS_ENABLED", True)
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 10)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_CALLABLE = "gfmd.security.login_limits.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "gfmd.security.login_limits.client_ip"
+AXES_SENSITIVE_PARAMETERS = ["client_secret", "otp_token"]
+AXES_IP_WHITELIST = env_list("LOGIN_LIMITS_IP_ALLOWLIST") or None
+AXES_NEVER_LOCKOUT_WHITELIST = bool(AXES_IP_WHITELIST)
+AXES_VERBOSE = False
+LOGIN_CLIENT_IP_HEADER = env_str("LOGIN_CLIENT_IP_HEADER")
 
 # Caches (throttling counters, ...): Redis when CACHE_URL is set, else process memory.
 CACHE_URL = env_str("CACHE_URL")

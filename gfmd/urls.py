@@ -2,9 +2,10 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
-from oauth2_provider.views import IntrospectTokenView, RevokeTokenView, TokenView
+from oauth2_provider.views import IntrospectTokenView, RevokeTokenView
 
 from gfmd.feeds import meetings_feed
+from gfmd.security.login_limits import LimitedTokenView
 from gfmd.views import health
 
 api_v1 = [
@@ -22,7 +23,7 @@ urlpatterns = [
     path("api/redoc/", SpectacularRedocView.as_view(url_name="schema"), name="api-redoc"),
     path("api-auth/", include("rest_framework.urls")),
     # OAuth2 for partner systems: client credentials only (no browser authorisation flow).
-    path("oauth/token/", TokenView.as_view(), name="oauth2-token"),
+    path("oauth/token/", LimitedTokenView.as_view(), name="oauth2-token"),
     path("oauth/revoke/", RevokeTokenView.as_view(), name="oauth2-revoke"),
     path("oauth/introspect/", IntrospectTokenView.as_view(), name="oauth2-introspect"),
     path("health/", health, name="health"),

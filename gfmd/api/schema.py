@@ -1,6 +1,7 @@
 """OpenAPI: the partner OAuth2 scheme, the error body and headers on every operation."""
 
 from django.conf import settings
+from drf_spectacular.authentication import BasicScheme
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.utils import OpenApiParameter
@@ -23,6 +24,12 @@ class PartnerClientScheme(OpenApiAuthenticationExtension):
                 }
             },
         }
+
+
+class LimitedBasicScheme(BasicScheme):
+    """HTTP Basic with login limits is still HTTP Basic to a client."""
+
+    target_class = "gfmd.security.login_limits.LimitedBasicAuthentication"
 
 
 class ErrorSerializer(serializers.Serializer):
