@@ -59,6 +59,9 @@ INSTALLED_APPS = [
     "django_celery_beat",
     "oauth2_provider",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "gfmd",
     "roundtables",
     "civil_society",
@@ -71,6 +74,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "gfmd.security.two_factor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "gfmd.middleware.DatabaseUnavailableMiddleware",
@@ -268,6 +273,11 @@ AXES_IP_WHITELIST = env_list("LOGIN_LIMITS_IP_ALLOWLIST") or None
 AXES_NEVER_LOCKOUT_WHITELIST = bool(AXES_IP_WHITELIST)
 AXES_VERBOSE = False
 LOGIN_CLIENT_IP_HEADER = env_str("LOGIN_CLIENT_IP_HEADER")
+
+# Two-factor authentication (gfmd/security/two_factor.py): members of these groups must
+# verify a TOTP code or a recovery code before they reach the admin ("*staff": all staff).
+GFMD_2FA_REQUIRED_GROUPS = env_list("GFMD_2FA_REQUIRED_GROUPS")
+OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", "GFMD coordination service")
 
 # Caches (throttling counters, ...): Redis when CACHE_URL is set, else process memory.
 CACHE_URL = env_str("CACHE_URL")

@@ -5,6 +5,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, Spec
 from oauth2_provider.views import IntrospectTokenView, RevokeTokenView
 
 from gfmd.feeds import meetings_feed
+from gfmd.security import views as security_views
 from gfmd.security.login_limits import LimitedTokenView
 from gfmd.views import health
 
@@ -16,6 +17,8 @@ api_v1 = [
 
 urlpatterns = [
     path("", RedirectView.as_view(url="/admin/", permanent=False)),
+    path("account/two-factor/", security_views.enrol, name="two-factor"),
+    path("account/two-factor/verify/", security_views.verify, name="two-factor-verify"),
     path("admin/", admin.site.urls),
     path("api/v1/", include(api_v1)),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),

@@ -29,6 +29,8 @@ from oauth2_provider.views import TokenView
 from rest_framework import exceptions
 from rest_framework.authentication import BasicAuthentication
 
+from gfmd.security.two_factor import requires_two_factor
+
 
 def retry_after_seconds(request=None) -> int:
     cool_off = get_cool_off(request)
@@ -103,11 +105,16 @@ class LimitedBasicAuthentication(BasicAuthentication):
         if is_locked(http_request, userid):
             raise LoginLocked(retry_after_seconds(http_request))
         try:
-            return super().authenticate_credentials(userid, password, http_request)
+            user, auth = super().authenticate_credentials(userid, password, http_request)
         except exceptions.AuthenticationFailed:
             if getattr(http_request, "axes_locked_out", False):
                 raise LoginLocked(retry_after_seconds(http_request)) from None
             raise
+        if requires_two_factor(user):
+            raise exceptions.AuthenticationFailed(
+                _("Your account requires two-factor authentication: HTTP Basic is not accepted.")
+            )
+        return user, auth
 
 
 def _client_id(request) -> str | None:
