@@ -1,7 +1,11 @@
 from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
-from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+from drf_spectacular.views import (
+    SpectacularAPIView,
+    SpectacularRedocView,
+    SpectacularSwaggerSplitView,
+)
 from oauth2_provider.views import IntrospectTokenView, RevokeTokenView
 
 from gfmd.feeds import meetings_feed
@@ -22,8 +26,14 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", include(api_v1)),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
-    path("api/redoc/", SpectacularRedocView.as_view(url_name="schema"), name="api-redoc"),
+    # the Swagger UI's init script as its own request: no inline script under the CSP
+    path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="api-docs"),
+    # ReDoc without the Google Fonts links of drf-spectacular's template (offline, CSP)
+    path(
+        "api/redoc/",
+        SpectacularRedocView.as_view(url_name="schema", template_name="gfmd/redoc.html"),
+        name="api-redoc",
+    ),
     path("api-auth/", include("rest_framework.urls")),
     # OAuth2 for partner systems: client credentials only (no browser authorisation flow).
     path("oauth/token/", LimitedTokenView.as_view(), name="oauth2-token"),
