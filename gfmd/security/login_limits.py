@@ -19,11 +19,14 @@ import binascii
 from axes.backends import AxesStandaloneBackend
 from axes.handlers.proxy import AxesProxyHandler
 from axes.helpers import get_cool_off
+from axes.models import AccessAttempt
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth.signals import user_login_failed
+from django.db.models import Q
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from oauth2_provider.views import TokenView
 from rest_framework import exceptions
@@ -53,6 +56,17 @@ def client_ip(request) -> str | None:
 
 
 def is_locked(request, username: str | None) -> bool:
+    """Whether the account or the client IP is locked out. One indexed query in the usual
+    case (no recent failure for either); Axes' full check only when there was one."""
+    request._login_limits_checked = True  # LoginLimitBackend need not ask again
+    if not settings.AXES_ENABLED:
+        return False
+    recent = AccessAttempt.objects.filter(
+        Q(username=username) | Q(ip_address=client_ip(request)),
+        attempt_time__gte=timezone.now() - get_cool_off(request),
+    )
+    if not recent.exists():
+        return False
     return not AxesProxyHandler.is_allowed(request, {"username": username})
 
 
@@ -149,6 +163,6 @@ class LoginLimitBackend(AxesStandaloneBackend):
     the test client's login()) is no HTTP login path and is not limited."""
 
     def authenticate(self, request, username=None, password=None, **kwargs):
-        if request is None:
+        if request is None or getattr(request, "_login_limits_checked", False):
             return None
         return super().authenticate(request, username=username, password=password, **kwargs)

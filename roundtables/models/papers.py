@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from gfmd.names import validate_visible_text, visible_text_constraint
 from roundtables.enums import FINAL_STATES, Decision, PaperState, VersionKind
 
 
@@ -30,7 +31,7 @@ class WorkingPaper(models.Model):
     session = models.OneToOneField(
         "roundtables.Session", on_delete=models.CASCADE, related_name="paper"
     )
-    title = models.CharField(max_length=300)
+    title = models.CharField(max_length=300, validators=[validate_visible_text])
     state = models.CharField(max_length=14, choices=PaperState.choices, default=PaperState.PLANNED)
     state_changed_at = models.DateTimeField(null=True, blank=True)
     consultation_deadline = models.DateTimeField(null=True, blank=True)
@@ -54,6 +55,7 @@ class WorkingPaper(models.Model):
             "session__number",
         ]
         constraints = [
+            visible_text_constraint("title", "workingpaper_title_visible"),
             models.CheckConstraint(
                 condition=Q(state__in=PaperState.values), name="paper_state_valid"
             ),
