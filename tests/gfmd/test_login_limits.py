@@ -126,3 +126,10 @@ def test_token_endpoint_locks_client_after_wrong_secrets(staff):
     assert _token(client_id, secret, remote="198.51.100.8").status_code == 429
     AccessAttempt.objects.all().delete()  # staff lift it
     assert _token(client_id, secret).status_code == 200
+
+
+def test_nul_in_credentials_is_refused_not_a_server_error():
+    client = Client()
+    response = client.get("/api/v1/editions/", **_basic("staff\x00", "x"))
+    assert response.status_code in (401, 403) and response.json()["type"]
+    assert _token("client\x00", "secret").status_code == 401
