@@ -3,26 +3,49 @@
 Calendar clients cannot log in, so each user gets personal feed URLs carrying a signed
 token (`feed_token`). The feed shows what that user may see, now: a revoked focal point's
 feed empties itself. Other apps add events through `CALENDAR_SOURCES`.
+
+A token names the user's current feed key (`CalendarFeedKey`) and is signed with a
+timestamp: it stops working after GFMD_FEED_TOKEN_DAYS, or at once when the user revokes
+their feeds (`feed_tokens_revoke` gives a new key, so every URL issued before dies).
 """
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.core import signing
 from django.utils import timezone
 from icalendar import Calendar, Event
 
+from gfmd.models import CalendarFeedKey
+from gfmd.models.feeds import new_feed_key
+
 SALT = "gfmd.calendar-feed"
 
 
+def feed_token_lifetime() -> timedelta:
+    return timedelta(days=settings.GFMD_FEED_TOKEN_DAYS)
+
+
 def feed_token(user) -> str:
-    return signing.dumps({"u": user.pk}, salt=SALT, compress=True)
+    key, _ = CalendarFeedKey.objects.get_or_create(user=user)
+    return signing.dumps({"u": user.pk, "k": key.key}, salt=SALT, compress=True)
+
+
+def feed_tokens_revoke(*, user) -> None:
+    """Every feed URL the user was given stops working; the next ones use a new key."""
+    CalendarFeedKey.objects.update_or_create(user=user, defaults={"key": new_feed_key()})
 
 
 def user_id_from_token(token: str) -> int | None:
+    """The user whose current, unexpired token this is; None for anything else."""
     try:
-        return signing.loads(token, salt=SALT)["u"]
-    except (signing.BadSignature, KeyError, TypeError):
+        data = signing.loads(token, salt=SALT, max_age=feed_token_lifetime())
+        user_id, key = data["u"], data["k"]
+    except (signing.BadSignature, KeyError, TypeError):  # SignatureExpired included
         return None
+    if not CalendarFeedKey.objects.filter(user_id=user_id, key=key).exists():
+        return None
+    return user_id
 
 
 def meeting_event(meeting, domain: str) -> Event:

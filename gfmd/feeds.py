@@ -14,7 +14,7 @@ def meetings_feed(request, token: str):
     """Meetings the token's user may see; ?edition=<id> and ?body=<body> narrow it."""
     user = get_user_model().objects.filter(pk=user_id_from_token(token), is_active=True).first()
     if user is None:
-        raise Http404("Unknown or revoked calendar feed.")
+        raise Http404("Unknown, expired or revoked calendar feed.")
     meetings = meetings_for_user(user)
     edition = request.GET.get("edition")
     body = request.GET.get("body")

@@ -137,5 +137,15 @@ for _verb in ("view", "add", "change"):
 rules.add_perm("auth.view_group", is_support_staff)
 rules.add_perm("auth", is_support_staff)
 
+# Login lockouts (django-axes): the Support Unit sees them and lifts one by deleting it.
+for _perm in ("view_accessattempt", "delete_accessattempt", "view_accesslog"):
+    rules.add_perm(f"axes.{_perm}", is_support_staff)
+rules.add_perm("axes", is_support_staff)
+# Second factors: staff see them and delete a lost one so its owner can enrol again.
+for _app, _model in (("otp_totp", "totpdevice"), ("otp_static", "staticdevice")):
+    rules.add_perm(f"{_app}.view_{_model}", is_support_staff)
+    rules.add_perm(f"{_app}.delete_{_model}", is_support_staff)
+    rules.add_perm(_app, is_support_staff)
+
 # Access to the admin app index for rules' ObjectPermissionsModelAdmin.
 rules.add_perm("gfmd", can_read_records)

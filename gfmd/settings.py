@@ -6,6 +6,7 @@ CELERY_BROKER_URL; `manage.py check --deploy --fail-level WARNING` then passes.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -57,6 +58,11 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "django_celery_beat",
     "oauth2_provider",
+    "axes",
+    "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "gfmd",
     "roundtables",
     "civil_society",
@@ -69,9 +75,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "gfmd.security.two_factor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "gfmd.middleware.DatabaseUnavailableMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # last: turns a lockout flagged during authentication into its 429 page
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "gfmd.urls"
@@ -118,6 +129,8 @@ if env_str("CACHE_URL"):
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 AUTHENTICATION_BACKENDS = [
+    # first: refuses any login while the account or IP is locked (gfmd/security/login_limits)
+    "gfmd.security.login_limits.LoginLimitBackend",
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
@@ -179,7 +192,7 @@ REST_FRAMEWORK = {
         # first: its authenticate_header makes bad bearer tokens a 401 (see the class)
         "gfmd.api.authentication.PartnerClientAuthentication",
         "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.BasicAuthentication",
+        "gfmd.security.login_limits.LimitedBasicAuthentication",
     ],
     "DEFAULT_THROTTLE_CLASSES": [
         "rest_framework.throttling.AnonRateThrottle",
@@ -248,6 +261,26 @@ OAUTH2_PROVIDER_REFRESH_TOKEN_MODEL = "oauth2_provider.RefreshToken"
 OAUTH2_PROVIDER_ID_TOKEN_MODEL = "oauth2_provider.IDToken"
 OAUTH2_PROVIDER_GRANT_MODEL = "oauth2_provider.Grant"
 
+# Brute-force limits on every login path (django-axes; gfmd/security/login_limits.py):
+# LOGIN_FAILURE_LIMIT failures per account or per client IP lock that account or IP out
+# for LOGIN_COOLOFF_MINUTES, restarted by every attempt made while locked.
+AXES_ENABLED = env_bool("LOGIN_LIMITS_ENABLED", True)
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 10)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_CALLABLE = "gfmd.security.login_limits.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "gfmd.security.login_limits.client_ip"
+AXES_SENSITIVE_PARAMETERS = ["client_secret", "otp_token"]
+AXES_IP_WHITELIST = env_list("LOGIN_LIMITS_IP_ALLOWLIST") or None
+AXES_NEVER_LOCKOUT_WHITELIST = bool(AXES_IP_WHITELIST)
+AXES_VERBOSE = False
+LOGIN_CLIENT_IP_HEADER = env_str("LOGIN_CLIENT_IP_HEADER")
+
+# Two-factor authentication (gfmd/security/two_factor.py): members of these groups must
+# verify a TOTP code or a recovery code before they reach the admin ("*staff": all staff).
+GFMD_2FA_REQUIRED_GROUPS = env_list("GFMD_2FA_REQUIRED_GROUPS")
+OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", "GFMD coordination service")
+
 # Caches (throttling counters, ...): Redis when CACHE_URL is set, else process memory.
 CACHE_URL = env_str("CACHE_URL")
 CACHES = {
@@ -268,6 +301,27 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = not DEBUG
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
+
+# Content-Security-Policy on every response (django-csp). No inline or third-party script
+# anywhere: the admin's scripts are files, the API docs' init script is served separately
+# (SpectacularSwaggerSplitView) and their assets come from the sidecar, so the docs work
+# offline. Inline *styles* stay allowed: admin templates and Swagger UI set style attributes.
+_csp = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:"],
+    "font-src": ["'self'", "data:"],
+    "connect-src": ["'self'"],
+    "worker-src": ["'self'", "blob:"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'none'"],
+}
+if env_str("CSP_REPORT_URI"):
+    _csp["report-uri"] = [env_str("CSP_REPORT_URI")]
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": _csp}
 
 LOGGING = {
     "version": 1,
@@ -293,6 +347,10 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {
     "interval_step": 0.2,
     "interval_max": 0.5,
 }
+
+# Calendar feed URLs carry a signed token that expires after this many days (a fresh URL
+# comes from GET /api/v1/calendar-feeds/; POST .../revoke/ kills all earlier ones).
+GFMD_FEED_TOKEN_DAYS = env_int("GFMD_FEED_TOKEN_DAYS", 365)
 
 # Domain policy defaults that are not data yet (kept small on purpose).
 GFMD_NOTIFICATION_MAX_ATTEMPTS = env_int("GFMD_NOTIFICATION_MAX_ATTEMPTS", 5)

@@ -5,6 +5,7 @@ from django.db.models import F, Q
 from django.db.models.functions import Lower
 
 from civil_society.enums import ApplicationSource, ApplicationStatus, DelegateStatus, Gender
+from gfmd.names import validate_visible_text, visible_text_constraint
 
 SCORE_MIN = 0
 SCORE_MAX = 10
@@ -89,7 +90,7 @@ class Delegate(models.Model):
     position = models.PositiveSmallIntegerField(
         default=1, help_text="The application's order of preference (1 first)."
     )
-    full_name = models.CharField(max_length=200)
+    full_name = models.CharField(max_length=200, validators=[validate_visible_text])
     email = models.EmailField()
     gender = models.CharField(max_length=10, choices=Gender.choices, blank=True)
     country = models.ForeignKey("gfmd.Country", on_delete=models.PROTECT, related_name="+")
@@ -106,6 +107,7 @@ class Delegate(models.Model):
     class Meta:
         ordering = ["application_id", "position", "id"]
         constraints = [
+            visible_text_constraint("full_name", "delegate_full_name_visible"),
             models.CheckConstraint(
                 condition=Q(status__in=DelegateStatus.values),
                 name="delegate_status_valid",

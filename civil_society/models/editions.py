@@ -4,6 +4,7 @@ from django.db import models
 from django.db.models import F, Q
 
 from civil_society.enums import CommitteeRole
+from gfmd.names import validate_visible_text, visible_text_constraint
 
 
 class CSDEdition(models.Model):
@@ -16,7 +17,7 @@ class CSDEdition(models.Model):
     edition = models.OneToOneField(
         "gfmd.Edition", on_delete=models.PROTECT, related_name="civil_society_days"
     )
-    title = models.CharField(max_length=200)
+    title = models.CharField(max_length=200, validators=[validate_visible_text])
     start_date = models.DateField(null=True, blank=True)
     end_date = models.DateField(null=True, blank=True)
     city = models.CharField(max_length=100, blank=True)
@@ -38,6 +39,7 @@ class CSDEdition(models.Model):
         ordering = ["edition__ordinal"]
         verbose_name = "Civil Society Days edition"
         constraints = [
+            visible_text_constraint("title", "csdedition_title_visible"),
             models.CheckConstraint(
                 condition=Q(start_date__isnull=True)
                 | Q(end_date__isnull=True)

@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Q
 
 from civil_society.enums import LedCheck, Sector
+from gfmd.names import is_mixed_script, latin_skeleton
 
 # Legal-form words dropped when comparing names ("Migrant Forum Asia Inc." = "Migrant Forum
 # Asia"). Policy-light on purpose: these words never distinguish two organisations.
@@ -42,7 +43,10 @@ LEGAL_SUFFIXES = frozenset(
 
 
 def normalise_name(name: str) -> str:
-    """Lower case, no accents, no punctuation, no leading 'the', no legal-form words."""
+    """Lower case, no accents, no punctuation, no leading 'the', no legal-form words; a
+    name mixing Latin with look-alike letters of another script is read as all Latin."""
+    if is_mixed_script(name):
+        name = latin_skeleton(name)
     text = unicodedata.normalize("NFKD", name or "")
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
     text = text.replace("&", " and ")

@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models import Q
 
 from civil_society.enums import CommonSpaceRole, CommonSpaceSide, SessionOrigin
+from gfmd.names import validate_visible_text, visible_text_constraint
 
 
 def _check_same_edition(record, session, field: str) -> None:
@@ -27,7 +28,7 @@ class CSDSession(models.Model):
         "civil_society.CSDEdition", on_delete=models.CASCADE, related_name="sessions"
     )
     code = models.CharField(max_length=20, help_text='Short reference, e.g. "CSD 1.2".')
-    title = models.CharField(max_length=300)
+    title = models.CharField(max_length=300, validators=[validate_visible_text])
     theme = models.CharField(max_length=200, blank=True)
     origin = models.CharField(
         max_length=20, choices=SessionOrigin.choices, default=SessionOrigin.MIRRORS
@@ -52,6 +53,7 @@ class CSDSession(models.Model):
         ordering = ["csd_edition_id", "code", "id"]
         verbose_name = "CSD session"
         constraints = [
+            visible_text_constraint("title", "csdsession_title_visible"),
             models.UniqueConstraint(
                 fields=["csd_edition", "code"],
                 name="csdsession_code_unique",
@@ -100,7 +102,7 @@ class Recommendation(models.Model):
         on_delete=models.SET_NULL,
         related_name="recommendations",
     )
-    title = models.CharField(max_length=300)
+    title = models.CharField(max_length=300, validators=[validate_visible_text])
     text = models.TextField()
     addressed_theme = models.CharField(max_length=200, blank=True)
     addressed_session_label = models.CharField(
@@ -121,6 +123,7 @@ class Recommendation(models.Model):
     class Meta:
         ordering = ["csd_edition_id", "id"]
         constraints = [
+            visible_text_constraint("title", "recommendation_title_visible"),
             models.CheckConstraint(
                 condition=~Q(addressed_theme="")
                 | ~Q(addressed_session_label="")
@@ -144,12 +147,15 @@ class CommonSpaceSession(models.Model):
     csd_edition = models.ForeignKey(
         "civil_society.CSDEdition", on_delete=models.CASCADE, related_name="common_space"
     )
-    title = models.CharField(max_length=300)
+    title = models.CharField(max_length=300, validators=[validate_visible_text])
     theme = models.CharField(max_length=200, blank=True)
     date = models.DateField(null=True, blank=True)
     description = models.TextField(blank=True)
 
     class Meta:
+        constraints = [
+            visible_text_constraint("title", "commonspacesession_title_visible"),
+        ]
         ordering = ["csd_edition_id", "date", "id"]
         verbose_name = "Common Space session"
 
@@ -234,7 +240,7 @@ class PeoplesGlobalActionDocument(models.Model):
     csd_edition = models.ForeignKey(
         "civil_society.CSDEdition", on_delete=models.CASCADE, related_name="pga_documents"
     )
-    title = models.CharField(max_length=300)
+    title = models.CharField(max_length=300, validators=[validate_visible_text])
     summary = models.TextField(blank=True)
     url = models.URLField(blank=True)
     presented_on = models.DateField(null=True, blank=True)
@@ -243,6 +249,7 @@ class PeoplesGlobalActionDocument(models.Model):
         ordering = ["csd_edition_id", "presented_on", "id"]
         verbose_name = "People's Global Action document"
         constraints = [
+            visible_text_constraint("title", "peoplesglobalactiondocument_title_visible"),
             models.CheckConstraint(
                 condition=~Q(summary="") | ~Q(url=""),
                 name="pgadocument_has_content",

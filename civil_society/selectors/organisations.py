@@ -6,6 +6,9 @@ from difflib import SequenceMatcher
 
 from civil_society.models import CivilSocietyOrganisation
 from civil_society.models.organisations import normalise_name, website_domain
+from gfmd.names import is_mixed_script
+
+LOOK_ALIKE = "look-alike letters from another script in the name"
 
 SIMILARITY_THRESHOLD = 0.92
 
@@ -29,6 +32,12 @@ def _reasons(name_key, domain, other: CivilSocietyOrganisation) -> tuple[str, ..
     return tuple(reasons)
 
 
+def _look_alike(reasons: tuple[str, ...], *names: str) -> tuple[str, ...]:
+    """Say so when a match involves a name that mixes scripts (Cyrillic 'а' among Latin
+    letters): the likely case of a spoofed copy rather than a typo."""
+    return (*reasons, LOOK_ALIKE) if reasons and any(map(is_mixed_script, names)) else reasons
+
+
 def possible_duplicates(
     *, name: str, website: str = "", exclude_id: int | None = None
 ) -> list[DuplicateMatch]:
@@ -43,6 +52,7 @@ def possible_duplicates(
     matches = []
     for other in rows:
         reasons = _reasons(name_key, domain, other)
+        reasons = _look_alike(reasons, name, other.organisation.name)
         if reasons:
             matches.append(DuplicateMatch(other, reasons))
     return matches
@@ -83,6 +93,8 @@ def duplicate_groups() -> list[list[DuplicateMatch]]:
                 parent[find(by_name[b][0].pk)] = find(by_name[a][0].pk)
     groups: dict[int, list[DuplicateMatch]] = {}
     for p in profiles:
+        if reasons[p.pk] and is_mixed_script(p.organisation.name):
+            reasons[p.pk].add(LOOK_ALIKE)
         if reasons[p.pk]:
             groups.setdefault(find(p.pk), []).append(
                 DuplicateMatch(p, tuple(sorted(reasons[p.pk])))

@@ -6,9 +6,11 @@ from django.contrib.auth.admin import UserAdmin
 from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext, gettext_lazy
 
 from gfmd.admin.base import AuditedAdmin, AuditedInline
 from gfmd.admin.exports import ExportActionsMixin
+from gfmd.calendar import feed_tokens_revoke
 from gfmd.errors import DomainError
 from gfmd.exports import FOCAL_POINT_COLUMNS, FRIENDS_COLUMNS
 from gfmd.models import (
@@ -69,6 +71,15 @@ class UserWithFocalPointsAdmin(UserAdmin):
     """Users with the governments and organisations they represent, on one page."""
 
     inlines = [*UserAdmin.inlines, FocalPointInline]
+    actions = ["revoke_calendar_feeds"]
+
+    @admin.action(description=gettext_lazy("Revoke calendar feed URLs"))
+    def revoke_calendar_feeds(self, request, queryset):
+        for user in queryset:
+            feed_tokens_revoke(user=user)
+        self.message_user(
+            request, gettext("Calendar feed URLs revoked for %(n)d users.") % {"n": len(queryset)}
+        )
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)

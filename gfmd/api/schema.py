@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
+from drf_spectacular.authentication import BasicScheme
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.utils import OpenApiParameter
@@ -25,6 +26,12 @@ class PartnerClientScheme(OpenApiAuthenticationExtension):
                 }
             },
         }
+
+
+class LimitedBasicScheme(BasicScheme):
+    """HTTP Basic with login limits is still HTTP Basic to a client."""
+
+    target_class = "gfmd.security.login_limits.LimitedBasicAuthentication"
 
 
 class ErrorSerializer(serializers.Serializer):

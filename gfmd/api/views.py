@@ -3,6 +3,7 @@
 import contextlib
 
 from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
 from django.utils.dateparse import parse_date
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, viewsets
@@ -15,7 +16,7 @@ from gfmd.api import serializers as s
 from gfmd.api.filters import CountrySearchFilter, FilterBackend
 from gfmd.api.pagination import NewestFirst
 from gfmd.api.viewsets import ActivityMixin, ExportMixin, RecordViewSet
-from gfmd.calendar import feed_token
+from gfmd.calendar import feed_token, feed_token_lifetime, feed_tokens_revoke
 from gfmd.enums import MeetingBody
 from gfmd.exports import ATTENDANCE_COLUMNS, FOCAL_POINT_COLUMNS, FRIENDS_COLUMNS
 from gfmd.models import (
@@ -291,22 +292,39 @@ class NotificationViewSet(
 
 
 class CalendarFeedsView(viewsets.ViewSet):
-    """Your personal iCalendar subscription URLs (keep them private: they carry a token)."""
+    """Your personal iCalendar subscription URLs (keep them private: they carry a token).
 
-    permission_map = {"list": "gfmd.view_meeting"}
+    Each URL works until `expires_at` (GFMD_FEED_TOKEN_DAYS); fetch this list again for
+    fresh ones. `POST revoke/` stops every URL you were given and returns new ones.
+    """
+
+    permission_map = {"list": "gfmd.view_meeting", "revoke": "gfmd.view_meeting"}
     queryset = Meeting.objects.none()
 
-    @extend_schema(responses={200: dict})
-    def list(self, request):
-        base = request.build_absolute_uri(
-            reverse("feed-meetings", kwargs={"token": feed_token(request.user)})
-        )
+    def _feeds(self, request) -> dict:
+        token = feed_token(request.user)
+        base = request.build_absolute_uri(reverse("feed-meetings", kwargs={"token": token}))
         feeds = {"all_meetings": base}
         for body in MeetingBody:
             feeds[f"{body.value}_meetings"] = f"{base}?body={body.value}"
         # apps add their feeds by URL name; the core does not import them
         with contextlib.suppress(NoReverseMatch):
             feeds["roundtable_sessions"] = request.build_absolute_uri(
-                reverse("feed-roundtable-sessions", kwargs={"token": feed_token(request.user)})
+                reverse("feed-roundtable-sessions", kwargs={"token": token})
             )
-        return Response(feeds)
+        feeds["expires_at"] = (timezone.now() + feed_token_lifetime()).isoformat()
+        return feeds
+
+    @extend_schema(responses={200: dict})
+    def list(self, request):
+        return Response(self._feeds(request))
+
+    @extend_schema(
+        request=None,
+        responses={200: dict},
+        description="Stop every calendar feed URL you were given; returns new ones.",
+    )
+    @action(detail=False, methods=["post"])
+    def revoke(self, request):
+        feed_tokens_revoke(user=request.user)
+        return Response(self._feeds(request))

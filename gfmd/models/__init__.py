@@ -2,6 +2,7 @@ from gfmd.models.activity import ActivityLog, Notification
 from gfmd.models.clients import PartnerClient
 from gfmd.models.countries import Country
 from gfmd.models.editions import Edition, EditionChair
+from gfmd.models.feeds import CalendarFeedKey
 from gfmd.models.friends import FriendsParticipation
 from gfmd.models.idempotency import IdempotencyKey
 from gfmd.models.meetings import AgendaItem, Attendance, Meeting
@@ -15,6 +16,7 @@ __all__ = [
     "AgendaItem",
     "Attendance",
     "BalancePolicy",
+    "CalendarFeedKey",
     "Country",
     "Edition",
     "EditionChair",

@@ -2,6 +2,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 
+from gfmd.names import validate_visible_text, visible_text_constraint
+
 
 class Edition(models.Model):
     """One year's Forum cycle (e.g. GFMD 2014, Stockholm). Ordered by `ordinal`.
@@ -15,7 +17,7 @@ class Edition(models.Model):
     year_end = models.PositiveSmallIntegerField(
         null=True, blank=True, help_text="Only when the chairmanship spans two years."
     )
-    title = models.CharField(max_length=200)
+    title = models.CharField(max_length=200, validators=[validate_visible_text])
     theme = models.TextField(blank=True)
     start_date = models.DateField(null=True, blank=True, help_text="Forum meeting start.")
     end_date = models.DateField(null=True, blank=True)
@@ -33,6 +35,7 @@ class Edition(models.Model):
     class Meta:
         ordering = ["ordinal"]
         constraints = [
+            visible_text_constraint("title", "edition_title_visible"),
             models.CheckConstraint(
                 condition=Q(ordinal__gte=1),
                 name="edition_ordinal_positive",

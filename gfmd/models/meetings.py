@@ -2,6 +2,7 @@ from django.db import models
 from django.db.models import F, Q
 
 from gfmd.enums import AttendanceRole, MeetingBody
+from gfmd.names import validate_visible_text, visible_text_constraint
 
 
 class Meeting(models.Model):
@@ -9,7 +10,7 @@ class Meeting(models.Model):
 
     edition = models.ForeignKey("gfmd.Edition", on_delete=models.PROTECT, related_name="meetings")
     body = models.CharField(max_length=30, choices=MeetingBody.choices)
-    title = models.CharField(max_length=200)
+    title = models.CharField(max_length=200, validators=[validate_visible_text])
     start_date = models.DateField()
     end_date = models.DateField(null=True, blank=True)
     is_virtual = models.BooleanField(default=False)
@@ -23,6 +24,7 @@ class Meeting(models.Model):
     class Meta:
         ordering = ["start_date", "id"]
         constraints = [
+            visible_text_constraint("title", "meeting_title_visible"),
             models.CheckConstraint(
                 condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
                 name="meeting_dates_ordered",
@@ -44,12 +46,13 @@ class AgendaItem(models.Model):
         "gfmd.Meeting", on_delete=models.CASCADE, related_name="agenda_items"
     )
     position = models.PositiveSmallIntegerField()
-    title = models.CharField(max_length=300)
+    title = models.CharField(max_length=300, validators=[validate_visible_text])
     description = models.TextField(blank=True)
 
     class Meta:
         ordering = ["meeting", "position"]
         constraints = [
+            visible_text_constraint("title", "agendaitem_title_visible"),
             models.UniqueConstraint(
                 fields=["meeting", "position"],
                 name="agendaitem_position_unique",

@@ -2,12 +2,13 @@ from django.db import models
 from django.db.models.functions import Lower
 
 from gfmd.enums import OrganisationKind
+from gfmd.names import validate_visible_text, visible_text_constraint
 
 
 class Organisation(models.Model):
     """An observer organisation (UN agency, IOM, other IO) or, later, a civil-society body."""
 
-    name = models.CharField(max_length=200)
+    name = models.CharField(max_length=200, validators=[validate_visible_text])
     acronym = models.CharField(max_length=30, blank=True)
     kind = models.CharField(max_length=20, choices=OrganisationKind.choices)
     gmg_member = models.BooleanField(
@@ -21,6 +22,7 @@ class Organisation(models.Model):
     class Meta:
         ordering = ["name"]
         constraints = [
+            visible_text_constraint("name", "organisation_name_visible"),
             models.UniqueConstraint(
                 Lower("name"),
                 name="organisation_name_unique_ci",

@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.db.models.functions import Length
 from django.db.models.lookups import LessThanOrEqual
 
+from gfmd.names import validate_visible_text, visible_text_constraint
 from roundtables.enums import (
     EDITABLE_STATES,
     FINAL_STATES,
@@ -40,7 +41,7 @@ class WorkingPaper(models.Model):
     session = models.OneToOneField(
         "roundtables.Session", on_delete=models.CASCADE, related_name="paper"
     )
-    title = models.CharField(max_length=300)
+    title = models.CharField(max_length=300, validators=[validate_visible_text])
     state = models.CharField(max_length=14, choices=PaperState.choices, default=PaperState.PLANNED)
     state_changed_at = models.DateTimeField(null=True, blank=True)
     consultation_deadline = models.DateTimeField(null=True, blank=True)
@@ -64,6 +65,7 @@ class WorkingPaper(models.Model):
             "session__number",
         ]
         constraints = [
+            visible_text_constraint("title", "workingpaper_title_visible"),
             models.CheckConstraint(
                 condition=Q(state__in=PaperState.values), name="paper_state_valid"
             ),

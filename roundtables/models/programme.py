@@ -1,17 +1,22 @@
 from django.db import models
 from django.db.models import F, Q
 
+from gfmd.names import validate_visible_text, visible_text_constraint
+
 
 class Theme(models.Model):
     """A theme of the catalogue that persists across editions (recurring or emerging)."""
 
-    name = models.CharField(max_length=200, unique=True)
+    name = models.CharField(max_length=200, unique=True, validators=[validate_visible_text])
     description = models.TextField(blank=True)
     is_emerging = models.BooleanField(
         default=False, help_text="An emerging issue rather than one of the recurring themes."
     )
 
     class Meta:
+        constraints = [
+            visible_text_constraint("name", "theme_name_visible"),
+        ]
         ordering = ["name"]
 
     def __str__(self) -> str:
@@ -25,11 +30,12 @@ class Roundtable(models.Model):
         "gfmd.Edition", on_delete=models.PROTECT, related_name="roundtables"
     )
     number = models.PositiveSmallIntegerField()
-    title = models.CharField(max_length=300)
+    title = models.CharField(max_length=300, validators=[validate_visible_text])
 
     class Meta:
         ordering = ["edition__ordinal", "number"]
         constraints = [
+            visible_text_constraint("title", "roundtable_title_visible"),
             models.UniqueConstraint(
                 fields=["edition", "number"],
                 name="roundtable_number_unique",
@@ -58,7 +64,7 @@ class Session(models.Model):
         "roundtables.Roundtable", on_delete=models.PROTECT, related_name="sessions"
     )
     number = models.PositiveSmallIntegerField()
-    title = models.CharField(max_length=300)
+    title = models.CharField(max_length=300, validators=[validate_visible_text])
     theme = models.ForeignKey(
         "roundtables.Theme", on_delete=models.PROTECT, related_name="sessions"
     )
@@ -74,6 +80,7 @@ class Session(models.Model):
     class Meta:
         ordering = ["roundtable__edition__ordinal", "roundtable__number", "number"]
         constraints = [
+            visible_text_constraint("title", "session_title_visible"),
             models.UniqueConstraint(
                 fields=["roundtable", "number"],
                 name="session_number_unique",

@@ -131,3 +131,48 @@ def test_admin_export_action(client, staff):
     assert response.status_code == 200
     sheet = load_workbook(io.BytesIO(response.content)).active
     assert sheet.cell(row=2, column=4).value == "ECU"
+
+
+def test_feed_token_expires_after_its_lifetime(focal_point, api, client, settings):
+    import time
+
+    from django.core import signing
+
+    settings.GFMD_FEED_TOKEN_DAYS = 30
+    url = _feed_url(api, focal_point)
+    assert client.get(url).status_code == 200
+    assert "expires_at" in api(focal_point).get("/api/v1/calendar-feeds/").json()
+    token = url.split("/feeds/")[1].split("/")[0]
+    data = signing.loads(token, salt="gfmd.calendar-feed")
+
+    class SignedLongAgo(signing.TimestampSigner):
+        def timestamp(self):
+            return signing.b62_encode(int(time.time()) - 31 * 86400)
+
+    stale = SignedLongAgo(salt="gfmd.calendar-feed").sign_object(data, compress=True)
+    assert client.get(f"/feeds/{stale}/meetings.ics").status_code == 404
+    settings.GFMD_FEED_TOKEN_DAYS = 60
+    assert client.get(f"/feeds/{stale}/meetings.ics").status_code == 200
+
+
+def test_user_revokes_own_feeds_and_gets_new_urls(focal_point, api, client):
+    old = _feed_url(api, focal_point)
+    old_sessions = _feed_url(api, focal_point, "roundtable_sessions")
+    response = api(focal_point).post("/api/v1/calendar-feeds/revoke/")
+    assert response.status_code == 200
+    new = response.json()["all_meetings"].replace("http://testserver", "")
+    assert client.get(old).status_code == 404
+    assert client.get(old_sessions).status_code == 404
+    assert client.get(new).status_code == 200
+
+
+def test_staff_revoke_a_users_feeds_in_the_admin(focal_point, staff, api, client):
+    url = _feed_url(api, focal_point)
+    client.force_login(staff)
+    response = client.post(
+        "/admin/auth/user/",
+        {"action": "revoke_calendar_feeds", "_selected_action": [focal_point.pk]},
+    )
+    assert response.status_code == 302
+    client.logout()
+    assert client.get(url).status_code == 404

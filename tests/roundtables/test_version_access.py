@@ -165,7 +165,7 @@ def test_admin_inline_lists_versions_through_the_same_rule(world, client, versio
 def test_data_migration_replays_the_activity_log(world, versions):
     """Existing rows: the migration rebuilds stage and release from the paper's history."""
     PaperVersion.objects.filter(paper=world.paper).update(stage=PaperState.DRAFTING, released=False)
-    migration = importlib.import_module("roundtables.migrations.0003_h3_version_stage")
+    migration = importlib.import_module("roundtables.migrations.0003_version_stage")
     migration.record_stages(django_apps, None)
     rows = PaperVersion.objects.filter(paper=world.paper).order_by("number")
     assert [(v.stage, v.released) for v in rows] == [

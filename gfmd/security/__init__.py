@@ -1,0 +1,1 @@
+"""Login hardening: brute-force limits, two-factor authentication, name checks."""
