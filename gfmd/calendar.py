@@ -26,9 +26,18 @@ def feed_token_lifetime() -> timedelta:
     return timedelta(days=settings.GFMD_FEED_TOKEN_DAYS)
 
 
+# A user who never revoked has no key row: their tokens carry this initial key, which the
+# first revocation replaces (one read per token, no write on a GET).
+INITIAL_KEY = "0"
+
+
+def _current_key(user_id) -> str:
+    key = CalendarFeedKey.objects.filter(user_id=user_id).values_list("key", flat=True).first()
+    return key or INITIAL_KEY
+
+
 def feed_token(user) -> str:
-    key, _ = CalendarFeedKey.objects.get_or_create(user=user)
-    return signing.dumps({"u": user.pk, "k": key.key}, salt=SALT, compress=True)
+    return signing.dumps({"u": user.pk, "k": _current_key(user.pk)}, salt=SALT, compress=True)
 
 
 def feed_tokens_revoke(*, user) -> None:
@@ -43,7 +52,7 @@ def user_id_from_token(token: str) -> int | None:
         user_id, key = data["u"], data["k"]
     except (signing.BadSignature, KeyError, TypeError):  # SignatureExpired included
         return None
-    if not CalendarFeedKey.objects.filter(user_id=user_id, key=key).exists():
+    if key != _current_key(user_id):
         return None
     return user_id
 
