@@ -1,7 +1,7 @@
 """Organisations, applications (partner systems too), delegates and reviews."""
 
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
-from rest_framework import status, viewsets
+from rest_framework import viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
@@ -59,7 +59,7 @@ class CivilSocietyOrganisationViewSet(RecordViewSet):
     serializer_class = s.CSDCivilSocietyOrganisationSerializer
     filterset_fields = ["sector", "migrant_led", "diaspora_led", "led_check"]
     search_fields = ["organisation__name", "organisation__acronym", "website_domain"]
-    extra_permissions = {
+    permission_map = {
         "duplicates": "civil_society.find_duplicates",
         "check_led": "civil_society.check_led_status",
         "merge": "civil_society.merge_organisations",
@@ -128,11 +128,56 @@ class CivilSocietyOrganisationViewSet(RecordViewSet):
         )
 
 
-class ApplicationSubmission(viewsets.ModelViewSet):
-    """The create step of ApplicationViewSet. Listed after RecordViewSet in its bases, it
-    comes after RecordViewSet's mixins in the method resolution order (just before
-    ModelViewSet), so IdempotentCreateMixin.create wraps this create: a retried POST with
-    the same Idempotency-Key replays the first response and creates nothing."""
+@extend_schema_view(
+    create=extend_schema(
+        request=s.CSDApplicationSubmitSerializer,
+        responses={201: s.CSDApplicationSerializer, 200: s.CSDApplicationSerializer},
+        description=(
+            "Submit an application. The same partner `external_ref` again returns 200 and the\n"
+            "existing application; a retry with the same `Idempotency-Key` header replays the\n"
+            "first response (422 if the body differs)."
+        ),
+    ),
+    update=extend_schema(
+        request=s.CSDApplicationUpdateSerializer, responses=s.CSDApplicationSerializer
+    ),
+    partial_update=extend_schema(
+        request=s.CSDApplicationUpdateSerializer, responses=s.CSDApplicationSerializer
+    ),
+)
+class ApplicationViewSet(ReaderListMixin, RecordViewSet):
+    """Applications with nominated delegates. Partner systems submit them too (idempotent
+    by `external_ref`); each caller sees only the applications within reach."""
+
+    queryset = Application.objects.all()
+    serializer_class = s.CSDApplicationSerializer
+    filterset_fields = ["csd_edition", "organisation", "status", "source"]
+    permission_map = {"withdraw": "civil_society.withdraw_application"}
+    pagination_class = NewestFirst  # cursor pages, newest first: no COUNT, stable pages
+    ordering_fields = ["id", "submitted_at"]
+
+    def get_queryset(self):
+        return sel.applications_for_user(self.request.user)
+
+    def list_values(self, queryset):
+        return readers.application_values(queryset)
+
+    def list_rows(self, rows):
+        return readers.applications(rows)
+
+    def get_serializer_class(self):
+        if self.action == "create":
+            return s.CSDApplicationSubmitSerializer
+        if self.action in ("update", "partial_update"):
+            return s.CSDApplicationUpdateSerializer
+        return s.CSDApplicationSerializer
+
+    def get_serializer(self, *args, **kwargs):
+        if self.action == "create":
+            kwargs["organisations"] = self._organisations()
+        if self.action == "update":
+            kwargs["partial"] = True  # every field is optional, PUT as PATCH (as documented)
+        return super().get_serializer(*args, **kwargs)
 
     def _organisations(self):
         user = self.request.user
@@ -148,70 +193,13 @@ class ApplicationSubmission(viewsets.ModelViewSet):
             return ApplicationSource.PARTNER
         return ApplicationSource.STAFF if is_support_staff(user) else ApplicationSource.WEB
 
-    def create(self, request, *args, **kwargs):
-        payload = s.CSDApplicationSubmitSerializer(
-            data=request.data, organisations=self._organisations()
-        )
-        payload.is_valid(raise_exception=True)
-        data = dict(payload.validated_data)
+    def perform_create(self, serializer):
+        data = dict(serializer.validated_data)
         nominees = [NominatedDelegate(**d) for d in data.pop("delegates")]
-        application, created = application_submit(
-            actor=request.user, delegates=nominees, source=self._source(), **data
+        application, self.created = application_submit(
+            actor=self.request.user, delegates=nominees, source=self._source(), **data
         )
-        application = self.get_queryset().get(pk=application.pk)
-        return Response(
-            s.CSDApplicationSerializer(application).data,
-            status=status.HTTP_201_CREATED if created else status.HTTP_200_OK,
-        )
-
-
-@extend_schema_view(
-    update=extend_schema(
-        request=s.CSDApplicationUpdateSerializer, responses=s.CSDApplicationSerializer
-    ),
-    partial_update=extend_schema(
-        request=s.CSDApplicationUpdateSerializer, responses=s.CSDApplicationSerializer
-    ),
-)
-class ApplicationViewSet(ReaderListMixin, RecordViewSet, ApplicationSubmission):
-    """Applications with nominated delegates. Partner systems submit them too (idempotent
-    by `external_ref`); each caller sees only the applications within reach."""
-
-    queryset = Application.objects.all()
-    serializer_class = s.CSDApplicationSerializer
-    filterset_fields = ["csd_edition", "organisation", "status", "source"]
-    extra_permissions = {"withdraw": "civil_society.withdraw_application"}
-    pagination_class = NewestFirst  # cursor pages, newest first: no COUNT, stable pages
-    ordering_fields = ["id", "submitted_at"]
-
-    def get_queryset(self):
-        return sel.applications_for_user(self.request.user)
-
-    def list_values(self, queryset):
-        return readers.application_values(queryset)
-
-    def list_rows(self, rows):
-        return readers.applications(rows)
-
-    @extend_schema(
-        request=s.CSDApplicationSubmitSerializer,
-        responses={201: s.CSDApplicationSerializer, 200: s.CSDApplicationSerializer},
-    )
-    def create(self, request, *args, **kwargs):
-        """Submit an application. The same partner `external_ref` again returns 200 and the
-        existing application; a retry with the same `Idempotency-Key` header replays the
-        first response (422 if the body differs)."""
-        return super().create(request, *args, **kwargs)
-
-    def get_serializer_class(self):
-        if self.action in ("update", "partial_update"):
-            return s.CSDApplicationUpdateSerializer
-        return s.CSDApplicationSerializer
-
-    def get_serializer(self, *args, **kwargs):
-        if self.action == "update":
-            kwargs["partial"] = True  # every field is optional, PUT as PATCH (as documented)
-        return super().get_serializer(*args, **kwargs)
+        serializer.instance = self.get_queryset().get(pk=application.pk)
 
     def perform_update(self, serializer):
         application = serializer.instance
@@ -242,13 +230,10 @@ class DelegateViewSet(ExportMixin, ActivityMixin, viewsets.ReadOnlyModelViewSet)
     export_name = "csd-delegation"
     export_columns = DELEGATION_COLUMNS
 
-    @property
-    def permission_map(self):
-        return {
-            **self.get_permission_map(),
-            "release": "civil_society.release_delegate",
-            "export": "civil_society.export_delegation",
-        }
+    permission_map = {
+        "release": "civil_society.release_delegate",
+        "export": "civil_society.export_delegation",
+    }
 
     def get_queryset(self):
         if self.action == "export":

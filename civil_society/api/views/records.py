@@ -35,7 +35,7 @@ class CSDEditionViewSet(RecordViewSet):
     queryset = CSDEdition.objects.all()
     serializer_class = s.CSDEditionSerializer
     filterset_fields = ["edition", "applications_open"]
-    extra_permissions = {
+    permission_map = {
         "list": "civil_society.list_csdedition",
         "run_selection": "civil_society.run_selection",
         "selection_report": "civil_society.view_selection_report",
@@ -166,10 +166,6 @@ class FriendsRepresentativeViewSet(
     queryset = FriendsRepresentative.objects.all()
     serializer_class = s.CSDFriendsRepresentativeSerializer
     filterset_fields = ["meeting", "delegate"]
-
-    @property
-    def permission_map(self):
-        return self.get_permission_map()
 
     def get_queryset(self):
         return sel.friends_representatives_for_user(self.request.user)

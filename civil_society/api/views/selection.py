@@ -33,9 +33,7 @@ class SelectionProposalViewSet(ActivityMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = s.CSDSelectionProposalSerializer
     filterset_fields = ["csd_edition", "status"]
 
-    @property
-    def permission_map(self):
-        return {**self.get_permission_map(), "confirm": "civil_society.confirm_selection"}
+    permission_map = {"confirm": "civil_society.confirm_selection"}
 
     def get_queryset(self):
         return sel.proposals_for_user(self.request.user)
