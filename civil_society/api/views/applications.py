@@ -1,20 +1,16 @@
-"""Organisations, applications (partner systems too), delegates and reviews."""
+"""Organisations, applications (partner systems too) and reviews."""
 
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
-from rest_framework import viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
 from civil_society.api import readers
 from civil_society.api import serializers as s
-from civil_society.api.pagination import NewestFirst
 from civil_society.enums import ApplicationSource
-from civil_society.exports import DELEGATION_COLUMNS
 from civil_society.models import (
     Application,
     CivilSocietyOrganisation,
-    Delegate,
     Review,
 )
 from civil_society.rules import committee_seats, is_partner_system, represented_organisation_ids
@@ -33,8 +29,8 @@ from civil_society.services.organisations import (
     cso_update,
 )
 from civil_society.services.reviews import review_submit
-from civil_society.services.waitlist import delegate_release
-from gfmd.api.viewsets import ActivityMixin, ExportMixin, ReaderListMixin, RecordViewSet
+from gfmd.api.pagination import NewestFirst
+from gfmd.api.viewsets import ReaderListMixin, RecordViewSet
 from gfmd.rules import is_support_staff
 
 
@@ -218,48 +214,6 @@ class ApplicationViewSet(ReaderListMixin, RecordViewSet):
             actor=request.user, application=self.get_object(), **payload.validated_data
         )
         return Response(s.CSDApplicationSerializer(self.get_queryset().get(pk=pk)).data)
-
-
-class DelegateViewSet(ExportMixin, ActivityMixin, viewsets.ReadOnlyModelViewSet):
-    """Nominated delegates, their status and waitlist position. `export/` downloads the
-    delegation (the selected delegates, with contact details) as CSV or XLSX."""
-
-    queryset = Delegate.objects.all()
-    serializer_class = s.CSDDelegateSerializer
-    filterset_fields = ["csd_edition", "application", "status"]
-    export_name = "csd-delegation"
-    export_columns = DELEGATION_COLUMNS
-
-    permission_map = {
-        "release": "civil_society.release_delegate",
-        "export": "civil_society.export_delegation",
-    }
-
-    def get_queryset(self):
-        if self.action == "export":
-            return sel.delegation_export_for_user(self.request.user)
-        return sel.delegates_for_user(self.request.user)
-
-    @extend_schema(request=s.CSDReasonSerializer, responses=s.CSDReleaseResultSerializer)
-    @action(detail=True, methods=["post"])
-    def release(self, request, pk=None):
-        """Release a selected delegate's place; the waitlist moves up."""
-        payload = s.CSDReasonSerializer(data=request.data)
-        payload.is_valid(raise_exception=True)
-        delegate = self.get_object()
-        promoted = delegate_release(actor=request.user, delegate=delegate, **payload.validated_data)
-        queryset = sel.delegates_for_user(request.user)
-        released = queryset.get(pk=delegate.pk)
-        promoted = (
-            Delegate.objects.select_related(
-                "country", "application__organisation__organisation"
-            ).get(pk=promoted.pk)
-            if promoted
-            else None
-        )
-        return Response(
-            s.CSDReleaseResultSerializer({"released": released, "promoted": promoted}).data
-        )
 
 
 @extend_schema_view(
