@@ -50,6 +50,11 @@ class TransitionTable(dict):
             )
         return transition
 
+    def permissions(self) -> dict[str, str]:
+        """action -> permission name, for an API view's `permission_map` (one action per
+        transition, named like it)."""
+        return {t.name: t.perm for t in self.values()}
+
     def leading_to(self, state: str, target: str) -> Transition | None:
         """The transition from `state` to `target` (tables keyed by target use this)."""
         for transition in self.values():

@@ -1,11 +1,16 @@
 """One permission class for every API view: it asks the rules in <app>/rules.py.
 
 Each view action maps to a permission name: list/retrieve -> view, create -> add,
-update -> change, destroy -> delete, overridable per view with `permission_map`
-(e.g. {"troika": "gfmd.view_troika"}). The admin asks the same names.
+update -> change, destroy -> delete. A view (or a mixin it inherits) adds or overrides
+names with ONE spelling, a class dict `permission_map = {action: permission name}`
+(e.g. {"troika": "gfmd.view_troika"}); the dicts along the class's bases are merged, the
+most derived winning. Workflow actions take theirs from the transition table
+(`permission_map = {**TABLE.permissions(), ...}`). The admin asks the same names.
 Objects outside the caller's reach never get here: querysets come from selectors,
 so they are 404 before any 403.
 """
+
+from functools import cache
 
 from rest_framework.permissions import BasePermission
 
@@ -20,9 +25,18 @@ VERB_BY_ACTION = {
 }
 
 
+@cache
+def permission_map_of(view_class) -> dict[str, str]:
+    """The class's `permission_map` merged with its bases' (e.g. ActivityMixin's)."""
+    merged: dict[str, str] = {}
+    for klass in reversed(view_class.__mro__):
+        merged.update(vars(klass).get("permission_map", {}))
+    return merged
+
+
 def permission_for(view) -> str | None:
     action = getattr(view, "action", None)
-    mapping = getattr(view, "permission_map", {}) or {}
+    mapping = permission_map_of(type(view))
     if action in mapping:
         return mapping[action]
     verb = VERB_BY_ACTION.get(action)

@@ -60,12 +60,7 @@ class CountryViewSet(ActivityMixin, viewsets.ReadOnlyModelViewSet):
     search_fields = ["search_text"]
     ordering_fields = ["name", "iso3", "region"]
 
-    @property
-    def permission_map(self):
-        return {
-            **self.get_permission_map(),
-            "override_development": "gfmd.override_development_status",
-        }
+    permission_map = {"override_development": "gfmd.override_development_status"}
 
     def get_queryset(self):
         return sel.countries_for_user(self.request.user)
@@ -99,7 +94,7 @@ class OrganisationViewSet(RecordViewSet):
 class FocalPointViewSet(ExportMixin, RecordViewSet):
     queryset = FocalPoint.objects.all()
     export_name, export_columns = "focal-points", FOCAL_POINT_COLUMNS
-    extra_permissions = {"export": "gfmd.view_focalpoint"}
+    permission_map = {"export": "gfmd.view_focalpoint"}
     serializer_class = s.FocalPointSerializer
     filterset_fields = {
         "country__iso3": ["exact"],
@@ -121,7 +116,7 @@ class EditionViewSet(RecordViewSet):
     filterset_fields = ["year_start", "is_public"]
     search_fields = ["title", "theme", "venue_city"]
     ordering_fields = ["ordinal", "year_start"]
-    extra_permissions = {
+    permission_map = {
         "list": "gfmd.list_edition",
         "troika": "gfmd.view_troika",
         "balance": "gfmd.view_balance_report",
@@ -168,7 +163,7 @@ class SteeringGroupMembershipViewSet(RecordViewSet):
         "start_date": ["gte", "lte"],
         "end_date": ["gte", "lte", "isnull"],
     }
-    extra_permissions = {"balance": "gfmd.view_balance_report"}
+    permission_map = {"balance": "gfmd.view_balance_report"}
 
     def get_queryset(self):
         return sel.steering_memberships_for_user(self.request.user)
@@ -206,7 +201,7 @@ class BalancePolicyViewSet(RecordViewSet):
 class FriendsParticipationViewSet(ExportMixin, RecordViewSet):
     queryset = FriendsParticipation.objects.all()
     export_name, export_columns = "friends-of-the-forum", FRIENDS_COLUMNS
-    extra_permissions = {"export": "gfmd.view_friendsparticipation"}
+    permission_map = {"export": "gfmd.view_friendsparticipation"}
     serializer_class = s.FriendsParticipationSerializer
     filterset_fields = {"edition": ["exact"], "role": ["exact"], "country__iso3": ["exact"]}
 
@@ -219,7 +214,7 @@ class MeetingViewSet(RecordViewSet):
     serializer_class = s.MeetingSerializer
     filterset_fields = {"edition": ["exact"], "body": ["exact"], "start_date": ["gte", "lte"]}
     search_fields = ["title", "city"]
-    extra_permissions = {"send_invitations": "gfmd.change_meeting"}
+    permission_map = {"send_invitations": "gfmd.change_meeting"}
 
     def get_queryset(self):
         return sel.meetings_for_user(self.request.user)
@@ -244,7 +239,7 @@ class AgendaItemViewSet(RecordViewSet):
 class AttendanceViewSet(ExportMixin, RecordViewSet):
     queryset = Attendance.objects.all()
     export_name, export_columns = "attendance", ATTENDANCE_COLUMNS
-    extra_permissions = {"export": "gfmd.view_attendance"}
+    permission_map = {"export": "gfmd.view_attendance"}
     serializer_class = s.AttendanceSerializer
     filterset_fields = ["meeting", "role", "attended"]
 

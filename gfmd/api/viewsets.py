@@ -3,7 +3,7 @@
 from django.contrib.contenttypes.models import ContentType
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import viewsets
+from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
@@ -27,8 +27,7 @@ class ActivityMixin:
         page = self.paginate_queryset(entries)
         return self.get_paginated_response(ActivityLogSerializer(page, many=True).data)
 
-    def get_permission_map(self):
-        return {"activity": "gfmd.view_activitylog"}
+    permission_map = {"activity": "gfmd.view_activitylog"}
 
 
 class ReaderListMixin:
@@ -45,8 +44,28 @@ class ReaderListMixin:
         return self.get_paginated_response(self.list_rows(page))
 
 
+class CreateMixin(mixins.CreateModelMixin):
+    # DRF's create, whose write is `perform_create` (views never override create/update:
+    # the safe-write mixins wrap them). A hook that found the record already there (a
+    # partner resubmitting its external_ref) sets `self.created = False`: the answer is 200,
+    # and that is what Idempotency-Key stores. (Comments, not a docstring: the schema would
+    # show one on every create.)
+
+    created = True
+
+    def create(self, request, *args, **kwargs):
+        response = super().create(request, *args, **kwargs)
+        if not self.created:
+            response.status_code = status.HTTP_200_OK
+        return response
+
+
 class RecordViewSet(
-    ConditionalUpdateMixin, IdempotentCreateMixin, ActivityMixin, viewsets.ModelViewSet
+    ConditionalUpdateMixin,
+    IdempotentCreateMixin,
+    ActivityMixin,
+    CreateMixin,
+    viewsets.ModelViewSet,
 ):
     """List, read, create, update and delete. Detail responses carry an ETag; updates
     honour If-Match (412 when the record changed); creates honour Idempotency-Key."""
@@ -54,10 +73,6 @@ class RecordViewSet(
     # Every write goes through record_save / record_delete: validation and audit.
 
     http_method_names = ["get", "post", "put", "patch", "delete", "head", "options"]
-
-    @property
-    def permission_map(self):
-        return {**self.get_permission_map(), **getattr(self, "extra_permissions", {})}
 
     def perform_create(self, serializer):
         model = serializer.Meta.model

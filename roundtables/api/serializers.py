@@ -114,7 +114,8 @@ class CoChairSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class CoChairProposeSerializer(serializers.Serializer):
+class CoChairProposeSerializer(AnswersWithReadPayload, serializers.Serializer):
+    read_serializer = CoChairSerializer
     session = serializers.PrimaryKeyRelatedField(queryset=Session.objects.all())
     country = CountryField()
     note = serializers.CharField(required=False, allow_blank=True, default="")
@@ -150,7 +151,8 @@ class TeamMembershipSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class TeamRequestSerializer(serializers.Serializer):
+class TeamRequestSerializer(AnswersWithReadPayload, serializers.Serializer):
+    read_serializer = TeamMembershipSerializer
     session = serializers.PrimaryKeyRelatedField(queryset=Session.objects.all())
     country = CountryField()
     note = serializers.CharField(required=False, allow_blank=True, default="")

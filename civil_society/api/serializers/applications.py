@@ -85,7 +85,8 @@ class CSDApplicationSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class CSDApplicationSubmitSerializer(serializers.Serializer):
+class CSDApplicationSubmitSerializer(AnswersWithReadPayload, serializers.Serializer):
+    read_serializer = CSDApplicationSerializer
     csd_edition = serializers.PrimaryKeyRelatedField(queryset=CSDEdition.objects.all())
     organisation = serializers.PrimaryKeyRelatedField(
         queryset=CivilSocietyOrganisation.objects.select_related("organisation")

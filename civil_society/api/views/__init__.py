@@ -3,10 +3,9 @@
 from civil_society.api.views.applications import (
     ApplicationViewSet,
     CivilSocietyOrganisationViewSet,
-    DelegateViewSet,
     ReviewViewSet,
 )
-from civil_society.api.views.records import (
+from civil_society.api.views.programme import (
     AdvisoryCommitteeMemberViewSet,
     CommonSpaceParticipantViewSet,
     CommonSpaceSessionViewSet,
@@ -17,6 +16,7 @@ from civil_society.api.views.records import (
     RecommendationViewSet,
 )
 from civil_society.api.views.selection import (
+    DelegateViewSet,
     ProposalEntryViewSet,
     SelectionPolicyViewSet,
     SelectionProposalViewSet,

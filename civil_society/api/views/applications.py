@@ -1,20 +1,16 @@
-"""Organisations, applications (partner systems too), delegates and reviews."""
+"""Organisations, applications (partner systems too) and reviews."""
 
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
-from rest_framework import status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
 from civil_society.api import readers
 from civil_society.api import serializers as s
-from civil_society.api.pagination import NewestFirst
 from civil_society.enums import ApplicationSource
-from civil_society.exports import DELEGATION_COLUMNS
 from civil_society.models import (
     Application,
     CivilSocietyOrganisation,
-    Delegate,
     Review,
 )
 from civil_society.rules import committee_seats, is_partner_system, represented_organisation_ids
@@ -33,8 +29,8 @@ from civil_society.services.organisations import (
     cso_update,
 )
 from civil_society.services.reviews import review_submit
-from civil_society.services.waitlist import delegate_release
-from gfmd.api.viewsets import ActivityMixin, ExportMixin, ReaderListMixin, RecordViewSet
+from gfmd.api.pagination import NewestFirst
+from gfmd.api.viewsets import ReaderListMixin, RecordViewSet
 from gfmd.rules import is_support_staff
 
 
@@ -59,7 +55,7 @@ class CivilSocietyOrganisationViewSet(RecordViewSet):
     serializer_class = s.CSDCivilSocietyOrganisationSerializer
     filterset_fields = ["sector", "migrant_led", "diaspora_led", "led_check"]
     search_fields = ["organisation__name", "organisation__acronym", "website_domain"]
-    extra_permissions = {
+    permission_map = {
         "duplicates": "civil_society.find_duplicates",
         "check_led": "civil_society.check_led_status",
         "merge": "civil_society.merge_organisations",
@@ -128,11 +124,56 @@ class CivilSocietyOrganisationViewSet(RecordViewSet):
         )
 
 
-class ApplicationSubmission(viewsets.ModelViewSet):
-    """The create step of ApplicationViewSet. Listed after RecordViewSet in its bases, it
-    comes after RecordViewSet's mixins in the method resolution order (just before
-    ModelViewSet), so IdempotentCreateMixin.create wraps this create: a retried POST with
-    the same Idempotency-Key replays the first response and creates nothing."""
+@extend_schema_view(
+    create=extend_schema(
+        request=s.CSDApplicationSubmitSerializer,
+        responses={201: s.CSDApplicationSerializer, 200: s.CSDApplicationSerializer},
+        description=(
+            "Submit an application. The same partner `external_ref` again returns 200 and the\n"
+            "existing application; a retry with the same `Idempotency-Key` header replays the\n"
+            "first response (422 if the body differs)."
+        ),
+    ),
+    update=extend_schema(
+        request=s.CSDApplicationUpdateSerializer, responses=s.CSDApplicationSerializer
+    ),
+    partial_update=extend_schema(
+        request=s.CSDApplicationUpdateSerializer, responses=s.CSDApplicationSerializer
+    ),
+)
+class ApplicationViewSet(ReaderListMixin, RecordViewSet):
+    """Applications with nominated delegates. Partner systems submit them too (idempotent
+    by `external_ref`); each caller sees only the applications within reach."""
+
+    queryset = Application.objects.all()
+    serializer_class = s.CSDApplicationSerializer
+    filterset_fields = ["csd_edition", "organisation", "status", "source"]
+    permission_map = {"withdraw": "civil_society.withdraw_application"}
+    pagination_class = NewestFirst  # cursor pages, newest first: no COUNT, stable pages
+    ordering_fields = ["id", "submitted_at"]
+
+    def get_queryset(self):
+        return sel.applications_for_user(self.request.user)
+
+    def list_values(self, queryset):
+        return readers.application_values(queryset)
+
+    def list_rows(self, rows):
+        return readers.applications(rows)
+
+    def get_serializer_class(self):
+        if self.action == "create":
+            return s.CSDApplicationSubmitSerializer
+        if self.action in ("update", "partial_update"):
+            return s.CSDApplicationUpdateSerializer
+        return s.CSDApplicationSerializer
+
+    def get_serializer(self, *args, **kwargs):
+        if self.action == "create":
+            kwargs["organisations"] = self._organisations()
+        if self.action == "update":
+            kwargs["partial"] = True  # every field is optional, PUT as PATCH (as documented)
+        return super().get_serializer(*args, **kwargs)
 
     def _organisations(self):
         user = self.request.user
@@ -148,70 +189,13 @@ class ApplicationSubmission(viewsets.ModelViewSet):
             return ApplicationSource.PARTNER
         return ApplicationSource.STAFF if is_support_staff(user) else ApplicationSource.WEB
 
-    def create(self, request, *args, **kwargs):
-        payload = s.CSDApplicationSubmitSerializer(
-            data=request.data, organisations=self._organisations()
-        )
-        payload.is_valid(raise_exception=True)
-        data = dict(payload.validated_data)
+    def perform_create(self, serializer):
+        data = dict(serializer.validated_data)
         nominees = [NominatedDelegate(**d) for d in data.pop("delegates")]
-        application, created = application_submit(
-            actor=request.user, delegates=nominees, source=self._source(), **data
+        application, self.created = application_submit(
+            actor=self.request.user, delegates=nominees, source=self._source(), **data
         )
-        application = self.get_queryset().get(pk=application.pk)
-        return Response(
-            s.CSDApplicationSerializer(application).data,
-            status=status.HTTP_201_CREATED if created else status.HTTP_200_OK,
-        )
-
-
-@extend_schema_view(
-    update=extend_schema(
-        request=s.CSDApplicationUpdateSerializer, responses=s.CSDApplicationSerializer
-    ),
-    partial_update=extend_schema(
-        request=s.CSDApplicationUpdateSerializer, responses=s.CSDApplicationSerializer
-    ),
-)
-class ApplicationViewSet(ReaderListMixin, RecordViewSet, ApplicationSubmission):
-    """Applications with nominated delegates. Partner systems submit them too (idempotent
-    by `external_ref`); each caller sees only the applications within reach."""
-
-    queryset = Application.objects.all()
-    serializer_class = s.CSDApplicationSerializer
-    filterset_fields = ["csd_edition", "organisation", "status", "source"]
-    extra_permissions = {"withdraw": "civil_society.withdraw_application"}
-    pagination_class = NewestFirst  # cursor pages, newest first: no COUNT, stable pages
-    ordering_fields = ["id", "submitted_at"]
-
-    def get_queryset(self):
-        return sel.applications_for_user(self.request.user)
-
-    def list_values(self, queryset):
-        return readers.application_values(queryset)
-
-    def list_rows(self, rows):
-        return readers.applications(rows)
-
-    @extend_schema(
-        request=s.CSDApplicationSubmitSerializer,
-        responses={201: s.CSDApplicationSerializer, 200: s.CSDApplicationSerializer},
-    )
-    def create(self, request, *args, **kwargs):
-        """Submit an application. The same partner `external_ref` again returns 200 and the
-        existing application; a retry with the same `Idempotency-Key` header replays the
-        first response (422 if the body differs)."""
-        return super().create(request, *args, **kwargs)
-
-    def get_serializer_class(self):
-        if self.action in ("update", "partial_update"):
-            return s.CSDApplicationUpdateSerializer
-        return s.CSDApplicationSerializer
-
-    def get_serializer(self, *args, **kwargs):
-        if self.action == "update":
-            kwargs["partial"] = True  # every field is optional, PUT as PATCH (as documented)
-        return super().get_serializer(*args, **kwargs)
+        serializer.instance = self.get_queryset().get(pk=application.pk)
 
     def perform_update(self, serializer):
         application = serializer.instance
@@ -230,51 +214,6 @@ class ApplicationViewSet(ReaderListMixin, RecordViewSet, ApplicationSubmission):
             actor=request.user, application=self.get_object(), **payload.validated_data
         )
         return Response(s.CSDApplicationSerializer(self.get_queryset().get(pk=pk)).data)
-
-
-class DelegateViewSet(ExportMixin, ActivityMixin, viewsets.ReadOnlyModelViewSet):
-    """Nominated delegates, their status and waitlist position. `export/` downloads the
-    delegation (the selected delegates, with contact details) as CSV or XLSX."""
-
-    queryset = Delegate.objects.all()
-    serializer_class = s.CSDDelegateSerializer
-    filterset_fields = ["csd_edition", "application", "status"]
-    export_name = "csd-delegation"
-    export_columns = DELEGATION_COLUMNS
-
-    @property
-    def permission_map(self):
-        return {
-            **self.get_permission_map(),
-            "release": "civil_society.release_delegate",
-            "export": "civil_society.export_delegation",
-        }
-
-    def get_queryset(self):
-        if self.action == "export":
-            return sel.delegation_export_for_user(self.request.user)
-        return sel.delegates_for_user(self.request.user)
-
-    @extend_schema(request=s.CSDReasonSerializer, responses=s.CSDReleaseResultSerializer)
-    @action(detail=True, methods=["post"])
-    def release(self, request, pk=None):
-        """Release a selected delegate's place; the waitlist moves up."""
-        payload = s.CSDReasonSerializer(data=request.data)
-        payload.is_valid(raise_exception=True)
-        delegate = self.get_object()
-        promoted = delegate_release(actor=request.user, delegate=delegate, **payload.validated_data)
-        queryset = sel.delegates_for_user(request.user)
-        released = queryset.get(pk=delegate.pk)
-        promoted = (
-            Delegate.objects.select_related(
-                "country", "application__organisation__organisation"
-            ).get(pk=promoted.pk)
-            if promoted
-            else None
-        )
-        return Response(
-            s.CSDReleaseResultSerializer({"released": released, "promoted": promoted}).data
-        )
 
 
 @extend_schema_view(

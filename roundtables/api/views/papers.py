@@ -54,27 +54,25 @@ class WorkingPaperViewSet(
     }
     search_fields = ["title"]
 
-    @property
-    def permission_map(self):
-        transitions = {t.name: t.perm for t in PAPER_TRANSITIONS.values()}
-        return {
-            **self.get_permission_map(),
-            **transitions,
-            "list": "roundtables.list_workingpaper",
-            "publish": "roundtables.publish_paper",
-            "unpublish": "roundtables.publish_paper",
-            "add_version": "roundtables.add_version",
-            "submit_input": "roundtables.submit_input",
-            "diff": "roundtables.view_workingpaper",
-            "access": "roundtables.explain_access",
-        }
+    permission_map = {
+        **PAPER_TRANSITIONS.permissions(),
+        "list": "roundtables.list_workingpaper",
+        "publish": "roundtables.publish_paper",
+        "unpublish": "roundtables.publish_paper",
+        "add_version": "roundtables.add_version",
+        "submit_input": "roundtables.submit_input",
+        "diff": "roundtables.view_workingpaper",
+        "access": "roundtables.explain_access",
+    }
 
     def get_queryset(self):
         return paper_sel.papers_for_user(self.request.user)
 
-    def update(self, request, *args, **kwargs):
-        self.get_object()  # 404 outside the caller's reach, 403 without the right: before 428
-        return super().update(request, *args, **kwargs)
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        if self.action in ("update", "partial_update"):
+            # 404 outside the caller's reach, 403 without the right: before If-Match's 428
+            self.get_object()
 
     def perform_update(self, serializer):
         paper = serializer.instance
@@ -315,14 +313,11 @@ class InputViewSet(FreshReachMixin, ActivityMixin, ReaderListMixin, viewsets.Rea
     pagination_class = NewestFirst  # cursor pages, newest first: no COUNT, stable pages
     ordering_fields = ["id"]
 
-    @property
-    def permission_map(self):
-        return {
-            **self.get_permission_map(),
-            "list": "roundtables.list_input",
-            "decide": "roundtables.decide_input",
-            "attachment": "roundtables.download_input",
-        }
+    permission_map = {
+        "list": "roundtables.list_input",
+        "decide": "roundtables.decide_input",
+        "attachment": "roundtables.download_input",
+    }
 
     def get_queryset(self):
         return paper_sel.inputs_for_user(self.request.user)

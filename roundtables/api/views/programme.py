@@ -81,7 +81,7 @@ class SessionViewSet(FreshReachMixin, ReaderListMixin, RecordViewSet):
         "theme": ["exact"],
     }
     search_fields = ["title", "description"]
-    extra_permissions = {
+    permission_map = {
         "seat_overview": "roundtables.view_seat_overview",
         "calendar": "roundtables.view_session",
     }
@@ -171,6 +171,9 @@ class SessionViewSet(FreshReachMixin, ReaderListMixin, RecordViewSet):
         return response
 
 
+@extend_schema_view(
+    create=extend_schema(request=s.CoChairProposeSerializer, responses={201: s.CoChairSerializer})
+)
 class CoChairViewSet(
     FreshReachMixin,
     ExportMixin,
@@ -194,42 +197,38 @@ class CoChairViewSet(
         "country__iso3": ["exact"],
     }
 
-    @property
-    def permission_map(self):
-        return {
-            **self.get_permission_map(),
-            **{t.name: t.perm for t in COCHAIR_TRANSITIONS.values()},
-            "replace": "roundtables.replace_cochair",
-            "export": "roundtables.view_cochair",
-        }
+    permission_map = {
+        **COCHAIR_TRANSITIONS.permissions(),
+        "replace": "roundtables.replace_cochair",
+        "export": "roundtables.view_cochair",
+    }
 
     def get_queryset(self):
         return sel.cochairs_for_user(self.request.user)
 
-    def _reply(self, cochair, status_code=200):
-        return Response(
-            s.CoChairSerializer(self.get_queryset().get(pk=cochair.pk)).data, status=status_code
-        )
+    def _reply(self, cochair):
+        return Response(s.CoChairSerializer(self.get_queryset().get(pk=cochair.pk)).data)
 
-    @extend_schema(request=s.CoChairProposeSerializer, responses={201: s.CoChairSerializer})
-    def create(self, request, *args, **kwargs):
-        payload = s.CoChairProposeSerializer(data=request.data)
-        payload.is_valid(raise_exception=True)
-        data = payload.validated_data
-        if is_support_staff(request.user):
+    def get_serializer_class(self):
+        return s.CoChairProposeSerializer if self.action == "create" else s.CoChairSerializer
+
+    def perform_create(self, serializer):
+        data = serializer.validated_data
+        user = self.request.user
+        if is_support_staff(user):
             origin = CoChairOrigin.NOMINATED
-        elif represents_country(request.user, data["country"]):
+        elif represents_country(user, data["country"]):
             origin = CoChairOrigin.VOLUNTEERED
         else:
             raise PermissionDenied("You may volunteer only your own government.")
         cochair = cochair_services.cochair_propose(
-            actor=request.user,
+            actor=user,
             session=data["session"],
             country=data["country"],
             origin=origin,
             note=data["note"],
         )
-        return self._reply(cochair, 201)
+        serializer.instance = self.get_queryset().get(pk=cochair.pk)
 
     def _transition(self, request, service):
         cochair = self.get_object()
@@ -271,6 +270,11 @@ class CoChairViewSet(
         return self._reply(replacement)
 
 
+@extend_schema_view(
+    create=extend_schema(
+        request=s.TeamRequestSerializer, responses={201: s.TeamMembershipSerializer}
+    )
+)
 class TeamMembershipViewSet(
     FreshReachMixin,
     ActivityMixin,
@@ -285,35 +289,28 @@ class TeamMembershipViewSet(
     serializer_class = s.TeamMembershipSerializer
     filterset_fields = {"session": ["exact"], "state": ["exact"], "country__iso3": ["exact"]}
 
-    @property
-    def permission_map(self):
-        return {
-            **self.get_permission_map(),
-            **{t.name: t.perm for t in TEAM_TRANSITIONS.values()},
-        }
+    permission_map = TEAM_TRANSITIONS.permissions()
 
     def get_queryset(self):
         return sel.team_for_user(self.request.user)
 
-    def _reply(self, membership, status_code=200):
-        return Response(
-            s.TeamMembershipSerializer(self.get_queryset().get(pk=membership.pk)).data,
-            status=status_code,
-        )
+    def _reply(self, membership):
+        return Response(s.TeamMembershipSerializer(self.get_queryset().get(pk=membership.pk)).data)
 
-    @extend_schema(request=s.TeamRequestSerializer, responses={201: s.TeamMembershipSerializer})
-    def create(self, request, *args, **kwargs):
-        payload = s.TeamRequestSerializer(data=request.data)
-        payload.is_valid(raise_exception=True)
-        data = payload.validated_data
-        if not is_support_staff(request.user) and not represents_country(
-            request.user, data["country"]
-        ):
+    def get_serializer_class(self):
+        if self.action == "create":
+            return s.TeamRequestSerializer
+        return s.TeamMembershipSerializer
+
+    def perform_create(self, serializer):
+        data = serializer.validated_data
+        user = self.request.user
+        if not is_support_staff(user) and not represents_country(user, data["country"]):
             raise PermissionDenied("You may ask to join only for your own government.")
         membership = team_services.team_request(
-            actor=request.user, session=data["session"], country=data["country"], note=data["note"]
+            actor=user, session=data["session"], country=data["country"], note=data["note"]
         )
-        return self._reply(membership, 201)
+        serializer.instance = self.get_queryset().get(pk=membership.pk)
 
     def _transition(self, request, service):
         membership = self.get_object()

@@ -1,12 +1,11 @@
-"""CSD editions (with run-selection, report, delegation), committee, programme records."""
+"""CSD editions and their programme: advisory committee, sessions, recommendations, the
+Common Space, PGA documents and Friends of the Forum representatives. The editions'
+selection actions (run-selection, selection-report, delegation) are in selection.py."""
 
-from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import mixins, status, viewsets
-from rest_framework.decorators import action
-from rest_framework.exceptions import ValidationError
-from rest_framework.response import Response
+from rest_framework import mixins, viewsets
 
 from civil_society.api import serializers as s
+from civil_society.api.views.selection import EditionSelectionActions
 from civil_society.models import (
     AdvisoryCommitteeMember,
     CommonSpaceParticipant,
@@ -16,31 +15,23 @@ from civil_society.models import (
     FriendsRepresentative,
     PeoplesGlobalActionDocument,
     Recommendation,
-    SelectionProposal,
 )
 from civil_society.selectors import records as sel
-from civil_society.selectors.selection import delegation, selection_report
 from civil_society.services.editions import csd_edition_save
 from civil_society.services.programme import (
     friends_representative_register,
     friends_representative_remove,
 )
-from civil_society.services.selection import proposal_run
 from gfmd.api.viewsets import ActivityMixin, RecordViewSet
 
 
-class CSDEditionViewSet(RecordViewSet):
+class CSDEditionViewSet(EditionSelectionActions, RecordViewSet):
     """Civil Society Days editions. Anonymous callers get the public list."""
 
     queryset = CSDEdition.objects.all()
     serializer_class = s.CSDEditionSerializer
     filterset_fields = ["edition", "applications_open"]
-    extra_permissions = {
-        "list": "civil_society.list_csdedition",
-        "run_selection": "civil_society.run_selection",
-        "selection_report": "civil_society.view_selection_report",
-        "delegation": "civil_society.view_delegation",
-    }
+    permission_map = {"list": "civil_society.list_csdedition"}
 
     def get_queryset(self):
         return sel.csd_editions_for_user(self.request.user)
@@ -54,48 +45,6 @@ class CSDEditionViewSet(RecordViewSet):
         for name, value in serializer.validated_data.items():
             setattr(serializer.instance, name, value)
         csd_edition_save(actor=self.request.user, csd_edition=serializer.instance)
-
-    @extend_schema(request=None, responses={201: s.CSDSelectionProposalSerializer})
-    @action(detail=True, methods=["post"], url_path="run-selection")
-    def run_selection(self, request, pk=None):
-        """Propose a selection and waitlist from the reviews and the selection policy."""
-        proposal = proposal_run(actor=request.user, csd_edition=self.get_object())
-        proposal = sel.proposals_for_user(request.user).get(pk=proposal.pk)
-        return Response(
-            s.CSDSelectionProposalSerializer(proposal).data, status=status.HTTP_201_CREATED
-        )
-
-    @extend_schema(
-        parameters=[
-            OpenApiParameter(
-                "proposal", int, description="A proposal id; default: the confirmed delegation."
-            )
-        ],
-        responses=s.CSDSelectionReportSerializer,
-    )
-    @action(detail=True, methods=["get"], url_path="selection-report")
-    def selection_report(self, request, pk=None):
-        """Balance by sector, region, migrant/diaspora-led and gender, against the policy."""
-        csd_edition = self.get_object()
-        proposal = None
-        raw = request.query_params.get("proposal")
-        if raw:
-            if not raw.isdigit():
-                raise ValidationError({"proposal": ["Give a proposal id."]})
-            proposal = SelectionProposal.objects.filter(
-                pk=int(raw), csd_edition=csd_edition
-            ).first()
-            if proposal is None:
-                raise ValidationError({"proposal": ["No such proposal for this edition."]})
-        report = selection_report(csd_edition, proposal)
-        return Response(s.CSDSelectionReportSerializer(report).data)
-
-    @extend_schema(responses=s.CSDDelegationMemberSerializer(many=True))
-    @action(detail=True, methods=["get"])
-    def delegation(self, request, pk=None):
-        """The CSD delegation: the selected delegates (no contact details)."""
-        page = self.paginate_queryset(delegation(self.get_object()))
-        return self.get_paginated_response(s.CSDDelegationMemberSerializer(page, many=True).data)
 
 
 class AdvisoryCommitteeMemberViewSet(RecordViewSet):
@@ -166,10 +115,6 @@ class FriendsRepresentativeViewSet(
     queryset = FriendsRepresentative.objects.all()
     serializer_class = s.CSDFriendsRepresentativeSerializer
     filterset_fields = ["meeting", "delegate"]
-
-    @property
-    def permission_map(self):
-        return self.get_permission_map()
 
     def get_queryset(self):
         return sel.friends_representatives_for_user(self.request.user)
