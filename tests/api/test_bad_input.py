@@ -133,3 +133,37 @@ def test_form_body_over_the_size_limit_is_413(settings):
         content_type="application/x-www-form-urlencoded",
     )
     _assert_error(response, 413)
+
+
+def _cursor(query: str) -> str:
+    return base64.b64encode(query.encode()).decode()
+
+
+CURSOR_LISTS = [
+    "/api/v1/inputs/",
+    "/api/v1/activity/",
+    "/api/v1/webhook-deliveries/",
+    "/api/v1/csd/applications/",
+    "/api/v1/csd/reviews/",
+]
+
+
+@pytest.mark.parametrize("path", CURSOR_LISTS)
+@pytest.mark.parametrize("position", ["p=abc", "p=", "o=1&p=1.5"])
+def test_cursor_with_a_position_that_is_not_an_id_is_404(staff_client, path, position):
+    response = staff_client.get(path, {"cursor": _cursor(position)})
+    body = _assert_error(response, 404)
+    assert body["detail"] == "Invalid cursor"
+
+
+@pytest.mark.parametrize("path", CURSOR_LISTS)
+def test_cursor_with_a_valid_position_still_pages(staff_client, path):
+    assert staff_client.get(path, {"cursor": _cursor("p=5")}).status_code == 200
+
+
+def test_cursor_position_follows_the_requested_ordering(staff_client):
+    path = "/api/v1/csd/applications/"
+    bad = staff_client.get(path, {"ordering": "submitted_at", "cursor": _cursor("p=abc")})
+    assert _assert_error(bad, 404)["detail"] == "Invalid cursor"
+    good = {"ordering": "submitted_at", "cursor": _cursor("p=2024-01-01T00:00:00Z")}
+    assert staff_client.get(path, good).status_code == 200
