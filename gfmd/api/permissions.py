@@ -7,6 +7,7 @@ Objects outside the caller's reach never get here: querysets come from selectors
 so they are 404 before any 403.
 """
 
+from rest_framework.exceptions import MethodNotAllowed
 from rest_framework.permissions import BasePermission
 
 VERB_BY_ACTION = {
@@ -49,6 +50,10 @@ class RulesPermission(BasePermission):
     message = "You do not have permission to perform this action."
 
     def has_permission(self, request, view) -> bool:
+        # DRF checks permissions before it looks for the method's handler, so a method
+        # the view does not offer was refused as a 403 (an unmapped action); say 405.
+        if request.method.upper() not in view.allowed_methods:
+            raise MethodNotAllowed(request.method)
         perm = permission_for(view)
         if perm is None:
             return False

@@ -1,6 +1,8 @@
 from django.db import models
 from django.db.models import F, Q
 
+from gfmd.models.checks import CheckConstraint
+
 
 class Theme(models.Model):
     """A theme of the catalogue that persists across editions (recurring or emerging)."""
@@ -35,7 +37,7 @@ class Roundtable(models.Model):
                 name="roundtable_number_unique",
                 violation_error_message="This edition already has a roundtable with this number.",
             ),
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=Q(number__gte=1),
                 name="roundtable_number_positive",
                 violation_error_message="Roundtables are numbered from 1.",
@@ -79,12 +81,12 @@ class Session(models.Model):
                 name="session_number_unique",
                 violation_error_message="This roundtable already has a session with this number.",
             ),
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=Q(number__gte=1),
                 name="session_number_positive",
                 violation_error_message="Sessions are numbered from 1.",
             ),
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=Q(slot_start__isnull=True)
                 | Q(slot_end__isnull=True)
                 | Q(slot_end__gte=F("slot_start")),

@@ -167,3 +167,29 @@ def test_cursor_position_follows_the_requested_ordering(staff_client):
     assert _assert_error(bad, 404)["detail"] == "Invalid cursor"
     good = {"ordering": "submitted_at", "cursor": _cursor("p=2024-01-01T00:00:00Z")}
     assert staff_client.get(path, good).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "method,path",
+    [
+        ("put", "/api/v1/countries/DEU/"),
+        ("delete", "/api/v1/countries/DEU/"),
+        ("post", "/api/v1/countries/"),
+        ("put", "/api/v1/paper-versions/1/"),
+        ("delete", "/api/v1/paper-versions/1/"),
+        ("put", "/api/v1/activity/1/"),
+        ("delete", "/api/v1/activity/1/"),
+        ("post", "/api/v1/activity/"),
+        ("trace", "/api/v1/countries/"),
+        ("trace", "/api/v1/editions/"),
+        ("put", "/api/v1/"),
+    ],
+)
+@pytest.mark.parametrize("who", ["staff", "anonymous"])
+def test_method_not_allowed_is_405_with_allow(staff, api, method, path, who):
+    client = _quiet(api(staff if who == "staff" else None))
+    response = client.generic(method.upper(), path)
+    body = _assert_error(response, 405)
+    assert body["type"] == "method_not_allowed"
+    allowed = {m.strip() for m in response["Allow"].split(",")}
+    assert "GET" in allowed and method.upper() not in allowed
