@@ -8,7 +8,7 @@ export PORT
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/gfmd
 DEFAULT_TEST_REDIS_URL := redis://127.0.0.1:6379/15
 
-.PHONY: run test install lint format schema worker clean bench faults backup restore
+.PHONY: run test install lint format schema worker clean bench faults backup restore fuzz
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,11 @@ bench: install
 
 faults: install
 	benchmarks/faults/run
+
+# Schemathesis, all phases and checks, as anonymous, staff and partner, against gunicorn
+# with production settings; fails on any 5xx or schema violation (docs/api.md, ~20 min).
+fuzz: install
+	scripts/fuzz
 
 # A Celery worker against a real broker (set CELERY_BROKER_URL, e.g. redis://127.0.0.1:6379/0).
 worker: install

@@ -69,6 +69,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "gfmd.middleware.RequestGuardMiddleware",  # first: NUL and oversized bodies never go on
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -204,6 +205,11 @@ REST_FRAMEWORK = {
         "user": env_str("THROTTLE_USER", "1200/min"),
     },
     "DEFAULT_PERMISSION_CLASSES": ["gfmd.api.permissions.RulesPermission"],
+    "DEFAULT_PARSER_CLASSES": [
+        "gfmd.api.parsers.JSONParser",
+        "gfmd.api.parsers.FormParser",
+        "gfmd.api.parsers.MultiPartParser",
+    ],
     "DEFAULT_PAGINATION_CLASS": "gfmd.api.pagination.StandardPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_FILTER_BACKENDS": [

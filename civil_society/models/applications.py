@@ -5,6 +5,7 @@ from django.db.models import F, Q
 from django.db.models.functions import Lower
 
 from civil_society.enums import ApplicationSource, ApplicationStatus, DelegateStatus, Gender
+from gfmd.models.checks import CheckConstraint
 from gfmd.names import validate_visible_text, visible_text_constraint
 
 SCORE_MIN = 0
@@ -50,7 +51,7 @@ class Application(models.Model):
             models.Index(fields=["csd_edition", "-id"], name="application_edition_newest"),
         ]
         constraints = [
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=Q(status__in=ApplicationStatus.values),
                 name="application_status_valid",
                 violation_error_message="Unknown application status.",
@@ -108,12 +109,12 @@ class Delegate(models.Model):
         ordering = ["application_id", "position", "id"]
         constraints = [
             visible_text_constraint("full_name", "delegate_full_name_visible"),
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=Q(status__in=DelegateStatus.values),
                 name="delegate_status_valid",
                 violation_error_message="Unknown delegate status.",
             ),
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=Q(gender__in=["", *Gender.values]),
                 name="delegate_gender_valid",
                 violation_error_message="Unknown gender value.",
@@ -131,7 +132,7 @@ class Delegate(models.Model):
                 name="delegate_position_unique",
                 violation_error_message="Another delegate of this application has this position.",
             ),
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=(Q(status="waitlisted") & Q(waitlist_position__isnull=False))
                 | (~Q(status="waitlisted") & Q(waitlist_position__isnull=True)),
                 name="delegate_waitlist_position_iff_waitlisted",
@@ -183,12 +184,12 @@ class Review(models.Model):
                 name="review_once_per_reviewer",
                 violation_error_message="This reviewer has already reviewed this application.",
             ),
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=Q(score__gte=SCORE_MIN) & Q(score__lte=SCORE_MAX),
                 name="review_score_range",
                 violation_error_message=f"A score lies between {SCORE_MIN} and {SCORE_MAX}.",
             ),
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=~Q(reviewer_organisation=F("applicant_organisation")),
                 name="review_no_conflict_of_interest",
                 violation_error_message="A reviewer cannot review an application from their "

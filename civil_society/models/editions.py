@@ -4,6 +4,7 @@ from django.db import models
 from django.db.models import F, Q
 
 from civil_society.enums import CommitteeRole
+from gfmd.models.checks import CheckConstraint
 from gfmd.names import validate_visible_text, visible_text_constraint
 
 
@@ -40,14 +41,14 @@ class CSDEdition(models.Model):
         verbose_name = "Civil Society Days edition"
         constraints = [
             visible_text_constraint("title", "csdedition_title_visible"),
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=Q(start_date__isnull=True)
                 | Q(end_date__isnull=True)
                 | Q(end_date__gte=F("start_date")),
                 name="csdedition_dates_ordered",
                 violation_error_message="The end date cannot be before the start date.",
             ),
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=Q(forum_start_date__isnull=True)
                 | (
                     (Q(start_date__isnull=True) | Q(start_date__lt=F("forum_start_date")))
@@ -109,12 +110,12 @@ class AdvisoryCommitteeMember(models.Model):
                 name="committee_member_once_per_edition",
                 violation_error_message="This person already sits on this advisory committee.",
             ),
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=Q(role__in=CommitteeRole.values),
                 name="committee_role_valid",
                 violation_error_message="Unknown committee role.",
             ),
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=Q(term_end__isnull=True) | Q(term_end__gte=F("term_start")),
                 name="committee_term_ordered",
                 violation_error_message="The term cannot end before it starts.",

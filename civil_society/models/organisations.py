@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Q
 
 from civil_society.enums import LedCheck, Sector
+from gfmd.models.checks import CheckConstraint
 from gfmd.names import is_mixed_script, latin_skeleton
 
 # Legal-form words dropped when comparing names ("Migrant Forum Asia Inc." = "Migrant Forum
@@ -99,17 +100,17 @@ class CivilSocietyOrganisation(models.Model):
         ordering = ["organisation__name", "id"]
         verbose_name = "civil-society organisation"
         constraints = [
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=Q(sector__in=Sector.values),
                 name="cso_sector_one_of_five",
                 violation_error_message="The sector is one of the five CSD sectors.",
             ),
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=Q(led_check__in=LedCheck.values),
                 name="cso_led_check_valid",
                 violation_error_message="Unknown check status.",
             ),
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=(
                     Q(migrant_led=False, diaspora_led=False, led_check=LedCheck.NOT_DECLARED)
                 )

@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models import Q
 
 from civil_society.enums import CommonSpaceRole, CommonSpaceSide, SessionOrigin
+from gfmd.models.checks import CheckConstraint
 from gfmd.names import validate_visible_text, visible_text_constraint
 
 
@@ -59,12 +60,12 @@ class CSDSession(models.Model):
                 name="csdsession_code_unique",
                 violation_error_message="Another session of these CSD has this code.",
             ),
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=Q(origin__in=SessionOrigin.values),
                 name="csdsession_origin_valid",
                 violation_error_message="Unknown session origin.",
             ),
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=Q(origin=SessionOrigin.ADDED)
                 | ~Q(government_session_label="")
                 | Q(government_session__isnull=False),
@@ -124,7 +125,7 @@ class Recommendation(models.Model):
         ordering = ["csd_edition_id", "id"]
         constraints = [
             visible_text_constraint("title", "recommendation_title_visible"),
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=~Q(addressed_theme="")
                 | ~Q(addressed_session_label="")
                 | Q(addressed_session__isnull=False),
@@ -186,7 +187,7 @@ class CommonSpaceParticipant(models.Model):
     class Meta:
         ordering = ["session_id", "side", "id"]
         constraints = [
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=Q(
                     side=CommonSpaceSide.GOVERNMENT,
                     country__isnull=False,
@@ -250,7 +251,7 @@ class PeoplesGlobalActionDocument(models.Model):
         verbose_name = "People's Global Action document"
         constraints = [
             visible_text_constraint("title", "peoplesglobalactiondocument_title_visible"),
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=~Q(summary="") | ~Q(url=""),
                 name="pgadocument_has_content",
                 violation_error_message="Give the findings' summary or a link to the document.",

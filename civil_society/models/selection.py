@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Q
 
 from civil_society.enums import Outcome, ProposalStatus, Sector
+from gfmd.models.checks import CheckConstraint
 
 
 class SelectionPolicy(models.Model):
@@ -63,23 +64,23 @@ class SelectionPolicy(models.Model):
     class Meta:
         verbose_name_plural = "selection policies"
         constraints = [
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=Q(places__gte=1),
                 name="selectionpolicy_places_positive",
                 violation_error_message="There is at least one place.",
             ),
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=Q(max_per_organisation__gte=1),
                 name="selectionpolicy_per_organisation_positive",
                 violation_error_message="Each organisation may have at least one place.",
             ),
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=Q(max_region_share__isnull=True)
                 | (Q(max_region_share__gt=0) & Q(max_region_share__lte=1)),
                 name="selectionpolicy_region_share_range",
                 violation_error_message="The regional share lies between 0 and 1.",
             ),
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=Q(priority_bonus__gte=0),
                 name="selectionpolicy_bonus_not_negative",
                 violation_error_message="The priority bonus cannot be negative.",
@@ -148,7 +149,7 @@ class SelectionProposal(models.Model):
     class Meta:
         ordering = ["-id"]
         constraints = [
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=Q(status__in=ProposalStatus.values),
                 name="proposal_status_valid",
                 violation_error_message="Unknown proposal status.",
@@ -167,7 +168,7 @@ class SelectionProposal(models.Model):
                 violation_error_message="A draft proposal already exists for these Civil "
                 "Society Days.",
             ),
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=Q(status="confirmed", confirmed_at__isnull=False)
                 | (~Q(status="confirmed") & Q(confirmed_at__isnull=True)),
                 name="proposal_confirmed_has_date",
@@ -207,12 +208,12 @@ class ProposalEntry(models.Model):
                 name="proposalentry_delegate_once",
                 violation_error_message="This delegate is already in the proposal.",
             ),
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=Q(outcome__in=Outcome.values) & Q(proposed_outcome__in=Outcome.values),
                 name="proposalentry_outcome_valid",
                 violation_error_message="Unknown outcome.",
             ),
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=(Q(outcome="waitlisted") & Q(waitlist_position__isnull=False))
                 | (~Q(outcome="waitlisted") & Q(waitlist_position__isnull=True)),
                 name="proposalentry_waitlist_position_iff_waitlisted",
@@ -224,7 +225,7 @@ class ProposalEntry(models.Model):
                 name="proposalentry_waitlist_position_unique",
                 violation_error_message="Another entry holds this waitlist position.",
             ),
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=Q(outcome=models.F("proposed_outcome")) | ~Q(adjustment_note=""),
                 name="proposalentry_adjustment_needs_note",
                 violation_error_message="A staff adjustment needs a note explaining it.",

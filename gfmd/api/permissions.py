@@ -12,6 +12,7 @@ so they are 404 before any 403.
 
 from functools import cache
 
+from rest_framework.exceptions import MethodNotAllowed
 from rest_framework.permissions import BasePermission
 
 VERB_BY_ACTION = {
@@ -63,6 +64,10 @@ class RulesPermission(BasePermission):
     message = "You do not have permission to perform this action."
 
     def has_permission(self, request, view) -> bool:
+        # DRF checks permissions before it looks for the method's handler, so a method
+        # the view does not offer was refused as a 403 (an unmapped action); say 405.
+        if request.method.upper() not in view.allowed_methods:
+            raise MethodNotAllowed(request.method)
         perm = permission_for(view)
         if perm is None:
             return False

@@ -64,7 +64,9 @@ class ConditionalUpdateMixin:
         with transaction.atomic():
             current = self.get_object()  # scoped lookup first: 404 / 403 as usual
             # Lock the bare row (list querysets may carry aggregates, which FOR UPDATE
-            # refuses); a second writer waits here, then sees the first one's change.
+            # refuses), and only its own table: a default manager that joins a nullable
+            # relation would make PostgreSQL refuse FOR UPDATE on the outer join's
+            # nullable side. A second writer waits here, then sees the first one's change.
             model = type(current)
             list(
                 model._default_manager.select_for_update(of=("self",))

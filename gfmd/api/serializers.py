@@ -1,5 +1,6 @@
 """Serializers: shape and field validation only. Saving goes through services (views)."""
 
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from gfmd.models import (
@@ -16,6 +17,7 @@ from gfmd.models import (
     Organisation,
     SteeringGroupMembership,
 )
+from gfmd.models.editions import YEAR_MESSAGE
 
 
 class AnswersWithReadPayload:
@@ -32,6 +34,11 @@ class AnswersWithReadPayload:
 
 class CountryField(serializers.SlugRelatedField):
     """Countries are named by ISO alpha-3 code in every payload ("DEU", "MAR")."""
+
+    default_error_messages = {
+        "does_not_exist": _("Unknown country code: {value}."),
+        "invalid": _("Give an ISO alpha-3 country code, e.g. DEU."),
+    }
 
     def __init__(self, **kwargs):
         kwargs.setdefault("slug_field", "iso3")
@@ -140,6 +147,13 @@ class EditionSerializer(serializers.ModelSerializer):
             "chairs",
             "chair_details",
         ]
+        # DRF turns the model's year bounds into min/max with its own wording; keep ours
+        extra_kwargs = {
+            "year_start": {
+                "error_messages": {"min_value": YEAR_MESSAGE, "max_value": YEAR_MESSAGE}
+            },
+            "year_end": {"error_messages": {"min_value": YEAR_MESSAGE, "max_value": YEAR_MESSAGE}},
+        }
 
     def validate_chairs(self, value):
         if not value:

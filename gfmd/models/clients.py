@@ -2,6 +2,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from gfmd.models.checks import CheckConstraint
+
 
 class PartnerClient(models.Model):
     """A partner system (OAuth2 client credentials) acting for one government or organisation.
@@ -34,7 +36,7 @@ class PartnerClient(models.Model):
     class Meta:
         ordering = ["name"]
         constraints = [
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=(Q(country__isnull=False) & Q(organisation__isnull=True))
                 | (Q(country__isnull=True) & Q(organisation__isnull=False)),
                 name="partnerclient_one_body",

@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Q
 
 from gfmd.enums import STATE_STATUSES, DevelopmentStatus, UNStatus
+from gfmd.models.checks import CheckConstraint
 
 # Letters NFKD does not decompose into a base letter and a mark.
 _FOLD = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "þ": "th"})
@@ -55,16 +56,16 @@ class Country(models.Model):
         ordering = ["name"]
         verbose_name_plural = "countries"
         constraints = [
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=Q(development_override="") | ~Q(override_reason=""),
                 name="country_override_needs_reason",
                 violation_error_message="A development status override needs a reason.",
             ),
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=Q(development_default__in=DevelopmentStatus.values),
                 name="country_development_default_valid",
             ),
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=Q(development_override__in=["", *DevelopmentStatus.values]),
                 name="country_development_override_valid",
             ),

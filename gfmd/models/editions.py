@@ -1,8 +1,19 @@
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
 
+from gfmd.models.checks import CheckConstraint
 from gfmd.names import validate_visible_text, visible_text_constraint
+
+# The Forum began in 2007; a year past 2100 is a typo (20155), not a plan.
+FIRST_YEAR, LAST_YEAR = 2007, 2100
+YEAR_MESSAGE = _("Give a year from 2007 (the first Forum) to 2100.")
+YEAR_VALIDATORS = [
+    MinValueValidator(FIRST_YEAR, message=YEAR_MESSAGE),
+    MaxValueValidator(LAST_YEAR, message=YEAR_MESSAGE),
+]
 
 
 class Edition(models.Model):
@@ -13,9 +24,12 @@ class Edition(models.Model):
     """
 
     ordinal = models.PositiveSmallIntegerField(unique=True, help_text="1 for GFMD 2007, ...")
-    year_start = models.PositiveSmallIntegerField()
+    year_start = models.PositiveSmallIntegerField(validators=YEAR_VALIDATORS)
     year_end = models.PositiveSmallIntegerField(
-        null=True, blank=True, help_text="Only when the chairmanship spans two years."
+        null=True,
+        blank=True,
+        validators=YEAR_VALIDATORS,
+        help_text="Only when the chairmanship spans two years.",
     )
     title = models.CharField(max_length=200, validators=[validate_visible_text])
     theme = models.TextField(blank=True)
@@ -36,27 +50,32 @@ class Edition(models.Model):
         ordering = ["ordinal"]
         constraints = [
             visible_text_constraint("title", "edition_title_visible"),
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=Q(ordinal__gte=1),
                 name="edition_ordinal_positive",
                 violation_error_message="The ordinal number starts at 1.",
             ),
-            models.CheckConstraint(
+            CheckConstraint(
+                condition=Q(year_start__gte=FIRST_YEAR, year_start__lte=LAST_YEAR),
+                name="edition_year_plausible",
+                violation_error_message=YEAR_MESSAGE,
+            ),
+            CheckConstraint(
                 condition=Q(year_end__isnull=True) | Q(year_end__gt=F("year_start")),
                 name="edition_years_ordered",
-                violation_error_message="The end year must come after the start year.",
+                violation_error_message=_("The end year must come after the start year."),
             ),
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=Q(year_end__isnull=True) | Q(year_end__lte=F("year_start") + 1),
                 name="edition_spans_at_most_two_years",
-                violation_error_message="An edition spans at most two calendar years.",
+                violation_error_message=_("An edition spans at most two calendar years."),
             ),
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=Q(start_date__isnull=True)
                 | Q(end_date__isnull=True)
                 | Q(end_date__gte=F("start_date")),
                 name="edition_dates_ordered",
-                violation_error_message="The end date cannot be before the start date.",
+                violation_error_message=_("The end date cannot be before the start date."),
             ),
         ]
 

@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models import Q
 
 from gfmd.enums import FriendsRole
+from gfmd.models.checks import CheckConstraint
 
 
 class FriendsParticipation(models.Model):
@@ -22,7 +23,7 @@ class FriendsParticipation(models.Model):
         ordering = ["edition__ordinal", "role", "country__name", "organisation__name"]
         verbose_name = "Friends of the Forum participant"
         constraints = [
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=(Q(country__isnull=False, organisation__isnull=True, role="participant"))
                 | (Q(country__isnull=True, organisation__isnull=False, role="observer")),
                 name="friends_government_participates_organisation_observes",

@@ -2,6 +2,7 @@ from django.db import models
 from django.db.models import F, Q
 
 from gfmd.enums import AttendanceRole, MeetingBody
+from gfmd.models.checks import CheckConstraint
 from gfmd.names import validate_visible_text, visible_text_constraint
 
 
@@ -25,12 +26,12 @@ class Meeting(models.Model):
         ordering = ["start_date", "id"]
         constraints = [
             visible_text_constraint("title", "meeting_title_visible"),
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
                 name="meeting_dates_ordered",
                 violation_error_message="The end date cannot be before the start date.",
             ),
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=Q(is_virtual=True) | ~Q(city=""),
                 name="meeting_has_place",
                 violation_error_message="An in-person meeting needs a city.",
@@ -89,13 +90,13 @@ class Attendance(models.Model):
         ordering = ["meeting", "role", "country__name", "organisation__name"]
         verbose_name_plural = "attendance"
         constraints = [
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=(Q(country__isnull=False) & Q(organisation__isnull=True))
                 | (Q(country__isnull=True) & Q(organisation__isnull=False)),
                 name="attendance_one_body",
                 violation_error_message="Give exactly one government or one organisation.",
             ),
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=Q(organisation__isnull=True) | ~Q(role="member"),
                 name="attendance_organisation_not_member",
                 violation_error_message="An organisation attends as observer or invited "

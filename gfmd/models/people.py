@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models import F, Q
 
 from gfmd.enums import FocalPointRole
+from gfmd.models.checks import CheckConstraint
 
 
 class FocalPoint(models.Model):
@@ -34,14 +35,14 @@ class FocalPoint(models.Model):
     class Meta:
         ordering = ["user__last_name", "user__first_name", "id"]
         constraints = [
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=(Q(country__isnull=False) & Q(organisation__isnull=True))
                 | (Q(country__isnull=True) & Q(organisation__isnull=False)),
                 name="focalpoint_one_body",
                 violation_error_message="A focal point represents exactly one government "
                 "or one organisation.",
             ),
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
                 name="focalpoint_dates_ordered",
                 violation_error_message="The end date cannot be before the start date.",

@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import F, Func, Q, Value
 
 from gfmd.enums import M49_REGIONS
+from gfmd.models.checks import CheckConstraint
 from gfmd.models.pgconstraints import PostgresExclusionConstraint
 
 
@@ -30,7 +31,7 @@ class SteeringGroupMembership(models.Model):
         ordering = ["country__name", "start_date"]
         verbose_name = "Steering Group membership"
         constraints = [
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
                 name="steering_dates_ordered",
                 violation_error_message="The end date cannot be before the start date.",
@@ -107,12 +108,12 @@ class BalancePolicy(models.Model):
         ordering = ["-effective_from"]
         verbose_name_plural = "balance policies"
         constraints = [
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=Q(target_developed_share__gte=0) & Q(target_developed_share__lte=1),
                 name="balancepolicy_share_range",
                 violation_error_message="The target share lies between 0 and 1.",
             ),
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=Q(tolerance__gte=0) & Q(tolerance__lte=1),
                 name="balancepolicy_tolerance_range",
                 violation_error_message="The tolerance lies between 0 and 1.",

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from gfmd.models.checks import CheckConstraint
 from roundtables.enums import CoChairOrigin, CoChairState, Seat, TeamState
 
 ACTIVE_COCHAIR_STATES = [CoChairState.PROPOSED, CoChairState.CONFIRMED]
@@ -52,16 +53,16 @@ class CoChair(models.Model):
                 violation_error_message="This government is already proposed for or "
                 "co-chairing this session.",
             ),
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=~Q(state=CoChairState.CONFIRMED) | ~Q(seat=""),
                 name="cochair_confirmed_has_seat",
                 violation_error_message="A confirmed co-chair holds a seat.",
             ),
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=Q(state__in=CoChairState.values),
                 name="cochair_state_valid",
             ),
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=Q(seat__in=["", *Seat.values]),
                 name="cochair_seat_valid",
             ),
@@ -100,9 +101,7 @@ class TeamMembership(models.Model):
                 violation_error_message="This government has already asked to join, or is "
                 "on, this session's team.",
             ),
-            models.CheckConstraint(
-                condition=Q(state__in=TeamState.values), name="team_state_valid"
-            ),
+            CheckConstraint(condition=Q(state__in=TeamState.values), name="team_state_valid"),
         ]
 
     def __str__(self) -> str:

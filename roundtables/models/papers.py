@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.db.models.functions import Length
 from django.db.models.lookups import LessThanOrEqual
 
+from gfmd.models.checks import CheckConstraint
 from gfmd.names import validate_visible_text, visible_text_constraint
 from roundtables.enums import (
     EDITABLE_STATES,
@@ -66,21 +67,19 @@ class WorkingPaper(models.Model):
         ]
         constraints = [
             visible_text_constraint("title", "workingpaper_title_visible"),
-            models.CheckConstraint(
-                condition=Q(state__in=PaperState.values), name="paper_state_valid"
-            ),
-            models.CheckConstraint(
+            CheckConstraint(condition=Q(state__in=PaperState.values), name="paper_state_valid"),
+            CheckConstraint(
                 condition=~Q(state=PaperState.CONSULTATION)
                 | Q(consultation_deadline__isnull=False),
                 name="paper_consultation_has_deadline",
                 violation_error_message="A paper in consultation has a deadline.",
             ),
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=~Q(state__in=FINAL_STATES) | Q(final_version__isnull=False),
                 name="paper_final_has_version",
                 violation_error_message="A final paper names its final version.",
             ),
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=Q(is_public=False) | Q(state__in=FINAL_STATES),
                 name="paper_public_only_when_final",
                 violation_error_message="Only a final or distributed paper can be public.",
@@ -142,23 +141,23 @@ class PaperVersion(models.Model):
                 name="paperversion_number_unique",
                 violation_error_message="This paper already has a version with this number.",
             ),
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=Q(stage__in=EDITABLE_STATES),
                 name="paperversion_stage_editable",
                 violation_error_message="Versions are made only while a paper is planned, "
                 "drafting or in consultation.",
             ),
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=~Q(stage=PaperState.CONSULTATION) | Q(released=True),
                 name="paperversion_consultation_released",
                 violation_error_message="A version made during consultation is released.",
             ),
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=LessThanOrEqual(Length("text"), MAX_VERSION_TEXT_CHARS),
                 name="paperversion_text_bounded",
                 violation_error_message="A version's text has at most 1,000,000 characters.",
             ),
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=(Q(kind=VersionKind.FILE) & ~Q(file=""))
                 | (Q(kind=VersionKind.TEXT) & Q(file="") & ~Q(text="")),
                 name="paperversion_kind_matches_content",
@@ -207,17 +206,17 @@ class Input(models.Model):
     class Meta:
         ordering = ["paper_id", "id"]
         constraints = [
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=(Q(country__isnull=False) & Q(organisation__isnull=True))
                 | (Q(country__isnull=True) & Q(organisation__isnull=False)),
                 name="input_one_body",
                 violation_error_message="An input comes from exactly one government or one "
                 "organisation.",
             ),
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=Q(decision__in=["", *Decision.values]), name="input_decision_valid"
             ),
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=Q(decision="") | ~Q(decision_reason=""),
                 name="input_decision_has_reason",
                 violation_error_message="A decision on an input needs a reason.",

@@ -1,6 +1,7 @@
 from django.db import models
 from django.db.models import F, Q
 
+from gfmd.models.checks import CheckConstraint
 from gfmd.names import validate_visible_text, visible_text_constraint
 
 
@@ -41,7 +42,7 @@ class Roundtable(models.Model):
                 name="roundtable_number_unique",
                 violation_error_message="This edition already has a roundtable with this number.",
             ),
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=Q(number__gte=1),
                 name="roundtable_number_positive",
                 violation_error_message="Roundtables are numbered from 1.",
@@ -86,12 +87,12 @@ class Session(models.Model):
                 name="session_number_unique",
                 violation_error_message="This roundtable already has a session with this number.",
             ),
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=Q(number__gte=1),
                 name="session_number_positive",
                 violation_error_message="Sessions are numbered from 1.",
             ),
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=Q(slot_start__isnull=True)
                 | Q(slot_end__isnull=True)
                 | Q(slot_end__gte=F("slot_start")),

@@ -1,73 +1,162 @@
-"""Property-based run of every API operation against the live schema (Schemathesis):
-no 5xx, and every response matches the documented schema.
+"""Property-based run of every API operation against the live schema (Schemathesis), as
+staff, as an anonymous caller and as a partner client: no 5xx, and every response
+matches the documented schema.
 
-Schemathesis' pytest plugin does not load under pytest 9 here, so the test walks the
-operations itself with their Hypothesis strategies (same generation, same checks).
+Each operation gets COVERAGE_CASES cases spread evenly over Schemathesis' coverage phase
+(boundary values, wrong types, NUL characters, missing and unexpected parameters) and
+FUZZ_EXAMPLES Hypothesis examples. `make fuzz` runs the same checks unbounded over HTTP.
+
+Schemathesis' pytest plugin does not load under pytest 9 here, and its engine runs cases
+on worker threads (which would not see this test's transaction), so the test walks the
+operations itself with Schemathesis' own generators and checks.
 """
 
-import base64
+import time
+from contextlib import contextmanager
+from io import StringIO
+from urllib.parse import urlencode
 
 import pytest
 import schemathesis
 from django.core import signals
+from django.core.management import call_command
 from django.db import close_old_connections
+from django.test import Client
 from hypothesis import HealthCheck, given, settings
+from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
 from schemathesis.checks import not_a_server_error
+from schemathesis.generation import GenerationMode
+from schemathesis.generation.drivers import CoverageGenerator
+from schemathesis.generation.feedback import FeedbackSources
+from schemathesis.generation.overrides import Override
 from schemathesis.specs.openapi.checks import response_schema_conformance
 
-from tests.factories import StaffFactory
+from tests.api.fuzzing import SCOPES, create_accounts, is_known
+from tests.factories import country
 
 pytestmark = [pytest.mark.slow]
 
-PASSWORD = "schemathesis-pass-1"
-EXAMPLES = 5
+COVERAGE_CASES = 6  # per operation and caller, spread over the coverage phase
+FUZZ_EXAMPLES = 2
+CHECKS = [not_a_server_error, response_schema_conformance]
 
 
 @pytest.fixture
-def api_schema(db, settings):
+def api_schema(db, settings, monkeypatch):
     from gfmd.wsgi import application
 
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # speed
-    # Like Django's test client: keep the test's connection (and transaction) open
-    # across WSGI requests instead of closing it when each request finishes.
+    # the run sends thousands of requests a minute: lift the per-caller limits
+    monkeypatch.setattr(AnonRateThrottle, "rate", "1000000/min", raising=False)
+    monkeypatch.setattr(UserRateThrottle, "rate", "1000000/min", raising=False)
+    with _keeping_connection():
+        return schemathesis.openapi.from_wsgi("/api/schema/", application)
+
+
+@contextmanager
+def _keeping_connection():
+    """Like Django's test client: keep the test's connection (and transaction) open across
+    WSGI requests instead of closing it when each request finishes. (The test client
+    reconnects these handlers after each of its own requests, so wrap the run itself.)"""
     signals.request_started.disconnect(close_old_connections)
     signals.request_finished.disconnect(close_old_connections)
-    yield schemathesis.openapi.from_wsgi("/api/schema/", application)
-    signals.request_started.connect(close_old_connections)
-    signals.request_finished.connect(close_old_connections)
+    try:
+        yield
+    finally:
+        signals.request_started.connect(close_old_connections)
+        signals.request_finished.connect(close_old_connections)
+
+
+def _callers() -> dict[str, dict]:
+    """Authorization headers of the three callers."""
+    accounts = create_accounts()
+    token = Client().post(
+        "/oauth/token/",
+        urlencode({"grant_type": "client_credentials", "scope": " ".join(SCOPES)}),
+        content_type="application/x-www-form-urlencoded",
+        HTTP_AUTHORIZATION=accounts["client"],
+    )
+    assert token.status_code == 200, token.content
+    return {
+        "staff": {"Authorization": accounts["staff"]},
+        "anonymous": {},
+        "partner": {"Authorization": f"Bearer {token.json()['access_token']}"},
+    }
+
+
+def _coverage_cases(operation, limit: int):
+    generator = CoverageGenerator(
+        operation=operation,
+        generation_modes=[GenerationMode.POSITIVE, GenerationMode.NEGATIVE],
+        generation_config=operation.schema.config.generation_for(
+            operation=operation, phase="coverage"
+        ),
+        auth_storage=None,
+        override=Override(),
+        feedback=FeedbackSources(),
+    )
+    cases = list(generator)  # positive cases first, then negative (wrong types, NUL, ...)
+    step = max(1, len(cases) // limit)
+    return cases[::step][:limit]  # evenly spread, so both kinds are sent
+
+
+def _run_operation(operation, coverage_cases, headers) -> tuple[int, list[str]]:
+    """Run the operation's cases; returns (cases sent, failure messages)."""
+    sent, failures = 0, []
+
+    def check(case):
+        nonlocal sent
+        sent += 1
+        response = case.call(headers=headers)
+        case.validate_response(response, checks=CHECKS)
+
+    for case in coverage_cases:
+        try:
+            check(case)
+        except (Exception, BaseExceptionGroup) as exc:
+            failures.extend(str(e)[:2000] for e in getattr(exc, "exceptions", [exc]))
+
+    @given(case=operation.as_strategy())
+    @settings(
+        max_examples=FUZZ_EXAMPLES,
+        deadline=None,
+        derandomize=True,
+        database=None,
+        suppress_health_check=list(HealthCheck),
+    )
+    def fuzz(case):
+        check(case)
+
+    try:
+        fuzz()
+    except (Exception, BaseExceptionGroup) as exc:
+        failures.extend(str(e)[:2000] for e in getattr(exc, "exceptions", [exc]))
+    return sent, failures
 
 
 def test_every_operation_conforms_to_schema(api_schema):
-    user = StaffFactory(username="schemathesis", password=PASSWORD)
-    token = base64.b64encode(f"{user.username}:{PASSWORD}".encode()).decode()
-    headers = {"Authorization": f"Basic {token}"}
-    failures, checked = [], 0
+    country("DEU")
+    call_command("load_demo", stdout=StringIO())  # real rows: lists and details answer data
+    callers = _callers()
+    operations = [result.ok() for result in api_schema.get_all_operations()]
+    assert len(operations) > 100
+    coverage = {op: _coverage_cases(op, COVERAGE_CASES) for op in operations}  # once
 
-    for result in api_schema.get_all_operations():
-        operation = result.ok()
+    failures, known, summary = [], [], []
+    with _keeping_connection():
+        for caller, headers in callers.items():
+            started, cases = time.monotonic(), 0
+            for operation in operations:
+                name = f"{caller}: {operation.method.upper()} {operation.path}"
+                sent, messages = _run_operation(operation, coverage[operation], headers)
+                cases += sent
+                for message in messages:
+                    (known if is_known(operation.path, message) else failures).append(
+                        f"{name}: {message}"[:600]
+                    )
+            summary.append(f"{caller}: {cases} cases, {time.monotonic() - started:.0f}s")
+    print("\n".join(summary + [f"{len(known)} known schema findings"]))
 
-        @given(case=operation.as_strategy())
-        @settings(
-            max_examples=EXAMPLES,
-            deadline=None,
-            derandomize=True,
-            database=None,
-            suppress_health_check=list(HealthCheck),
-        )
-        def check(case):
-            response = case.call(headers=headers)
-            case.validate_response(
-                response, checks=[not_a_server_error, response_schema_conformance]
-            )
-
-        try:
-            check()
-        except (Exception, BaseExceptionGroup) as exc:  # collect every failing operation
-            details = "; ".join(str(e)[:400] for e in getattr(exc, "exceptions", [exc]))
-            failures.append(f"{operation.method.upper()} {operation.path}: {details}"[:1500])
-        checked += 1
-
-    assert checked > 100
-    assert not failures, f"{len(failures)} of {checked} operations failed:\n" + "\n\n".join(
+    assert not failures, f"{len(failures)} failures ({'; '.join(summary)}):\n" + "\n\n".join(
         failures
     )

@@ -46,7 +46,7 @@ def editions(n):
     for i in range(n):
         EditionFactory(
             ordinal=start + i,
-            year_start=2000 + i % 50,
+            year_start=2007 + i % 50,
             chairs=["DEU", "MAR"],
             venue_country=country("DEU"),
         )

@@ -60,13 +60,19 @@ def test_update_edition_chairs_replaces_the_set(client):
     [
         ({"chairs": ["PRI"]}, "chairs", "not a state"),
         ({"chairs": []}, "chairs", "at least one chair"),
-        ({"chairs": ["ZZZ"]}, "chairs", "does not exist"),
-        ({"year_end": 2013}, "non_field_errors", "end year must come after"),
+        ({"chairs": ["ZZZ"]}, "chairs", "Unknown country code: ZZZ."),
+        ({"chairs": [3]}, "chairs", "Unknown country code: 3."),
+        ({"venue_country": "XYZ"}, "venue_country", "Unknown country code: XYZ."),
+        ({"year_end": 2013}, "year_end", "end year must come after"),
+        ({"year_end": 2016}, "year_end", "at most two calendar years"),
         (
             {"start_date": "2014-05-02", "end_date": "2014-05-01"},
-            "non_field_errors",
+            "end_date",
             "end date cannot be before",
         ),
+        ({"year_start": 20155}, "year_start", "from 2007 (the first Forum) to 2100"),
+        ({"year_start": 2006}, "year_start", "from 2007 (the first Forum) to 2100"),
+        ({"year_end": 2101}, "year_end", "from 2007 (the first Forum) to 2100"),
         ({"start_date": "2030-01-01"}, "start_date", "within the edition's years"),
     ],
 )

@@ -160,3 +160,29 @@ def test_db_rejects_organisation_name_differing_only_in_case():
 
 def test_db_rejects_in_person_meeting_without_city():
     _db_rejects(lambda: MeetingFactory(city="", is_virtual=False))
+
+
+def test_db_rejects_implausible_edition_year():
+    _db_rejects(lambda: Edition.objects.create(ordinal=11, year_start=20155, title="typo"))
+    _db_rejects(lambda: Edition.objects.create(ordinal=12, year_start=2006, title="too early"))
+
+
+def test_two_field_rules_name_the_field_to_correct():
+    """A CheckConstraint's violation names the field(s) its lookups test, not __all__."""
+    from django.core.exceptions import ValidationError
+
+    from gfmd.models import Meeting
+
+    meeting = Meeting(
+        edition=EditionFactory(),
+        body="steering_group",
+        title="m",
+        start_date=date(2020, 5, 2),
+        end_date=date(2020, 5, 1),
+        is_virtual=False,
+        city="",
+    )
+    with pytest.raises(ValidationError) as caught:
+        meeting.validate_constraints()
+    assert sorted(caught.value.message_dict) == ["city", "end_date", "is_virtual"]
+    assert "cannot be before" in caught.value.message_dict["end_date"][0]

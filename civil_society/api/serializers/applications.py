@@ -2,7 +2,6 @@
 
 from rest_framework import serializers
 
-from civil_society.api.serializers.fields import CSDCountryField as CountryField
 from civil_society.enums import Gender
 from civil_society.models import (
     Application,
@@ -12,7 +11,7 @@ from civil_society.models import (
     Review,
 )
 from civil_society.models.applications import SCORE_MAX, SCORE_MIN
-from gfmd.api.serializers import AnswersWithReadPayload
+from gfmd.api.serializers import AnswersWithReadPayload, CountryField
 
 
 class CSDDelegateSerializer(serializers.ModelSerializer):

@@ -2,12 +2,11 @@
 
 from rest_framework import serializers
 
-from civil_society.api.serializers.fields import CSDCountryField as CountryField
 from civil_society.enums import Sector
 from civil_society.models import (
     CivilSocietyOrganisation,
 )
-from gfmd.api.serializers import AnswersWithReadPayload
+from gfmd.api.serializers import AnswersWithReadPayload, CountryField
 
 
 class CSDCivilSocietyOrganisationSerializer(serializers.ModelSerializer):

@@ -2,7 +2,6 @@
 
 from rest_framework import serializers
 
-from civil_society.api.serializers.fields import CSDCountryField as CountryField
 from civil_society.models import (
     AdvisoryCommitteeMember,
     CommonSpaceParticipant,
@@ -13,6 +12,7 @@ from civil_society.models import (
     PeoplesGlobalActionDocument,
     Recommendation,
 )
+from gfmd.api.serializers import CountryField
 
 
 class CSDEditionSerializer(serializers.ModelSerializer):

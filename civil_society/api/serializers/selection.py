@@ -2,7 +2,6 @@
 
 from rest_framework import serializers
 
-from civil_society.api.serializers.fields import CSDCountryField as CountryField
 from civil_society.enums import Outcome
 from civil_society.models import (
     Delegate,
@@ -10,6 +9,7 @@ from civil_society.models import (
     SelectionPolicy,
     SelectionProposal,
 )
+from gfmd.api.serializers import CountryField
 
 
 class CSDSelectionPolicySerializer(serializers.ModelSerializer):

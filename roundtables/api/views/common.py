@@ -4,13 +4,10 @@ import logging
 
 from django.http import FileResponse
 from rest_framework.exceptions import NotFound
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 
 from roundtables.rules import forget_reach
 
 logger = logging.getLogger(__name__)
-
-UPLOAD_PARSERS = [MultiPartParser, FormParser, JSONParser]
 
 
 class FreshReachMixin:

@@ -10,12 +10,13 @@ from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.response import Response
 
 from gfmd.api.pagination import NewestFirst
+from gfmd.api.parsers import UPLOAD_PARSERS
 from gfmd.api.safe_writes import ConditionalUpdateMixin, with_idempotency
 from gfmd.api.viewsets import ActivityMixin, ReaderListMixin
 from gfmd.services.records import record_save
 from roundtables.api import readers
 from roundtables.api import serializers as s
-from roundtables.api.views.common import UPLOAD_PARSERS, FreshReachMixin, file_response
+from roundtables.api.views.common import FreshReachMixin, file_response
 from roundtables.enums import PAPER_TRANSITIONS, VersionKind
 from roundtables.models import Input, PaperVersion, WorkingPaper
 from roundtables.rules import paper_access, version_access
