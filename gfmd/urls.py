@@ -43,3 +43,5 @@ urlpatterns = [
     path("health/", health, name="health"),
     path("feeds/<str:token>/meetings.ics", meetings_feed, name="feed-meetings"),
 ]
+
+handler404 = "gfmd.views.not_found"

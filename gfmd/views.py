@@ -35,3 +35,16 @@ def health(request):
     return JsonResponse(
         {"status": "ok" if healthy else "degraded", **checks}, status=200 if healthy else 503
     )
+
+
+def not_found(request, exception=None):
+    """handler404: a URL no route matches (`/api/v1/themes/0.5/`) is a 404 in the API's
+    error format under /api/ and /oauth/, Django's page elsewhere."""
+    from django.utils.translation import gettext as _
+    from django.views.defaults import page_not_found
+
+    from gfmd.middleware import JSON_PREFIXES, error_response
+
+    if request.path_info.startswith(JSON_PREFIXES):
+        return error_response(404, "not_found", _("Not found."))
+    return page_not_found(request, exception)

@@ -193,3 +193,14 @@ def test_method_not_allowed_is_405_with_allow(staff, api, method, path, who):
     assert body["type"] == "method_not_allowed"
     allowed = {m.strip() for m in response["Allow"].split(",")}
     assert "GET" in allowed and method.upper() not in allowed
+
+
+@pytest.mark.parametrize("path", ["/api/v1/themes/0.5/", "/api/v1/no-such-list/", "/oauth/x/"])
+def test_unrouted_api_url_is_404_in_the_error_format(path):
+    body = _assert_error(_quiet(Client()).get(path), 404)
+    assert body["type"] == "not_found"
+
+
+def test_unrouted_admin_url_keeps_the_html_page(client):
+    response = client.get("/admin-nothing-here/")
+    assert response.status_code == 404 and "json" not in response["Content-Type"]
