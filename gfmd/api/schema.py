@@ -130,6 +130,13 @@ class GfmdAutoSchema(AutoSchema):
             _replace_format(schema, "uri", "iri")
         return schema
 
+    def _insert_field_validators(self, field, schema):
+        super()._insert_field_validators(field, schema)
+        if any(option.get("maxLength") == 0 for option in schema.get("oneOf", [])):
+            # A blank-allowed formatted string: validators take "" as an IRI too, so
+            # "exactly one of" would refuse a blank value the field allows.
+            schema["anyOf"] = schema.pop("oneOf")
+
 
 ERROR_HEADERS = {
     "405": {
@@ -157,5 +164,5 @@ def _model_field_allows_blank(field) -> bool:
 def _replace_format(schema: dict, old: str, new: str) -> None:
     if schema.get("format") == old:
         schema["format"] = new
-    for option in schema.get("oneOf", []):
+    for option in schema.get("oneOf", []) + schema.get("anyOf", []):
         _replace_format(option, old, new)

@@ -255,7 +255,7 @@ class VersionDiffSerializer(serializers.Serializer):
 
 
 class InputSerializer(serializers.ModelSerializer):
-    country = CountryField(read_only=True)
+    country = CountryField(read_only=True, allow_null=True)  # null: an organisation's input
     body_name = serializers.CharField(source="body", read_only=True)
     session_code = serializers.CharField(source="paper.session.code", read_only=True)
     attachment_url = serializers.SerializerMethodField()
