@@ -15,7 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gfmd.settings")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gfmd.config.settings")
 
 import django  # noqa: E402
 

@@ -35,5 +35,5 @@ urlpatterns = [
     path("floor/session-user/", session_user),
     path("floor/drf/", DrfView.as_view()),
     path("floor/drf-throttled/", ThrottledDrfView.as_view()),
-    path("", include("gfmd.urls")),
+    path("", include("gfmd.config.urls")),
 ]

@@ -12,7 +12,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gfmd.settings")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gfmd.config.settings")
 
 import django  # noqa: E402
 

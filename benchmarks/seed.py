@@ -20,7 +20,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gfmd.settings")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gfmd.config.settings")
 
 import django  # noqa: E402
 
@@ -59,7 +59,7 @@ from gfmd.models import (  # noqa: E402
     Organisation,
     SteeringGroupMembership,
 )
-from gfmd.rules import SUPPORT_UNIT_GROUP  # noqa: E402
+from gfmd.platform.roles import SUPPORT_UNIT_GROUP  # noqa: E402
 from gfmd.services.clients import partner_client_register  # noqa: E402
 from roundtables.enums import (  # noqa: E402
     CoChairOrigin,

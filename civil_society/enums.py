@@ -7,7 +7,7 @@ and the tests read the same table.
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from gfmd.transitions import Transition, TransitionTable
+from gfmd.platform.transitions import Transition, TransitionTable
 
 
 class Sector(models.TextChoices):

@@ -1,9 +1,11 @@
-"""CSV/XLSX columns for the CSD delegation (admin action and API), in gfmd/exports.py's format.
+"""CSV/XLSX columns for the CSD delegation (admin action and API).
+
+In gfmd/platform/exports.py's format.
 
 Rows are delegates fetched with `country` and `application__organisation__organisation`
 (see selectors.records.delegation_export_for_user)."""
 
-from gfmd.exports import Column
+from gfmd.platform.exports import Column
 
 
 def _profile(delegate):

@@ -14,7 +14,8 @@ endpoint at all" (lists); querysets are scoped by the selectors in selectors/rec
 
 import rules
 
-from gfmd.rules import focal_point_bodies, is_focal_point, is_support_staff
+from gfmd.platform.roles import is_support_staff
+from gfmd.rules import focal_point_bodies, is_focal_point
 from roundtables.rules import reach as roundtables_reach
 
 PARTNER_SYSTEM_GROUP = "CSD partner systems"
@@ -91,9 +92,10 @@ def is_cso_focal_point(user) -> bool:
         return False
     cached = getattr(user, "_csd_cso_fp", None)
     if cached is None or cached[0] != organisations:
-        from civil_society.models import CivilSocietyOrganisation
-
-        found = CivilSocietyOrganisation.objects.filter(organisation_id__in=organisations)
+        # through the user's relations: rules sit below models and import none
+        found = user.focal_points.filter(
+            organisation_id__in=organisations, organisation__csd_profile__isnull=False
+        )
         cached = (organisations, found.exists())
         user._csd_cso_fp = cached
     return cached[1]

@@ -9,7 +9,8 @@ class GfmdConfig(AppConfig):
     def ready(self):
         from django.db.backends.signals import connection_created
 
-        from gfmd.api import schema  # noqa: F401  (registers the OpenAPI auth extension)
-        from gfmd.db import install_replanning
+        from gfmd.config.db import install_replanning
+        from gfmd.platform import rules  # noqa: F401  (registers the platform's permissions)
+        from gfmd.platform.api import schema  # noqa: F401  (registers the OpenAPI auth extension)
 
         connection_created.connect(install_replanning, dispatch_uid="gfmd-replanning")

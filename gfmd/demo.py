@@ -25,11 +25,11 @@ from gfmd.models import (
     Organisation,
     SteeringGroupMembership,
 )
-from gfmd.rules import SUPPORT_UNIT_GROUP
+from gfmd.platform.roles import SUPPORT_UNIT_GROUP
+from gfmd.platform.services.records import record_save
 from gfmd.services.clients import partner_client_register
 from gfmd.services.countries import country_override_development
 from gfmd.services.editions import edition_save
-from gfmd.services.records import record_save
 
 STAFF_USERNAME = "staff"
 DEMO_PASSWORD = "gfmd-demo-2026"

@@ -52,36 +52,3 @@ class AttendanceRole(models.TextChoices):
     MEMBER = "member", "Member"
     OBSERVER = "observer", "Observer"
     INVITED_GUEST = "invited_guest", "Invited guest"
-
-
-class ActorKind(models.TextChoices):
-    USER = "user", "User"
-    CLIENT = "client", "API client"
-    SYSTEM = "system", "System"
-
-
-class NotificationStatus(models.TextChoices):
-    PENDING = "pending", "Pending"
-    SENT = "sent", "Sent"
-    FAILED = "failed", "Failed (will retry)"
-    GAVE_UP = "gave_up", "Gave up"
-
-
-class WebhookDeliveryStatus(models.TextChoices):
-    PENDING = "pending", "Pending"
-    DELIVERED = "delivered", "Delivered"
-    RETRYING = "retrying", "Failed, will retry"
-    GAVE_UP = "gave_up", "Gave up"
-    CANCELLED = "cancelled", "Cancelled (endpoint disabled)"
-
-
-# Event types partners can subscribe to (documented in docs/api.md).
-WEBHOOK_EVENT_TYPES = (
-    "edition.changed",
-    "cochair.confirmed",
-    "paper.state_changed",
-    "paper.version_created",
-    "input.decided",
-    "csd.selection_confirmed",
-    "webhook.test",
-)

@@ -4,8 +4,8 @@ from django.contrib.auth import get_user_model
 from django.http import Http404, HttpResponse
 from django.views.decorators.http import require_GET
 
-from gfmd.calendar import build_calendar, meeting_event, user_id_from_token
 from gfmd.enums import MeetingBody
+from gfmd.platform.calendar import build_calendar, meeting_event, user_id_from_token
 from gfmd.selectors.records import meetings_for_user
 
 

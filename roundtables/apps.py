@@ -5,3 +5,9 @@ class RoundtablesConfig(AppConfig):
     name = "roundtables"
     verbose_name = "Roundtables"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from roundtables import rules
+        from roundtables.selectors.reach import compute_reach
+
+        rules.use_reach_query(compute_reach)

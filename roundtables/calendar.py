@@ -7,7 +7,7 @@ Built with gfmd's calendar helpers so the session feed looks like the meetings f
 from django.utils import timezone
 from icalendar import Event
 
-from gfmd.calendar import build_calendar
+from gfmd.platform.calendar import build_calendar
 from roundtables.enums import CoChairState
 
 

@@ -7,7 +7,7 @@ does not exist. No imports from the app (models, rules and services read these).
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from gfmd.transitions import Transition, TransitionTable
+from gfmd.platform.transitions import Transition, TransitionTable
 
 
 class CoChairState(models.TextChoices):

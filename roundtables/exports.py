@@ -1,6 +1,9 @@
-"""Spreadsheet columns for roundtables exports (admin actions and API), see gfmd/exports.py."""
+"""Spreadsheet columns for roundtables exports (admin actions and API).
 
-from gfmd.exports import Column
+See gfmd/platform/exports.py.
+"""
+
+from gfmd.platform.exports import Column
 from roundtables.enums import CoChairState
 
 

@@ -4,15 +4,19 @@ A user's reach is computed once per request from the bodies they represent (gfmd
 `focal_point_bodies`): the editions they chair, sit on the Steering Group for, take
 part in as Friends of the Forum or observe, and the sessions they co-chair or help
 prepare. Paper visibility then depends on role and stage (see `paper_access`), and the
-same table answers "why can I see this?". The predicates read the membership tables, so
-this module imports models (nothing here is imported by the models).
+same table answers "why can I see this?". Like every rules module it imports no models:
+the reach query is a selector handed over at start-up.
 """
+
+from dataclasses import dataclass, field
+from datetime import date
 
 import rules
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from gfmd.rules import can_read_records, focal_point_bodies, is_focal_point, is_support_staff
+from gfmd.platform.roles import is_support_staff
+from gfmd.rules import can_read_records, focal_point_bodies, is_focal_point
 from roundtables.enums import (
     CONSULTED_ROLES,
     DRAFTER_ROLES,
@@ -20,16 +24,61 @@ from roundtables.enums import (
     AccessRole,
     PaperState,
 )
-from roundtables.reach import Reach, compute_reach, edition_period  # noqa: F401 (re-exported)
 
 REACH_ATTR = "_roundtables_reach"
+
+# Rules sit below models (docs/architecture.md): the query computing a reach is a selector
+# (roundtables/selectors/reach.py), handed over by `RoundtablesConfig.ready`.
+_reach_query = None
+
+
+def use_reach_query(query) -> None:
+    global _reach_query
+    _reach_query = query
+
+
+@dataclass(frozen=True)
+class Reach:
+    countries: frozenset = frozenset()
+    organisations: frozenset = frozenset()
+    chair_editions: frozenset = frozenset()
+    steering_editions: frozenset = frozenset()
+    friend_editions: dict = field(default_factory=dict)  # edition id -> country id
+    observer_editions: dict = field(default_factory=dict)  # edition id -> organisation id
+    cochair_sessions: frozenset = frozenset()
+    team_sessions: frozenset = frozenset()
+    session_editions: frozenset = frozenset()  # editions of the sessions above
+
+    @property
+    def participant_editions(self) -> frozenset:
+        return (
+            self.chair_editions
+            | self.steering_editions
+            | frozenset(self.friend_editions)
+            | frozenset(self.observer_editions)
+            | self.session_editions
+        )
+
+    @property
+    def preparing_editions(self) -> frozenset:
+        """Editions whose drafts the user sees whatever the session: chair, Steering Group."""
+        return self.chair_editions | self.steering_editions
+
+
+def edition_period(edition) -> tuple[date, date]:
+    """First and last day of an edition's cycle (its Forum meeting may close it later)."""
+    first = date(edition.year_start, 1, 1)
+    last = date(edition.year_end or edition.year_start, 12, 31)
+    if edition.end_date and edition.end_date > last:
+        last = edition.end_date
+    return first, last
 
 
 def _compute_reach(user) -> Reach:
     countries, organisations = focal_point_bodies(user)
     if not countries and not organisations:
         return Reach()
-    return compute_reach(countries, organisations)
+    return _reach_query(countries, organisations)
 
 
 def reach(user) -> Reach:

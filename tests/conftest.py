@@ -97,7 +97,7 @@ def running_celery_worker(tmp_path, broker: str):
     process, which writes to the test database. Yields the folder where the worker's file
     email backend writes messages.
     """
-    from gfmd.celery import app
+    from gfmd.config.celery import app
 
     queue = f"test-{uuid.uuid4().hex[:10]}"
     mailbox = tmp_path / f"mail-{queue}"

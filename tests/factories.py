@@ -17,7 +17,7 @@ from gfmd.models import (
     Organisation,
     SteeringGroupMembership,
 )
-from gfmd.rules import SUPPORT_UNIT_GROUP
+from gfmd.platform.roles import SUPPORT_UNIT_GROUP
 from gfmd.services.countries import countries_load
 
 

@@ -4,7 +4,7 @@ for the fault run only (production keeps settings.CELERY_BROKER_TRANSPORT_OPTION
 import os
 import sys
 
-from gfmd.celery import app
+from gfmd.config.celery import app
 
 app.conf.broker_transport_options = {
     **(app.conf.broker_transport_options or {}),

@@ -224,7 +224,7 @@ class Stack:
                 "30",
                 "-b",
                 f"127.0.0.1:{self.port}",
-                "gfmd.wsgi",
+                "gfmd.config.wsgi",
             ],
             cwd=ROOT,
             env=self.env,

@@ -9,7 +9,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gfmd.settings")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gfmd.config.settings")
 
 import django  # noqa: E402
 
@@ -19,8 +19,8 @@ from django.contrib.auth import get_user_model  # noqa: E402
 from django.db import transaction  # noqa: E402
 
 from gfmd.models import Edition  # noqa: E402
+from gfmd.platform.services.notifications import notify  # noqa: E402
 from gfmd.services.editions import edition_save  # noqa: E402
-from gfmd.services.notifications import notify  # noqa: E402
 
 
 def main(seconds: float) -> None:

@@ -57,7 +57,7 @@ def run() -> int:
             shell(
                 stack,
                 "from gfmd.models import WebhookEndpoint\n"
-                "from gfmd.services.webhooks import new_secret\n"
+                "from gfmd.platform.services.webhooks import new_secret\n"
                 f"WebhookEndpoint.objects.create(url='{receiver.url}', "
                 "event_types=['edition.changed'], secret=new_secret())\n",
             )
@@ -94,10 +94,10 @@ def run() -> int:
             shell(
                 stack,
                 "from gfmd.models import Notification\n"
-                "from gfmd.services.notifications import notifications_retry\n"
+                "from gfmd.platform.services.notifications import notifications_retry\n"
                 "notifications_retry(notifications=list("
                 "Notification.objects.exclude(status='sent').order_by('id')))\n"
-                "from gfmd.tasks import deliver_due_webhooks\n"
+                "from gfmd.platform.tasks import deliver_due_webhooks\n"
                 "deliver_due_webhooks.delay()\n",
             )
             events = int(stack.sql("SELECT count(*) FROM gfmd_webhookevent"))

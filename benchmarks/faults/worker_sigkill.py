@@ -33,7 +33,7 @@ SHARED_PG = "postgres://postgres@127.0.0.1:5432"
 def create_notifications(stack: Stack, prefix: str, count: int) -> None:
     code = (
         "from django.db import transaction\n"
-        "from gfmd.services.notifications import notify\n"
+        "from gfmd.platform.services.notifications import notify\n"
         "with transaction.atomic():\n"
         f"    for i in range({count}):\n"
         f"        notify(key=f'{prefix}:{{i}}', email=f'r{{i}}@example.org', "

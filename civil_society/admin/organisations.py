@@ -13,9 +13,9 @@ from civil_society.models import CivilSocietyOrganisation
 from civil_society.models.organisations import normalise_name, website_domain
 from civil_society.selectors.organisations import duplicate_groups, possible_duplicates
 from civil_society.services.organisations import cso_check_led, cso_merge
-from gfmd.admin.base import AuditedAdmin
-from gfmd.errors import DomainError
-from gfmd.services.records import record_save
+from gfmd.platform.admin.base import AuditedAdmin
+from gfmd.platform.errors import DomainError
+from gfmd.platform.services.records import record_save
 
 
 @admin.register(CivilSocietyOrganisation)

@@ -27,9 +27,9 @@ from civil_society.services.programme import (
     friends_representative_remove,
 )
 from civil_society.services.waitlist import delegate_release
-from gfmd.admin.base import AuditedAdmin, AuditedInline
-from gfmd.admin.exports import ExportActionsMixin
-from gfmd.errors import DomainError
+from gfmd.platform.admin.base import AuditedAdmin, AuditedInline
+from gfmd.platform.admin.exports import ExportActionsMixin
+from gfmd.platform.errors import DomainError
 
 
 @admin.register(AdvisoryCommitteeMember)

@@ -37,10 +37,10 @@ from civil_society.services.applications import application_withdraw
 from civil_society.services.editions import csd_edition_save
 from civil_society.services.reviews import conflict_of_interest, review_submit, reviewer_seat
 from civil_society.services.selection import proposal_adjust, proposal_confirm, proposal_run
-from gfmd.admin.base import AuditedAdmin, AuditedInline
-from gfmd.errors import DomainError
-from gfmd.services.records import record_save
-from gfmd.transitions import allowed_transitions
+from gfmd.platform.admin.base import AuditedAdmin, AuditedInline
+from gfmd.platform.errors import DomainError
+from gfmd.platform.services.records import record_save
+from gfmd.platform.transitions import allowed_transitions
 
 
 class ScoreForm(forms.Form):

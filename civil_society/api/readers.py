@@ -1,4 +1,4 @@
-"""The hottest Civil Society Days read, built from `values()` rows (see gfmd/api/rows.py).
+"""The hottest Civil Society Days read, built from `values()` rows (see gfmd/platform/api/rows.py).
 
 `applications` returns exactly what CSDApplicationSerializer returns for the same rows
 (tests/civil_society/test_readers.py). Querysets come scoped, filtered and ordered from
@@ -6,7 +6,7 @@ the views.
 """
 
 from civil_society.models import Delegate
-from gfmd.api.rows import datetime_writer, grouped
+from gfmd.platform.api.rows import datetime_writer, grouped
 
 APPLICATION_COLUMNS = (
     "id",

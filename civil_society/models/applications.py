@@ -5,8 +5,8 @@ from django.db.models import F, Q
 from django.db.models.functions import Lower
 
 from civil_society.enums import ApplicationSource, ApplicationStatus, DelegateStatus, Gender
-from gfmd.models.checks import CheckConstraint
-from gfmd.names import validate_visible_text, visible_text_constraint
+from gfmd.platform.models.checks import CheckConstraint
+from gfmd.platform.names import validate_visible_text, visible_text_constraint
 
 SCORE_MIN = 0
 SCORE_MAX = 10

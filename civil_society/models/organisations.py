@@ -6,8 +6,8 @@ from django.db import models
 from django.db.models import Q
 
 from civil_society.enums import LedCheck, Sector
-from gfmd.models.checks import CheckConstraint
-from gfmd.names import is_mixed_script, latin_skeleton
+from gfmd.platform.models.checks import CheckConstraint
+from gfmd.platform.names import is_mixed_script, latin_skeleton
 
 # Legal-form words dropped when comparing names ("Migrant Forum Asia Inc." = "Migrant Forum
 # Asia"). Policy-light on purpose: these words never distinguish two organisations.

@@ -3,8 +3,8 @@ from django.db import models
 from django.db.models import Q
 
 from civil_society.enums import CommonSpaceRole, CommonSpaceSide, SessionOrigin
-from gfmd.models.checks import CheckConstraint
-from gfmd.names import validate_visible_text, visible_text_constraint
+from gfmd.platform.models.checks import CheckConstraint
+from gfmd.platform.names import validate_visible_text, visible_text_constraint
 
 
 def _check_same_edition(record, session, field: str) -> None:

@@ -7,7 +7,7 @@ from django.db import models
 from django.db.models import Q
 
 from civil_society.enums import Outcome, ProposalStatus, Sector
-from gfmd.models.checks import CheckConstraint
+from gfmd.platform.models.checks import CheckConstraint
 
 
 class SelectionPolicy(models.Model):

@@ -6,7 +6,7 @@ from difflib import SequenceMatcher
 
 from civil_society.models import CivilSocietyOrganisation
 from civil_society.models.organisations import normalise_name, website_domain
-from gfmd.names import is_mixed_script
+from gfmd.platform.names import is_mixed_script
 
 LOOK_ALIKE = "look-alike letters from another script in the name"
 

@@ -35,7 +35,8 @@ from civil_society.rules import (
     represented_organisation_ids,
 )
 from gfmd.models import Country
-from gfmd.rules import is_focal_point, is_support_staff
+from gfmd.platform.roles import is_support_staff
+from gfmd.rules import is_focal_point
 
 
 def csd_editions_for_user(user):

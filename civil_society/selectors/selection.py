@@ -23,7 +23,7 @@ from civil_society.models import (
     SelectionPolicy,
     SelectionProposal,
 )
-from civil_society.services.selection_policy import REGION_ORDER, Candidate
+from civil_society.selection_policy import REGION_ORDER, Candidate
 from gfmd.models import FocalPoint
 
 TWO_PLACES = Decimal("0.01")

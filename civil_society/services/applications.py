@@ -16,9 +16,9 @@ from civil_society.enums import (
 from civil_society.models import Application, CSDEdition, Delegate
 from civil_society.services.delegates import delegate_set_status
 from civil_society.services.waitlist import delegate_release
-from gfmd.errors import ConflictError, DomainError
-from gfmd.services.records import record_save
-from gfmd.services.transitions import transition_run
+from gfmd.platform.errors import ConflictError, DomainError
+from gfmd.platform.services.records import record_save
+from gfmd.platform.services.transitions import transition_run
 
 
 @dataclass(frozen=True)

@@ -7,10 +7,10 @@ from django.utils.translation import gettext
 
 from civil_society.enums import DELEGATE_TRANSITIONS, NOTIFIED_STATUSES, DelegateStatus
 from civil_society.models import Delegate
-from gfmd.celery import enqueue_on_commit
-from gfmd.errors import DomainError
-from gfmd.services.notifications import notify
-from gfmd.services.transitions import lock_row, transition_run
+from gfmd.platform.errors import DomainError
+from gfmd.platform.queue import enqueue_on_commit
+from gfmd.platform.services.notifications import notify
+from gfmd.platform.services.transitions import lock_row, transition_run
 
 NOTIFY_TASK = "civil_society.notify_delegate_decision"
 

@@ -3,7 +3,7 @@
 from django.db import transaction
 
 from civil_society.models import CSDEdition
-from gfmd.services.records import record_save
+from gfmd.platform.services.records import record_save
 
 
 @transaction.atomic

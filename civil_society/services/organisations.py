@@ -13,10 +13,10 @@ from civil_society.models import (
 from civil_society.models.organisations import normalise_name, website_domain
 from civil_society.selectors.organisations import possible_duplicates
 from gfmd.enums import OrganisationKind
-from gfmd.errors import ConflictError, DomainError
 from gfmd.models import FocalPoint, Organisation
-from gfmd.services.activity import log_action
-from gfmd.services.records import record_delete, record_save
+from gfmd.platform.errors import ConflictError, DomainError
+from gfmd.platform.services.activity import log_action
+from gfmd.platform.services.records import record_delete, record_save
 
 
 def _declared_check(migrant_led: bool, diaspora_led: bool, current: str) -> str:

@@ -6,9 +6,9 @@ from django.db import transaction
 from civil_society.enums import DelegateStatus
 from civil_society.models import Delegate, FriendsRepresentative
 from gfmd.enums import AttendanceRole, MeetingBody
-from gfmd.errors import DomainError
 from gfmd.models import Attendance, Meeting
-from gfmd.services.records import record_delete, record_save
+from gfmd.platform.errors import DomainError
+from gfmd.platform.services.records import record_delete, record_save
 
 
 def friends_representative_check(*, delegate: Delegate, meeting: Meeting) -> None:

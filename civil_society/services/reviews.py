@@ -6,8 +6,8 @@ from django.db import transaction
 from civil_society.enums import ApplicationStatus, ProposalStatus
 from civil_society.models import AdvisoryCommitteeMember, Application, Review
 from civil_society.rules import represented_organisation_ids
-from gfmd.errors import ConflictError, DomainError
-from gfmd.services.records import record_save
+from gfmd.platform.errors import ConflictError, DomainError
+from gfmd.platform.services.records import record_save
 
 
 def reviewer_seat(user, application: Application) -> AdvisoryCommitteeMember | None:

@@ -15,12 +15,12 @@ from civil_society.enums import (
     ProposalStatus,
 )
 from civil_society.models import CSDEdition, ProposalEntry, SelectionPolicy, SelectionProposal
+from civil_society.selection_policy import PolicyTerms, compute_selection
 from civil_society.selectors.selection import candidates_for_edition
 from civil_society.services.delegates import delegate_set_status
-from civil_society.services.selection_policy import PolicyTerms, compute_selection
-from gfmd.errors import ConflictError, DomainError
-from gfmd.services.activity import log_action
-from gfmd.services.transitions import Webhook, transition_run
+from gfmd.platform.errors import ConflictError, DomainError
+from gfmd.platform.services.activity import log_action
+from gfmd.platform.services.transitions import Webhook, transition_run
 
 OUTCOME_TO_STATUS = {
     Outcome.SELECTED: DelegateStatus.SELECTED,

@@ -8,7 +8,7 @@ from civil_society.enums import DelegateStatus
 from civil_society.models import CSDEdition, Delegate, SelectionPolicy
 from civil_society.selectors.selection import selected_in_sector, waitlist
 from civil_society.services.delegates import delegate_set_status
-from gfmd.errors import ConflictError
+from gfmd.platform.errors import ConflictError
 
 
 @transaction.atomic

@@ -5,8 +5,8 @@ from django.conf import settings
 from django.contrib import admin, messages
 from rules.contrib.admin import ObjectPermissionsModelAdmin
 
-from gfmd.errors import DomainError
-from gfmd.models import PartnerClient
+from gfmd.platform.errors import DomainError
+from gfmd.platform.models import PartnerClient
 from gfmd.services.clients import (
     partner_client_register,
     partner_client_revoke,

@@ -8,10 +8,6 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext, gettext_lazy
 
-from gfmd.admin.base import AuditedAdmin, AuditedInline
-from gfmd.admin.exports import ExportActionsMixin
-from gfmd.calendar import feed_tokens_revoke
-from gfmd.errors import DomainError
 from gfmd.exports import FOCAL_POINT_COLUMNS, FRIENDS_COLUMNS
 from gfmd.models import (
     BalancePolicy,
@@ -23,11 +19,15 @@ from gfmd.models import (
     Organisation,
     SteeringGroupMembership,
 )
+from gfmd.platform.admin.base import AuditedAdmin, AuditedInline
+from gfmd.platform.admin.exports import ExportActionsMixin
+from gfmd.platform.calendar import feed_tokens_revoke
+from gfmd.platform.errors import DomainError
+from gfmd.platform.services.records import record_delete, record_save
 from gfmd.selectors.balance import BalanceReport, balance_report, report_date_for_edition
 from gfmd.selectors.editions import troika_for_edition
 from gfmd.selectors.records import countries_matching
 from gfmd.services.countries import country_override_development
-from gfmd.services.records import record_delete, record_save
 
 
 def balance_html(report: BalanceReport) -> str:

@@ -1,10 +1,10 @@
 from django.contrib import admin, messages
 from django.db.models import Count
 
-from gfmd.admin.base import AuditedAdmin, AuditedInline
-from gfmd.admin.exports import ExportActionsMixin
 from gfmd.exports import ATTENDANCE_COLUMNS
 from gfmd.models import AgendaItem, Attendance, Meeting
+from gfmd.platform.admin.base import AuditedAdmin, AuditedInline
+from gfmd.platform.admin.exports import ExportActionsMixin
 from gfmd.services.meetings import meeting_send_invitations
 
 

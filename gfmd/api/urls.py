@@ -1,6 +1,8 @@
 from rest_framework import permissions, routers
 
-from gfmd.api import views, webhooks
+from gfmd.api import views
+from gfmd.platform.api import views as platform_views
+from gfmd.platform.api import webhooks
 
 
 class APIRootView(routers.APIRootView):
@@ -24,8 +26,8 @@ router.register("friends-of-the-forum", views.FriendsParticipationViewSet)
 router.register("meetings", views.MeetingViewSet)
 router.register("agenda-items", views.AgendaItemViewSet)
 router.register("attendance", views.AttendanceViewSet)
-router.register("activity", views.ActivityLogViewSet)
-router.register("notifications", views.NotificationViewSet)
+router.register("activity", platform_views.ActivityLogViewSet)
+router.register("notifications", platform_views.NotificationViewSet)
 router.register("calendar-feeds", views.CalendarFeedsView, basename="calendar-feeds")
 router.register("webhooks", webhooks.WebhookEndpointViewSet)
 router.register("webhook-deliveries", webhooks.WebhookDeliveryViewSet)

@@ -6,21 +6,17 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_date
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import mixins, viewsets
+from rest_framework import viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.filters import OrderingFilter
 from rest_framework.response import Response
 
 from gfmd.api import serializers as s
-from gfmd.api.filters import CountrySearchFilter, FilterBackend
-from gfmd.api.pagination import NewestFirst
-from gfmd.api.viewsets import ActivityMixin, ExportMixin, RecordViewSet
-from gfmd.calendar import feed_token, feed_token_lifetime, feed_tokens_revoke
+from gfmd.api.filters import CountrySearchFilter
 from gfmd.enums import MeetingBody
 from gfmd.exports import ATTENDANCE_COLUMNS, FOCAL_POINT_COLUMNS, FRIENDS_COLUMNS
 from gfmd.models import (
-    ActivityLog,
     AgendaItem,
     Attendance,
     BalancePolicy,
@@ -29,17 +25,18 @@ from gfmd.models import (
     FocalPoint,
     FriendsParticipation,
     Meeting,
-    Notification,
     Organisation,
     SteeringGroupMembership,
 )
+from gfmd.platform.api.filters import FilterBackend
+from gfmd.platform.api.viewsets import ActivityMixin, ExportMixin, RecordViewSet
+from gfmd.platform.calendar import feed_token, feed_token_lifetime, feed_tokens_revoke
 from gfmd.selectors import records as sel
 from gfmd.selectors.balance import balance_report, report_date_for_edition
 from gfmd.selectors.editions import editions_for_user, troika_for_edition
 from gfmd.services.countries import country_override_development
 from gfmd.services.editions import edition_save
 from gfmd.services.meetings import meeting_send_invitations
-from gfmd.services.notifications import notifications_retry
 
 
 class CountryViewSet(ActivityMixin, viewsets.ReadOnlyModelViewSet):
@@ -245,45 +242,6 @@ class AttendanceViewSet(ExportMixin, RecordViewSet):
 
     def get_queryset(self):
         return sel.attendances_for_user(self.request.user)
-
-
-class ActivityLogViewSet(viewsets.ReadOnlyModelViewSet):
-    """The whole activity log, newest first (staff)."""
-
-    queryset = ActivityLog.objects.all()
-    serializer_class = s.ActivityLogSerializer
-    pagination_class = NewestFirst
-    filterset_fields = {
-        "action": ["exact", "startswith"],
-        "actor_label": ["exact"],
-        "object_id": ["exact"],
-        "created_at": ["gte", "lte"],
-    }
-
-    def get_queryset(self):
-        return sel.activity_for_user(self.request.user)
-
-
-class NotificationViewSet(
-    mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
-):
-    """Outgoing emails and their delivery state (staff), with retry."""
-
-    queryset = Notification.objects.all()
-    serializer_class = s.NotificationSerializer
-    filterset_fields = ["status"]
-    permission_map = {"retry": "gfmd.retry_notification"}
-
-    def get_queryset(self):
-        return sel.notifications_for_user(self.request.user)
-
-    @extend_schema(request=None, responses=s.NotificationSerializer)
-    @action(detail=True, methods=["post"])
-    def retry(self, request, pk=None):
-        notification = self.get_object()
-        notifications_retry(notifications=[notification])
-        notification.refresh_from_db()
-        return Response(s.NotificationSerializer(notification).data)
 
 
 class CalendarFeedsView(viewsets.ViewSet):

@@ -5,7 +5,7 @@ import django.core.validators
 import django.db.models.deletion
 import django.db.models.expressions
 import django.db.models.functions.text
-import gfmd.models.pgconstraints
+import gfmd.platform.models.pgconstraints
 from decimal import Decimal
 from django.conf import settings
 from django.contrib.postgres.operations import BtreeGistExtension
@@ -339,6 +339,6 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='steeringgroupmembership',
-            constraint=gfmd.models.pgconstraints.PostgresExclusionConstraint(expressions=[('country', '='), (models.Func(models.F('start_date'), models.F('end_date'), models.Value('[]'), function='daterange', output_field=django.contrib.postgres.fields.ranges.DateRangeField()), '&&')], name='steering_terms_no_overlap', violation_error_message='This government already has a Steering Group term overlapping these dates.'),
+            constraint=gfmd.platform.models.pgconstraints.PostgresExclusionConstraint(expressions=[('country', '='), (models.Func(models.F('start_date'), models.F('end_date'), models.Value('[]'), function='daterange', output_field=django.contrib.postgres.fields.ranges.DateRangeField()), '&&')], name='steering_terms_no_overlap', violation_error_message='This government already has a Steering Group term overlapping these dates.'),
         ),
     ]

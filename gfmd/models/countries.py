@@ -5,7 +5,7 @@ from django.db import models
 from django.db.models import Q
 
 from gfmd.enums import STATE_STATUSES, DevelopmentStatus, UNStatus
-from gfmd.models.checks import CheckConstraint
+from gfmd.platform.models.checks import CheckConstraint
 
 # Letters NFKD does not decompose into a base letter and a mark.
 _FOLD = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "þ": "th"})

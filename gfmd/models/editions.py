@@ -4,8 +4,8 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from gfmd.models.checks import CheckConstraint
-from gfmd.names import validate_visible_text, visible_text_constraint
+from gfmd.platform.models.checks import CheckConstraint
+from gfmd.platform.names import validate_visible_text, visible_text_constraint
 
 # The Forum began in 2007; a year past 2100 is a typo (20155), not a plan.
 FIRST_YEAR, LAST_YEAR = 2007, 2100

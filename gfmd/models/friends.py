@@ -3,7 +3,7 @@ from django.db import models
 from django.db.models import Q
 
 from gfmd.enums import FriendsRole
-from gfmd.models.checks import CheckConstraint
+from gfmd.platform.models.checks import CheckConstraint
 
 
 class FriendsParticipation(models.Model):

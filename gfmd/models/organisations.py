@@ -2,7 +2,7 @@ from django.db import models
 from django.db.models.functions import Lower
 
 from gfmd.enums import OrganisationKind
-from gfmd.names import validate_visible_text, visible_text_constraint
+from gfmd.platform.names import validate_visible_text, visible_text_constraint
 
 
 class Organisation(models.Model):

@@ -3,7 +3,7 @@ from django.db import models
 from django.db.models import F, Q
 
 from gfmd.enums import FocalPointRole
-from gfmd.models.checks import CheckConstraint
+from gfmd.platform.models.checks import CheckConstraint
 
 
 class FocalPoint(models.Model):

@@ -7,8 +7,8 @@ from django.db import models
 from django.db.models import F, Func, Q, Value
 
 from gfmd.enums import M49_REGIONS
-from gfmd.models.checks import CheckConstraint
-from gfmd.models.pgconstraints import PostgresExclusionConstraint
+from gfmd.platform.models.checks import CheckConstraint
+from gfmd.platform.models.pgconstraints import PostgresExclusionConstraint
 
 
 class SteeringGroupMembership(models.Model):

@@ -11,9 +11,10 @@ from django.utils.text import slugify
 from oauth2_provider.models import AccessToken, Application, RefreshToken
 
 from gfmd.enums import FocalPointRole
-from gfmd.errors import ConflictError, DomainError
-from gfmd.models import FocalPoint, PartnerClient
-from gfmd.services.activity import log_action
+from gfmd.models import FocalPoint
+from gfmd.platform.errors import ConflictError, DomainError
+from gfmd.platform.models import PartnerClient
+from gfmd.platform.services.activity import log_action
 
 
 def _check_scopes(scopes: list[str]) -> list[str]:

@@ -8,10 +8,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from gfmd.enums import DevelopmentStatus
-from gfmd.errors import DomainError
 from gfmd.models import Country
 from gfmd.models.countries import search_key
-from gfmd.services.activity import log_action
+from gfmd.platform.errors import DomainError
+from gfmd.platform.services.activity import log_action
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 COUNTRIES_CSV = DATA_DIR / "un_m49_countries.csv"

@@ -4,9 +4,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from gfmd.models import Country, Edition, EditionChair
-from gfmd.services.activity import log_action
-from gfmd.services.records import record_save
-from gfmd.services.webhooks import webhook_emit
+from gfmd.platform.services.activity import log_action
+from gfmd.platform.services.records import record_save
+from gfmd.platform.services.webhooks import webhook_emit
 
 
 def _check_chairs(chairs: list[Country]) -> None:

@@ -6,8 +6,8 @@ from django.db import transaction
 from django.db.models import Q
 
 from gfmd.models import FocalPoint, Meeting
-from gfmd.services.activity import log_action
-from gfmd.services.notifications import notify
+from gfmd.platform.services.activity import log_action
+from gfmd.platform.services.notifications import notify
 
 
 def _invitation_body(meeting: Meeting, body_name: str, role: str) -> str:

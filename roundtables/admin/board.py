@@ -15,10 +15,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
-from gfmd.admin.base import safe_next
-from gfmd.errors import DomainError
 from gfmd.models import Edition
-from gfmd.transitions import allowed_transitions
+from gfmd.platform.admin.base import safe_next
+from gfmd.platform.errors import DomainError
+from gfmd.platform.transitions import allowed_transitions
 from roundtables.enums import PAPER_TRANSITIONS, CoChairState, Decision, Seat
 from roundtables.models import CoChair, WorkingPaper
 from roundtables.rules import forget_reach

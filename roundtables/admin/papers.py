@@ -6,8 +6,8 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
-from gfmd.admin.base import AuditedAdmin
-from gfmd.errors import DomainError
+from gfmd.platform.admin.base import AuditedAdmin
+from gfmd.platform.errors import DomainError
 from roundtables.admin import board, versions
 from roundtables.enums import PAPER_TRANSITIONS
 from roundtables.models import Input, PaperVersion, WorkingPaper

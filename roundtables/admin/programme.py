@@ -5,9 +5,9 @@ from django.db.models import Count, Prefetch
 from django.urls import path, reverse
 from django.utils.html import format_html
 
-from gfmd.admin.base import AuditedAdmin
-from gfmd.admin.exports import ExportActionsMixin
-from gfmd.errors import DomainError
+from gfmd.platform.admin.base import AuditedAdmin
+from gfmd.platform.admin.exports import ExportActionsMixin
+from gfmd.platform.errors import DomainError
 from roundtables.admin import board
 from roundtables.enums import CoChairOrigin
 from roundtables.exports import COCHAIR_COLUMNS

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from gfmd.errors import DomainError
+from gfmd.platform.errors import DomainError
 from roundtables.models import WorkingPaper
 from roundtables.rules import forget_reach
 from roundtables.services.versions import version_add_file

@@ -1,4 +1,4 @@
-"""The hottest roundtables reads, built from `values()` rows (see gfmd/api/rows.py).
+"""The hottest roundtables reads, built from `values()` rows (see gfmd/platform/api/rows.py).
 
 Each function returns exactly what its serializer returns for the same rows
 (tests/roundtables/test_readers.py): `sessions` = SessionSerializer, `inputs` =
@@ -7,7 +7,7 @@ InputSerializer. Querysets come scoped, filtered and ordered from the views.
 
 from django.urls import reverse
 
-from gfmd.api.rows import datetime_writer, grouped
+from gfmd.platform.api.rows import datetime_writer, grouped
 from roundtables.enums import CoChairState, Seat
 from roundtables.models import CoChair, TeamMembership
 from roundtables.models.programme import session_code

@@ -3,9 +3,10 @@
 from django.urls import reverse
 from rest_framework import serializers
 
-from gfmd.api.serializers import AnswersWithReadPayload, CountryField
+from gfmd.api.serializers import CountryField
 from gfmd.models import Organisation
-from gfmd.transitions import allowed_transitions
+from gfmd.platform.api.serializers import AnswersWithReadPayload
+from gfmd.platform.transitions import allowed_transitions
 from roundtables.enums import PAPER_TRANSITIONS, VERSION_STAGES, AccessRole, Decision
 from roundtables.models import (
     CoChair,

@@ -15,7 +15,7 @@ router.register("paper-versions", views.PaperVersionViewSet, basename="roundtabl
 router.register("inputs", views.InputViewSet, basename="roundtables-input")
 
 urlpatterns = [
-    # calendar apps cannot log in: a signed personal token (gfmd.calendar.feed_token)
+    # calendar apps cannot log in: a signed personal token (gfmd.platform.calendar.feed_token)
     path(
         "roundtables-feeds/<str:token>/sessions.ics",
         sessions_feed,

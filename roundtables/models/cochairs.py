@@ -2,7 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-from gfmd.models.checks import CheckConstraint
+from gfmd.platform.models.checks import CheckConstraint
 from roundtables.enums import CoChairOrigin, CoChairState, Seat, TeamState
 
 ACTIVE_COCHAIR_STATES = [CoChairState.PROPOSED, CoChairState.CONFIRMED]

@@ -7,8 +7,8 @@ from django.db.models import Q
 from django.db.models.functions import Length
 from django.db.models.lookups import LessThanOrEqual
 
-from gfmd.models.checks import CheckConstraint
-from gfmd.names import validate_visible_text, visible_text_constraint
+from gfmd.platform.models.checks import CheckConstraint
+from gfmd.platform.names import validate_visible_text, visible_text_constraint
 from roundtables.enums import (
     EDITABLE_STATES,
     FINAL_STATES,

@@ -1,8 +1,8 @@
 from django.db import models
 from django.db.models import F, Q
 
-from gfmd.models.checks import CheckConstraint
-from gfmd.names import validate_visible_text, visible_text_constraint
+from gfmd.platform.models.checks import CheckConstraint
+from gfmd.platform.names import validate_visible_text, visible_text_constraint
 
 
 class Theme(models.Model):

@@ -6,7 +6,7 @@ from django.db.models import Q
 
 from gfmd.enums import FriendsRole
 from gfmd.models import EditionChair, FocalPoint, FriendsParticipation, SteeringGroupMembership
-from gfmd.rules import SUPPORT_UNIT_GROUP
+from gfmd.platform.roles import SUPPORT_UNIT_GROUP
 from roundtables.enums import CoChairState, TeamState
 from roundtables.models import CoChair, TeamMembership
 from roundtables.rules import edition_period

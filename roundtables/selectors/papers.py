@@ -5,8 +5,9 @@ import difflib
 from django.db.models import F, Prefetch, Q
 from django.utils.translation import gettext as _
 
-from gfmd.errors import DomainError
-from gfmd.rules import focal_point_bodies, is_support_staff
+from gfmd.platform.errors import DomainError
+from gfmd.platform.roles import is_support_staff
+from gfmd.rules import focal_point_bodies
 from roundtables.enums import FINAL_STATES, PaperState
 from roundtables.models import Input, PaperVersion, WorkingPaper
 from roundtables.rules import reach

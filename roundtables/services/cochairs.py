@@ -10,10 +10,10 @@ backstop for any writer that skips this service.
 from django.db import transaction
 from django.utils import timezone
 
-from gfmd.errors import ConflictError, DomainError
-from gfmd.services.activity import log_action
-from gfmd.services.notifications import notify
-from gfmd.services.transitions import Webhook, require_reason, transition_run
+from gfmd.platform.errors import ConflictError, DomainError
+from gfmd.platform.services.activity import log_action
+from gfmd.platform.services.notifications import notify
+from gfmd.platform.services.transitions import Webhook, require_reason, transition_run
 from roundtables.enums import CoChairOrigin, CoChairState, Seat
 from roundtables.models import CoChair, Session
 from roundtables.models.cochairs import ACTIVE_COCHAIR_STATES

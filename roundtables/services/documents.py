@@ -19,7 +19,7 @@ from defusedxml import DefusedXmlException
 from defusedxml.expatreader import DefusedExpatParser
 from django.utils.translation import gettext as _
 
-from gfmd.errors import DomainError
+from gfmd.platform.errors import DomainError
 from roundtables.enums import MAX_VERSION_TEXT_CHARS
 
 MiB = 1024 * 1024

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from gfmd.errors import DomainError
+from gfmd.platform.errors import DomainError
 from roundtables.services import documents
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024  # 20 MiB per document

@@ -4,11 +4,11 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
-from gfmd.errors import ConflictError, DomainError
-from gfmd.rules import is_support_staff
-from gfmd.services.activity import log_action
-from gfmd.services.notifications import notify
-from gfmd.services.transitions import Webhook, transition_run
+from gfmd.platform.errors import ConflictError, DomainError
+from gfmd.platform.roles import is_support_staff
+from gfmd.platform.services.activity import log_action
+from gfmd.platform.services.notifications import notify
+from gfmd.platform.services.transitions import Webhook, transition_run
 from roundtables.enums import FINAL_STATES, Decision, PaperState
 from roundtables.models import Input, WorkingPaper
 from roundtables.rules import input_bodies, is_paper_open_for_inputs

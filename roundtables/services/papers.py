@@ -5,10 +5,10 @@ from datetime import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from gfmd.errors import ConflictError, DomainError
-from gfmd.services.activity import log_action
-from gfmd.services.notifications import notify
-from gfmd.services.transitions import Webhook, require_reason, transition_run
+from gfmd.platform.errors import ConflictError, DomainError
+from gfmd.platform.services.activity import log_action
+from gfmd.platform.services.notifications import notify
+from gfmd.platform.services.transitions import Webhook, require_reason, transition_run
 from roundtables.enums import FINAL_STATES, PAPER_TRANSITIONS, TAKEN_IN
 from roundtables.models import WorkingPaper
 from roundtables.selectors.audience import edition_audience, focal_point_users

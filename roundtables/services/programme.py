@@ -2,7 +2,7 @@
 
 from django.db import transaction
 
-from gfmd.services.records import record_save
+from gfmd.platform.services.records import record_save
 from roundtables.models import Session, WorkingPaper
 
 

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from django.utils import timezone
 
 from gfmd.models import Edition
-from gfmd.services.notifications import notify
+from gfmd.platform.services.notifications import notify
 from roundtables.enums import PaperState
 from roundtables.models import WorkingPaper
 from roundtables.selectors.audience import (

@@ -3,9 +3,9 @@
 from django.db import transaction
 from django.utils import timezone
 
-from gfmd.errors import ConflictError, DomainError
-from gfmd.services.activity import log_action
-from gfmd.services.transitions import require_reason, transition_run
+from gfmd.platform.errors import ConflictError, DomainError
+from gfmd.platform.services.activity import log_action
+from gfmd.platform.services.transitions import require_reason, transition_run
 from roundtables.enums import TeamState
 from roundtables.models import CoChair, Session, TeamMembership
 from roundtables.models.cochairs import ACTIVE_COCHAIR_STATES, ACTIVE_TEAM_STATES

@@ -7,9 +7,9 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
-from gfmd.errors import ConflictError, DomainError
-from gfmd.services.activity import log_action
-from gfmd.services.webhooks import webhook_emit
+from gfmd.platform.errors import ConflictError, DomainError
+from gfmd.platform.services.activity import log_action
+from gfmd.platform.services.webhooks import webhook_emit
 from roundtables.enums import EDITABLE_STATES, PaperState, VersionKind
 from roundtables.models import PaperVersion, WorkingPaper
 from roundtables.services.documents import MAX_TEXT_CHARS

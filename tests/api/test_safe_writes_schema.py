@@ -15,7 +15,7 @@ from django.core.management import call_command
 from django.db import transaction
 from rest_framework.test import APIClient
 
-from gfmd.models import IdempotencyKey
+from gfmd.platform.models import IdempotencyKey
 
 pytestmark = pytest.mark.django_db
 SCHEMA = yaml.safe_load((Path(__file__).parents[2] / "docs" / "openapi.yaml").read_text())

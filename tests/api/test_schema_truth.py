@@ -29,7 +29,7 @@ PASSWORD = "schema-truth-1"
 
 @pytest.fixture
 def live_schema(db, settings):
-    from gfmd.wsgi import application
+    from gfmd.config.wsgi import application
 
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # Keep the test's connection (and transaction) across WSGI requests.

@@ -43,7 +43,7 @@ CHECKS = [not_a_server_error, response_schema_conformance]
 
 @pytest.fixture
 def api_schema(db, settings, monkeypatch):
-    from gfmd.wsgi import application
+    from gfmd.config.wsgi import application
 
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # speed
     # the run sends thousands of requests a minute: lift the per-caller limits

@@ -12,8 +12,8 @@ import pytest
 from django.core.management import call_command
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from gfmd.models import WebhookEndpoint
-from gfmd.services.webhooks import webhook_endpoint_save
+from gfmd.platform.models import WebhookEndpoint
+from gfmd.platform.services.webhooks import webhook_endpoint_save
 from tests.factories import StaffFactory, country
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]

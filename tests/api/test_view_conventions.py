@@ -10,8 +10,8 @@ import inspect
 
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from gfmd.api import safe_writes, viewsets
-from gfmd.api.permissions import permission_map_of
+from gfmd.platform.api import safe_writes, viewsets
+from gfmd.platform.api.permissions import permission_map_of
 
 APPS = ("gfmd", "roundtables", "civil_society")
 PLATFORM = {safe_writes.__name__, viewsets.__name__}  # where create/update may be defined

@@ -8,7 +8,8 @@ import pytest
 from civil_society.enums import DelegateStatus
 from civil_society.models import Application, Delegate
 from gfmd.enums import AttendanceRole, MeetingBody
-from gfmd.models import ActivityLog, Attendance
+from gfmd.models import Attendance
+from gfmd.platform.models import ActivityLog
 from tests.civil_society.factories import (
     CSOFactory,
     PolicyFactory,

@@ -3,9 +3,9 @@
 import pytest
 
 from civil_society.services.selection import proposal_confirm, proposal_run
-from gfmd.celery import enqueue_on_commit
-from gfmd.enums import NotificationStatus
-from gfmd.models import Notification
+from gfmd.platform.enums import NotificationStatus
+from gfmd.platform.models import Notification
+from gfmd.platform.queue import enqueue_on_commit
 from tests.civil_society.factories import (
     CommitteeMemberFactory,
     CSDEditionFactory,

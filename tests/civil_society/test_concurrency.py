@@ -8,8 +8,8 @@ from django.db import connection
 from civil_society.models import Delegate
 from civil_society.services.selection import proposal_confirm, proposal_run
 from civil_society.services.waitlist import delegate_release
-from gfmd.errors import ConflictError
-from gfmd.models import ActivityLog
+from gfmd.platform.errors import ConflictError
+from gfmd.platform.models import ActivityLog
 from tests.civil_society.factories import (
     CommitteeMemberFactory,
     CSDEditionFactory,

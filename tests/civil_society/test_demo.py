@@ -9,7 +9,7 @@ from django.core.management import call_command
 from civil_society.models import Application, CSDEdition, Review
 from civil_society.selectors.organisations import duplicate_groups
 from civil_society.services.selection import proposal_run
-from gfmd.models import ActivityLog
+from gfmd.platform.models import ActivityLog
 from tests.factories import country
 
 pytestmark = pytest.mark.django_db

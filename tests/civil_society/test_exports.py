@@ -1,5 +1,5 @@
 """CSV/XLSX of the delegation (selected delegates with contact details) from the API and the
-admin, in gfmd/exports.py's format."""
+admin, in gfmd/platform/exports.py's format."""
 
 import csv
 import io

@@ -12,8 +12,9 @@ from civil_society.services.organisations import (
     cso_register,
     cso_update,
 )
-from gfmd.errors import ConflictError, DomainError
-from gfmd.models import ActivityLog, FocalPoint, Organisation
+from gfmd.models import FocalPoint, Organisation
+from gfmd.platform.errors import ConflictError, DomainError
+from gfmd.platform.models import ActivityLog
 from tests.civil_society.factories import ApplicationFactory, CSOFactory, cso_focal_point
 from tests.factories import country
 

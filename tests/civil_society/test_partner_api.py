@@ -4,7 +4,7 @@ cursor pages through applications and reviews."""
 import pytest
 
 from civil_society.models import Application, Delegate, Review
-from gfmd.models import IdempotencyKey
+from gfmd.platform.models import IdempotencyKey
 from tests.civil_society.factories import ApplicationFactory, CSOFactory, ReviewFactory
 from tests.civil_society.world import partner_user
 

@@ -6,8 +6,8 @@ from django.db import IntegrityError, transaction
 from civil_society.models import Review
 from civil_society.services.reviews import review_submit
 from civil_society.services.selection import proposal_confirm, proposal_run
-from gfmd.errors import ConflictError, DomainError
-from gfmd.models import ActivityLog
+from gfmd.platform.errors import ConflictError, DomainError
+from gfmd.platform.models import ActivityLog
 from tests.civil_society.factories import (
     ApplicationFactory,
     CommitteeMemberFactory,

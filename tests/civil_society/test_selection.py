@@ -9,7 +9,7 @@ import pytest
 from civil_society.enums import DelegateStatus, LedCheck, Outcome, ProposalStatus, Sector
 from civil_society.models import ProposalEntry, SelectionProposal
 from civil_society.services.selection import proposal_adjust, proposal_confirm, proposal_run
-from gfmd.errors import ConflictError, DomainError
+from gfmd.platform.errors import ConflictError, DomainError
 from tests.civil_society.factories import (
     CommitteeMemberFactory,
     DelegateFactory,

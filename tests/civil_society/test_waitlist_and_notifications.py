@@ -8,8 +8,8 @@ from civil_society.services.applications import application_withdraw
 from civil_society.services.delegates import delegate_notify_decision
 from civil_society.services.selection import proposal_confirm, proposal_run
 from civil_society.services.waitlist import delegate_release
-from gfmd.errors import ConflictError
-from gfmd.models import Notification
+from gfmd.platform.errors import ConflictError
+from gfmd.platform.models import Notification
 from tests.civil_society.factories import candidate
 
 pytestmark = pytest.mark.django_db

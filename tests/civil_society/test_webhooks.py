@@ -10,9 +10,10 @@ from standardwebhooks.webhooks import Webhook
 
 from civil_society.models import SelectionProposal
 from civil_society.services.selection import proposal_confirm, proposal_run
-from gfmd.models import FocalPoint, WebhookDelivery, WebhookEndpoint, WebhookEvent
+from gfmd.models import FocalPoint
+from gfmd.platform.models import WebhookDelivery, WebhookEndpoint, WebhookEvent
+from gfmd.platform.services.webhooks import webhook_deliver, webhook_endpoint_save
 from gfmd.services.clients import partner_client_register
-from gfmd.services.webhooks import webhook_deliver, webhook_endpoint_save
 from tests.civil_society.factories import CSOFactory, candidate
 from tests.webhook_receiver import Receiver
 

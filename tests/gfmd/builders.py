@@ -9,15 +9,17 @@ from gfmd.models import (
     BalancePolicy,
     Country,
     FriendsParticipation,
+    SteeringGroupMembership,
+)
+from gfmd.platform.models import (
     Notification,
     PartnerClient,
-    SteeringGroupMembership,
     WebhookAttempt,
     WebhookDelivery,
     WebhookEndpoint,
     WebhookEvent,
 )
-from gfmd.services.activity import log_action
+from gfmd.platform.services.activity import log_action
 from tests.factories import (
     EditionFactory,
     FocalPointFactory,

@@ -4,9 +4,10 @@ from django.core.management.base import CommandError
 from django.db import connection, transaction
 from django.db.utils import DatabaseError
 
-from gfmd.models import ActivityLog, Organisation
-from gfmd.services.activity import GENESIS_HASH, log_action, verify_chain
-from gfmd.services.records import record_delete, record_save
+from gfmd.models import Organisation
+from gfmd.platform.models import ActivityLog
+from gfmd.platform.services.activity import GENESIS_HASH, log_action, verify_chain
+from gfmd.platform.services.records import record_delete, record_save
 from tests.factories import OrganisationFactory, StaffFactory
 
 pytestmark = pytest.mark.django_db

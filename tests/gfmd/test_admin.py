@@ -4,7 +4,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from gfmd.models import ActivityLog, Country, Notification, Organisation, SteeringGroupMembership
+from gfmd.models import Country, Organisation, SteeringGroupMembership
+from gfmd.platform.models import ActivityLog, Notification
 from tests.factories import (
     BalancePolicyFactory,
     EditionFactory,
@@ -161,7 +162,7 @@ def test_meeting_action_sends_invitations_once(admin_client):
 
 def test_activity_log_admin_is_read_only(admin_client):
     org = Organisation.objects.create(name="X", kind="other")
-    from gfmd.services.activity import log_action
+    from gfmd.platform.services.activity import log_action
 
     entry = log_action(None, org, "x.test")
     assert admin_client.get(f"/admin/gfmd/activitylog/{entry.pk}/change/").status_code == 200

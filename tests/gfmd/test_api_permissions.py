@@ -2,7 +2,7 @@
 
 import pytest
 
-from gfmd.models import Notification
+from gfmd.platform.models import Notification
 from tests.factories import EditionFactory, MeetingFactory, OrganisationFactory
 
 pytestmark = pytest.mark.django_db

@@ -2,7 +2,8 @@
 
 import pytest
 
-from gfmd.models import ActivityLog, Edition, SteeringGroupMembership
+from gfmd.models import Edition, SteeringGroupMembership
+from gfmd.platform.models import ActivityLog
 from tests.factories import EditionFactory, FocalPointFactory, OrganisationFactory, country
 
 pytestmark = pytest.mark.django_db

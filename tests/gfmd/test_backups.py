@@ -14,7 +14,7 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 
-from gfmd.services.backups import BackupError, backup_create, backup_restore, backup_verify
+from gfmd.platform.services.backups import BackupError, backup_create, backup_restore, backup_verify
 from roundtables.models import WorkingPaper
 from roundtables.services.versions import version_add_file
 from tests.factories import StaffFactory, country

@@ -3,7 +3,7 @@
 import os
 import uuid
 
-from gfmd.cache import ReusingRedisCache
+from gfmd.config.cache import ReusingRedisCache
 
 
 def test_redis_cache_reuses_its_client_and_round_trips_values():

@@ -4,8 +4,10 @@ from datetime import date
 
 import pytest
 
-from gfmd.enums import AttendanceRole, NotificationStatus
-from gfmd.models import Attendance, Notification
+from gfmd.enums import AttendanceRole
+from gfmd.models import Attendance
+from gfmd.platform.enums import NotificationStatus
+from gfmd.platform.models import Notification
 from gfmd.services.meetings import meeting_send_invitations
 from tests.conftest import wait_for
 from tests.factories import FocalPointFactory, MeetingFactory, StaffFactory, country

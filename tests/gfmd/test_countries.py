@@ -1,7 +1,8 @@
 import pytest
 
-from gfmd.errors import DomainError
-from gfmd.models import ActivityLog, Country
+from gfmd.models import Country
+from gfmd.platform.errors import DomainError
+from gfmd.platform.models import ActivityLog
 from gfmd.services.countries import countries_load, country_override_development
 from tests.factories import StaffFactory, country
 

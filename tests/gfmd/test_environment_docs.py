@@ -80,7 +80,7 @@ def documented() -> set[str]:
 def test_parser_sees_the_settings_reads():
     reads = environment_reads()
     assert {"DEBUG", "SECRET_KEY", "DATABASE_URL", "CACHE_URL", "EMAIL_HOST_PASSWORD"} <= set(reads)
-    assert any(w.startswith("gfmd/settings.py") for w in reads["DATABASE_URL"])
+    assert any(w.startswith("gfmd/config/settings.py") for w in reads["DATABASE_URL"])
 
 
 def test_every_environment_variable_read_is_documented():

@@ -78,7 +78,7 @@ def test_feed_with_bad_token_or_inactive_user_is_404(focal_point, api, client):
 
 def test_feed_of_user_without_rights_is_empty(outsider, api, client):
     MeetingFactory()
-    from gfmd.calendar import feed_token
+    from gfmd.platform.calendar import feed_token
 
     response = client.get(f"/feeds/{feed_token(outsider)}/meetings.ics")
     assert Calendar.from_ical(response.content).walk("VEVENT") == []
@@ -143,13 +143,13 @@ def test_feed_token_expires_after_its_lifetime(focal_point, api, client, setting
     assert client.get(url).status_code == 200
     assert "expires_at" in api(focal_point).get("/api/v1/calendar-feeds/").json()
     token = url.split("/feeds/")[1].split("/")[0]
-    data = signing.loads(token, salt="gfmd.calendar-feed")
+    data = signing.loads(token, salt="gfmd.platform.calendar-feed")
 
     class SignedLongAgo(signing.TimestampSigner):
         def timestamp(self):
             return signing.b62_encode(int(time.time()) - 31 * 86400)
 
-    stale = SignedLongAgo(salt="gfmd.calendar-feed").sign_object(data, compress=True)
+    stale = SignedLongAgo(salt="gfmd.platform.calendar-feed").sign_object(data, compress=True)
     assert client.get(f"/feeds/{stale}/meetings.ics").status_code == 404
     settings.GFMD_FEED_TOKEN_DAYS = 60
     assert client.get(f"/feeds/{stale}/meetings.ics").status_code == 200

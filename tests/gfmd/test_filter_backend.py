@@ -3,8 +3,8 @@ django-filter does (a bad value is still a 400 naming the field)."""
 
 import pytest
 
-from gfmd.api.filters import FilterBackend
 from gfmd.models import Edition
+from gfmd.platform.api.filters import FilterBackend
 from roundtables.api.views.papers import InputViewSet
 from roundtables.api.views.programme import SessionViewSet
 from roundtables.models import Input, Session

@@ -13,7 +13,7 @@ def test_health_checks_the_broker(client, settings):
     import os
 
     settings.CELERY_BROKER_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
-    from gfmd.celery import app
+    from gfmd.config.celery import app
 
     saved = app.conf.broker_url
     try:

@@ -8,9 +8,9 @@ from django.db import IntegrityError, connection, transaction
 from civil_society.enums import Sector
 from civil_society.selectors.organisations import LOOK_ALIKE, duplicate_groups, possible_duplicates
 from civil_society.services.organisations import cso_register
-from gfmd.errors import ConflictError
 from gfmd.models import Organisation
-from gfmd.names import invisible_characters, latin_skeleton, validate_visible_text
+from gfmd.platform.errors import ConflictError
+from gfmd.platform.names import invisible_characters, latin_skeleton, validate_visible_text
 from tests.civil_society.factories import CSOFactory
 from tests.factories import EditionFactory, MeetingFactory, OrganisationFactory
 

@@ -7,7 +7,7 @@ import pytest
 from django.test import Client
 from rest_framework.test import APIClient
 
-from gfmd.models import ActivityLog
+from gfmd.platform.models import ActivityLog
 from gfmd.services.clients import (
     partner_client_register,
     partner_client_revoke,
@@ -137,14 +137,14 @@ def test_client_actions_are_logged_as_the_client(staff):
     org = OrganisationFactory(acronym="IOM")
     client, secret = _register(staff, scopes=("read",), organisation=org)
     assert ActivityLog.objects.filter(action="partnerclient.register").exists()
-    from gfmd.services.activity import describe_actor
+    from gfmd.platform.services.activity import describe_actor
 
     kind, _, label = describe_actor(client.service_user)
     assert (kind, label) == ("client", "client:Ministry portal")
 
 
 def test_register_refuses_unknown_scope_and_non_state(staff):
-    from gfmd.errors import DomainError
+    from gfmd.platform.errors import DomainError
 
     with pytest.raises(DomainError, match="Unknown"):
         _register(staff, scopes=("read", "admin"))

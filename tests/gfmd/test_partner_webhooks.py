@@ -8,9 +8,9 @@ import pytest
 from django.test import Client
 from rest_framework.test import APIClient
 
-from gfmd.models import WebhookDelivery, WebhookEndpoint, WebhookEvent
+from gfmd.platform.models import WebhookDelivery, WebhookEndpoint, WebhookEvent
+from gfmd.platform.services.webhooks import webhook_endpoint_save
 from gfmd.services.clients import partner_client_register
-from gfmd.services.webhooks import webhook_endpoint_save
 from tests.factories import country
 
 pytestmark = pytest.mark.django_db

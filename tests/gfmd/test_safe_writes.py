@@ -6,7 +6,8 @@ import pytest
 from django.db import connection
 from rest_framework.test import APIClient
 
-from gfmd.models import ActivityLog, Edition, IdempotencyKey, Organisation
+from gfmd.models import Edition, Organisation
+from gfmd.platform.models import ActivityLog, IdempotencyKey
 from tests.factories import EditionFactory, OrganisationFactory, StaffFactory
 
 pytestmark = pytest.mark.django_db

@@ -28,7 +28,7 @@ def test_session_engine_follows_the_cache():
 def test_cached_sessions_spare_the_session_table(client, staff, django_assert_num_queries):
     caches = {
         "default": {
-            "BACKEND": "gfmd.cache.ReusingRedisCache",
+            "BACKEND": "gfmd.config.cache.ReusingRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": uuid.uuid4().hex,
         }
@@ -80,7 +80,7 @@ def test_prepared_statement_is_replanned_after_another_connection_alters_its_tab
 def test_stale_plan_inside_a_transaction_answers_503_not_500(rf):
     from django.db import NotSupportedError
 
-    from gfmd.middleware import DatabaseUnavailableMiddleware
+    from gfmd.config.middleware import DatabaseUnavailableMiddleware
 
     middleware = DatabaseUnavailableMiddleware(lambda request: None)
     error = NotSupportedError("cached plan must not change result type")

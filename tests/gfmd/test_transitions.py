@@ -15,13 +15,13 @@ from civil_society.enums import DelegateStatus
 from civil_society.services.applications import application_withdraw
 from civil_society.services.selection import proposal_confirm, proposal_run
 from civil_society.services.waitlist import delegate_release
-from gfmd.admin.base import activity_table
-from gfmd.errors import ConflictError, DomainError
-from gfmd.models import ActivityLog, Notification
-from gfmd.services.activity import log_action, state_change, verify_chain
-from gfmd.services.notifications import notify
-from gfmd.services.transitions import transition_run
-from gfmd.transitions import TABLES, allowed_transitions
+from gfmd.platform.admin.base import activity_table
+from gfmd.platform.errors import ConflictError, DomainError
+from gfmd.platform.models import ActivityLog, Notification
+from gfmd.platform.services.activity import log_action, state_change, verify_chain
+from gfmd.platform.services.notifications import notify
+from gfmd.platform.services.transitions import transition_run
+from gfmd.platform.transitions import TABLES, allowed_transitions
 from roundtables.enums import Decision, PaperState, TeamState
 from roundtables.models import Input, WorkingPaper
 from roundtables.services.cochairs import cochair_confirm

@@ -8,7 +8,7 @@ from django.test import Client
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from gfmd.rules import SUPPORT_UNIT_GROUP
+from gfmd.platform.roles import SUPPORT_UNIT_GROUP
 from tests.factories import StaffFactory
 
 pytestmark = pytest.mark.django_db

@@ -9,12 +9,13 @@ from django.db import transaction
 from django.utils import timezone
 from standardwebhooks.webhooks import Webhook
 
-from gfmd.enums import WebhookDeliveryStatus as Status
-from gfmd.errors import DomainError
-from gfmd.models import Edition, Notification, WebhookDelivery, WebhookEndpoint, WebhookEvent
+from gfmd.models import Edition
+from gfmd.platform.enums import WebhookDeliveryStatus as Status
+from gfmd.platform.errors import DomainError
+from gfmd.platform.models import Notification, WebhookDelivery, WebhookEndpoint, WebhookEvent
+from gfmd.platform.services.webhook_targets import validate_webhook_url
+from gfmd.platform.services.webhooks import new_secret, webhook_deliver, webhook_endpoint_save
 from gfmd.services.editions import edition_save
-from gfmd.services.webhook_targets import validate_webhook_url
-from gfmd.services.webhooks import new_secret, webhook_deliver, webhook_endpoint_save
 from tests.factories import country
 from tests.webhook_receiver import Receiver
 
@@ -247,7 +248,7 @@ def test_api_redeliver_and_delivery_log(staff, api, django_capture_on_commit_cal
 
 
 def test_secret_is_masked_in_activity_log(staff):
-    from gfmd.models import ActivityLog
+    from gfmd.platform.models import ActivityLog
 
     endpoint = webhook_endpoint_save(
         actor=staff,

@@ -7,11 +7,12 @@ import time
 import pytest
 from django.db import transaction
 
-from gfmd.celery import app
-from gfmd.enums import WebhookDeliveryStatus as Status
-from gfmd.models import Edition, WebhookDelivery, WebhookEndpoint
+from gfmd.config.celery import app
+from gfmd.models import Edition
+from gfmd.platform.enums import WebhookDeliveryStatus as Status
+from gfmd.platform.models import WebhookDelivery, WebhookEndpoint
+from gfmd.platform.services.webhooks import webhook_endpoint_save
 from gfmd.services.editions import edition_save
-from gfmd.services.webhooks import webhook_endpoint_save
 from tests.conftest import _reset_broker_pools, running_celery_worker, wait_for
 from tests.factories import StaffFactory, country
 from tests.webhook_receiver import Receiver

@@ -8,8 +8,10 @@ from datetime import date
 import pytest
 from django.contrib.auth import get_user_model
 
-from gfmd.enums import AttendanceRole, FocalPointRole, NotificationStatus
-from gfmd.models import Attendance, Country, FocalPoint, Notification
+from gfmd.enums import AttendanceRole, FocalPointRole
+from gfmd.models import Attendance, Country, FocalPoint
+from gfmd.platform.enums import NotificationStatus
+from gfmd.platform.models import Notification
 from gfmd.services.countries import countries_load
 from gfmd.services.meetings import meeting_send_invitations
 from tests.conftest import wait_for

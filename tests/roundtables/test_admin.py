@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from gfmd.models import ActivityLog
+from gfmd.platform.models import ActivityLog
 from roundtables.enums import CoChairState, Decision, PaperState
 from roundtables.models import CoChair, Session
 from tests.factories import country

@@ -8,7 +8,7 @@ import pytest
 from icalendar import Calendar
 from openpyxl import load_workbook
 
-from gfmd.calendar import feed_token
+from gfmd.platform.calendar import feed_token
 from roundtables.models import CoChair
 from tests.factories import EditionFactory, country
 from tests.roundtables.factories import RoundtableFactory, SessionFactory

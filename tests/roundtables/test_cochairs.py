@@ -5,8 +5,8 @@ import threading
 import pytest
 from django.db import IntegrityError, connection, transaction
 
-from gfmd.errors import ConflictError, DomainError
-from gfmd.models import ActivityLog
+from gfmd.platform.errors import ConflictError, DomainError
+from gfmd.platform.models import ActivityLog
 from gfmd.services.countries import country_override_development
 from roundtables.enums import CoChairOrigin, CoChairState, Seat
 from roundtables.models import CoChair

@@ -11,7 +11,7 @@ import zipfile
 
 import pytest
 
-from gfmd.errors import DomainError
+from gfmd.platform.errors import DomainError
 from roundtables.enums import PaperState
 from roundtables.models import Input
 from roundtables.services import documents, files

@@ -5,7 +5,7 @@ import zipfile
 
 import pytest
 
-from gfmd.errors import DomainError
+from gfmd.platform.errors import DomainError
 from roundtables.services import files
 from tests.roundtables.factories import PDF_BYTES, docx_bytes, odt_bytes, upload
 

@@ -8,10 +8,10 @@ from django.core import mail
 from django.utils import timezone
 from django_celery_beat.models import PeriodicTask
 
-from gfmd.celery import app
-from gfmd.enums import NotificationStatus
-from gfmd.models import Notification
-from gfmd.services.notifications import notification_deliver
+from gfmd.config.celery import app
+from gfmd.platform.enums import NotificationStatus
+from gfmd.platform.models import Notification
+from gfmd.platform.services.notifications import notification_deliver
 from roundtables.enums import Decision, PaperState
 from roundtables.models import CoChair
 from roundtables.services.cochairs import cochair_confirm, cochair_decline

@@ -5,8 +5,8 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from gfmd.errors import ConflictError
-from gfmd.models import ActivityLog
+from gfmd.platform.errors import ConflictError
+from gfmd.platform.models import ActivityLog
 from roundtables.enums import PAPER_TRANSITIONS, Decision, PaperState
 from roundtables.services import files
 from roundtables.services.inputs import input_decide, input_submit

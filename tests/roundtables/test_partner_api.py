@@ -11,9 +11,9 @@ from django.test import Client
 from rest_framework.test import APIClient
 from standardwebhooks.webhooks import Webhook
 
-from gfmd.models import IdempotencyKey, WebhookDelivery, WebhookEndpoint, WebhookEvent
+from gfmd.platform.models import IdempotencyKey, WebhookDelivery, WebhookEndpoint, WebhookEvent
+from gfmd.platform.services.webhooks import webhook_endpoint_save
 from gfmd.services.clients import partner_client_register
-from gfmd.services.webhooks import webhook_endpoint_save
 from roundtables.enums import Decision, PaperState
 from roundtables.models import CoChair, Input
 from roundtables.services.cochairs import cochair_confirm

@@ -11,8 +11,8 @@ from gfmd import demo as gfmd_demo
 from gfmd.models import Edition, FocalPoint, FriendsParticipation
 from roundtables import demo
 from roundtables.models import Session, TeamMembership
-from roundtables.reach import reach_by_model, reach_in_one_query
 from roundtables.rules import focal_point_bodies
+from roundtables.selectors.reach import reach_by_model, reach_in_one_query
 from tests.factories import EditionFactory, FocalPointFactory, SteeringMemberFactory, country
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]

@@ -76,7 +76,7 @@ def test_list_endpoints_answer_what_the_serializers_answer(programme, api, who):
 
 
 def test_session_detail_answers_the_serializer_with_its_etag(programme, api):
-    from gfmd.api.safe_writes import etag_for
+    from gfmd.platform.api.safe_writes import etag_for
 
     user = _users()[0]
     client = api(user)

@@ -11,7 +11,8 @@ from civil_society.models import (
     Review,
 )
 from civil_society.models.applications import SCORE_MAX, SCORE_MIN
-from gfmd.api.serializers import AnswersWithReadPayload, CountryField
+from gfmd.api.serializers import CountryField
+from gfmd.platform.api.serializers import AnswersWithReadPayload
 
 
 class CSDDelegateSerializer(serializers.ModelSerializer):

@@ -6,7 +6,8 @@ from civil_society.enums import Sector
 from civil_society.models import (
     CivilSocietyOrganisation,
 )
-from gfmd.api.serializers import AnswersWithReadPayload, CountryField
+from gfmd.api.serializers import CountryField
+from gfmd.platform.api.serializers import AnswersWithReadPayload
 
 
 class CSDCivilSocietyOrganisationSerializer(serializers.ModelSerializer):

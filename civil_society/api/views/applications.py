@@ -29,9 +29,9 @@ from civil_society.services.organisations import (
     cso_update,
 )
 from civil_society.services.reviews import review_submit
-from gfmd.api.pagination import NewestFirst
-from gfmd.api.viewsets import ReaderListMixin, RecordViewSet
-from gfmd.rules import is_support_staff
+from gfmd.platform.api.pagination import NewestFirst
+from gfmd.platform.api.viewsets import ReaderListMixin, RecordViewSet
+from gfmd.platform.roles import is_support_staff
 
 
 @extend_schema_view(

@@ -22,7 +22,7 @@ from civil_society.services.programme import (
     friends_representative_register,
     friends_representative_remove,
 )
-from gfmd.api.viewsets import ActivityMixin, RecordViewSet
+from gfmd.platform.api.viewsets import ActivityMixin, RecordViewSet
 
 
 class CSDEditionViewSet(EditionSelectionActions, RecordViewSet):

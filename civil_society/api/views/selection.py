@@ -21,7 +21,7 @@ from civil_society.selectors import records as sel
 from civil_society.selectors.selection import delegation, selection_report
 from civil_society.services.selection import proposal_adjust, proposal_confirm, proposal_run
 from civil_society.services.waitlist import delegate_release
-from gfmd.api.viewsets import ActivityMixin, ExportMixin, RecordViewSet
+from gfmd.platform.api.viewsets import ActivityMixin, ExportMixin, RecordViewSet
 
 
 class EditionSelectionActions:

@@ -3,7 +3,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from gfmd.services.backups import BackupError, backup_create
+from gfmd.platform.services.backups import BackupError, backup_create
 
 
 class Command(BaseCommand):

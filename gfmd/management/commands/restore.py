@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from gfmd.services.backups import BackupError, backup_restore
+from gfmd.platform.services.backups import BackupError, backup_restore
 
 
 class Command(BaseCommand):

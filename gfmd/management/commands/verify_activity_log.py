@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from gfmd.services.activity import verify_chain
+from gfmd.platform.services.activity import verify_chain
 
 
 class Command(BaseCommand):

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from gfmd.services.backups import BackupError, backup_verify
+from gfmd.platform.services.backups import BackupError, backup_verify
 
 
 class Command(BaseCommand):

@@ -1,7 +1,7 @@
 """Session calendars: the iCalendar renderer and the signed-token feed for calendar apps.
 
 Calendar apps cannot log in, so `/api/v1/roundtables-feeds/<token>/sessions.ics` takes
-the personal token of `gfmd.calendar.feed_token` (the one the meetings feed uses) and
+the personal token of `gfmd.platform.calendar.feed_token` (the one the meetings feed uses) and
 shows the sessions that user may see now. Logged-in API callers use
 `GET /api/v1/sessions/calendar.ics/` instead.
 """
@@ -13,7 +13,7 @@ from django.http import Http404, HttpResponse
 from django.views.decorators.http import require_GET
 from rest_framework.renderers import BaseRenderer
 
-from gfmd.calendar import user_id_from_token
+from gfmd.platform.calendar import user_id_from_token
 from roundtables.calendar import sessions_calendar
 from roundtables.selectors.programme import sessions_for_user
 

@@ -9,11 +9,11 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.response import Response
 
-from gfmd.api.pagination import NewestFirst
-from gfmd.api.parsers import UPLOAD_PARSERS
-from gfmd.api.safe_writes import ConditionalUpdateMixin, with_idempotency
-from gfmd.api.viewsets import ActivityMixin, ReaderListMixin
-from gfmd.services.records import record_save
+from gfmd.platform.api.pagination import NewestFirst
+from gfmd.platform.api.parsers import UPLOAD_PARSERS
+from gfmd.platform.api.safe_writes import ConditionalUpdateMixin, with_idempotency
+from gfmd.platform.api.viewsets import ActivityMixin, ReaderListMixin
+from gfmd.platform.services.records import record_save
 from roundtables.api import readers
 from roundtables.api import serializers as s
 from roundtables.api.views.common import FreshReachMixin, file_response

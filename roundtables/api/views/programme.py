@@ -14,10 +14,10 @@ from rest_framework.exceptions import NotFound, PermissionDenied, ValidationErro
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
-from gfmd.api.viewsets import ActivityMixin, ExportMixin, ReaderListMixin, RecordViewSet
-from gfmd.calendar import feed_token
 from gfmd.models import Edition
-from gfmd.rules import is_support_staff
+from gfmd.platform.api.viewsets import ActivityMixin, ExportMixin, ReaderListMixin, RecordViewSet
+from gfmd.platform.calendar import feed_token
+from gfmd.platform.roles import is_support_staff
 from roundtables.api import readers
 from roundtables.api import serializers as s
 from roundtables.api.views.calendar import ICalendarRenderer, calendar_response, edition_filter

@@ -1,0 +1,153 @@
+"""Middleware: requests no view can handle safely are refused early in the API's error
+format; database outages answer 503 (retry later), never 500, and Django reconnects by
+itself once PostgreSQL is back (CONN_HEALTH_CHECKS), so the service needs no restart."""
+
+import base64
+import binascii
+import logging
+
+from django.conf import settings
+from django.core.exceptions import (
+    RequestDataTooBig,
+    SuspiciousOperation,
+    TooManyFieldsSent,
+    TooManyFilesSent,
+)
+from django.db import InterfaceError, OperationalError, connections
+from django.http import HttpResponse, HttpResponseBadRequest, JsonResponse, QueryDict
+from django.utils.translation import gettext as _
+
+from gfmd.config.db import is_stale_plan
+from gfmd.platform.api.parsers import NUL, nul_message
+
+logger = logging.getLogger(__name__)
+
+
+class DatabaseUnavailableMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, OperationalError | InterfaceError) and not is_stale_plan(
+            exception
+        ):
+            return None
+        logger.warning("Database unavailable: %s", exception)
+        for connection in connections.all(initialized_only=True):
+            connection.close_if_unusable_or_obsolete()
+        response = JsonResponse(
+            {
+                "type": "service_unavailable",
+                "detail": "The database is unavailable; retry shortly.",
+                "fields": {},
+            },
+            status=503,
+        )
+        response["Retry-After"] = "5"
+        return response
+
+
+def error_response(status: int, kind: str, detail: str, fields: dict | None = None):
+    """The API's one error format, for errors found before a view runs."""
+    return JsonResponse({"type": kind, "detail": detail, "fields": fields or {}}, status=status)
+
+
+def _speaks_json(request) -> bool:
+    return request.path_info.startswith(JSON_PREFIXES)
+
+
+JSON_PREFIXES = ("/api/", "/oauth/")
+
+
+class RequestGuardMiddleware:
+    """Refuse, before anything reads them, requests no view can handle safely:
+
+    - a NUL character in the path, the query string, a header (the HTTP Basic user name
+      reaches a query before any view runs) or a form body: PostgreSQL cannot compare
+      text containing NUL, so it was a 500 wherever such a value met a lookup. JSON and
+      multipart bodies are checked by the API's parsers (gfmd/platform/api/parsers.py).
+    - a body over DATA_UPLOAD_MAX_MEMORY_SIZE (multipart file parts aside): 413 in the
+      API's error format instead of Django's HTML 400 page.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            problem = self._nul_problem(request)
+        except RequestDataTooBig:
+            return self._too_big(request)
+        except SuspiciousOperation as exc:  # too many form fields
+            return self._bad_request(request, str(exc), {})
+        if problem is not None:
+            return self._bad_request(request, nul_message(), problem)
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, RequestDataTooBig):
+            return self._too_big(request)
+        if isinstance(exception, TooManyFieldsSent | TooManyFilesSent) and _speaks_json(request):
+            return error_response(400, "parse_error", str(exception))
+        return None
+
+    @staticmethod
+    def _nul_problem(request) -> dict | None:
+        """None if the request is free of NUL, else the `fields` of the error to send."""
+        if NUL in request.path:
+            return {}
+        for key, values in request.GET.lists():
+            if NUL in key or any(NUL in v for v in values):
+                return {key.replace(NUL, ""): [nul_message()]}
+        for name, value in request.META.items():
+            if name.startswith("HTTP_") and NUL in str(value):
+                return {}
+        if _basic_credentials(request.META.get("HTTP_AUTHORIZATION", "")).count(b"\x00"):
+            return {}
+        max_size = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        if (
+            max_size is not None
+            and request.content_type != "multipart/form-data"  # file parts have their own limit
+            and _content_length(request) > max_size
+        ):
+            raise RequestDataTooBig()
+        if request.content_type == "application/x-www-form-urlencoded":
+            for key, values in QueryDict(request.body, encoding=request.encoding).lists():
+                if NUL in key or any(NUL in v for v in values):
+                    return {key.replace(NUL, ""): [nul_message()]}
+        return None
+
+    @staticmethod
+    def _bad_request(request, detail: str, fields: dict):
+        if _speaks_json(request):
+            return error_response(400, "validation_error", detail, fields)
+        return HttpResponseBadRequest(detail, content_type="text/plain; charset=utf-8")
+
+    @staticmethod
+    def _too_big(request):
+        detail = _("The request body exceeds the %(size)d-byte limit.") % {
+            "size": settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        }
+        if _speaks_json(request):
+            return error_response(413, "request_too_large", detail)
+        return HttpResponse(detail, status=413, content_type="text/plain; charset=utf-8")
+
+
+def _content_length(request) -> int:
+    try:
+        return int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return 0
+
+
+def _basic_credentials(header: str) -> bytes:
+    scheme, _sep, encoded = header.strip().partition(" ")
+    if scheme.lower() != "basic":
+        return b""
+    try:
+        return base64.b64decode(encoded.strip(), validate=False)
+    except (binascii.Error, ValueError):
+        return b""

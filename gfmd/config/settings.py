@@ -1,0 +1,373 @@
+"""Settings: every deployment knob is an environment variable, read here and nowhere else.
+
+Development defaults (no environment at all): DEBUG on, a SQLite file, eager Celery,
+console email. Production: DEBUG=false, SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL,
+CELERY_BROKER_URL; `manage.py check --deploy --fail-level WARNING` then passes.
+"""
+
+import os
+from datetime import timedelta
+from pathlib import Path
+
+import dj_database_url
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+
+def env_str(name: str, default: str = "") -> str:
+    return os.environ.get(name, default)
+
+
+def env_bool(name: str, default: bool = False) -> bool:
+    value = os.environ.get(name)
+    if value is None or value == "":
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def env_int(name: str, default: int) -> int:
+    value = os.environ.get(name)
+    return int(value) if value not in (None, "") else default
+
+
+def env_list(name: str, default: str = "") -> list[str]:
+    return [item.strip() for item in env_str(name, default).split(",") if item.strip()]
+
+
+DEBUG = env_bool("DEBUG", True)
+SECRET_KEY = env_str("SECRET_KEY") or (
+    "django-insecure-development-only-key-change-me-in-production-0123456789" if DEBUG else ""
+)
+if not SECRET_KEY:
+    raise RuntimeError("SECRET_KEY must be set when DEBUG is false")
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver" if DEBUG else "")
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.postgres",
+    "rest_framework",
+    "django_filters",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "rules.apps.AutodiscoverRulesConfig",
+    "django_celery_beat",
+    "oauth2_provider",
+    "axes",
+    "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "gfmd",
+    "roundtables",
+    "civil_society",
+]
+
+MIDDLEWARE = [
+    "gfmd.config.middleware.RequestGuardMiddleware",  # first: NUL and oversized bodies never go on
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "gfmd.platform.security.two_factor.TwoFactorMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "gfmd.config.middleware.DatabaseUnavailableMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # last: turns a lockout flagged during authentication into its 429 page
+    "axes.middleware.AxesMiddleware",
+]
+
+ROOT_URLCONF = "gfmd.config.urls"
+WSGI_APPLICATION = "gfmd.config.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+# No DATABASE_URL: a local SQLite file, so `make run` needs no server.
+DATABASES = {
+    "default": dj_database_url.config(
+        default=f"sqlite:///{BASE_DIR / 'var' / 'gfmd.sqlite3'}",
+        conn_max_age=env_int("DB_CONN_MAX_AGE", 60),
+        conn_health_checks=True,
+    )
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Parameters bound server-side, and psycopg prepares a statement once it has run it
+    # DB_PREPARE_THRESHOLD times on a connection: PostgreSQL then plans each query shape
+    # once per connection, not once per request (planning cost more than executing on the
+    # hot lists; docs/performance.md). DB_PREPARE_THRESHOLD=-1 turns preparing off (needed
+    # behind a PgBouncer in transaction mode).
+    _prepare = env_int("DB_PREPARE_THRESHOLD", 5)
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        server_side_binding=True, prepare_threshold=None if _prepare < 0 else _prepare
+    )
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# With Redis as the cache, sessions are read through it and written to the database, so
+# an authenticated request does not query the session table. Not with the per-process
+# memory cache: a logout in one worker would not reach the others' copies.
+if env_str("CACHE_URL"):
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
+AUTHENTICATION_BACKENDS = [
+    # first: refuses any login while the account or IP is locked (gfmd/security/login_limits)
+    "gfmd.platform.security.login_limits.LoginLimitBackend",
+    "rules.permissions.ObjectPermissionBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+LANGUAGE_CODE = "en-gb"
+TIME_ZONE = env_str("TIME_ZONE", "UTC")
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "static/"
+STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "var" / "static")))
+MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"
+        if not DEBUG
+        else "django.contrib.staticfiles.storage.StaticFilesStorage"
+    },
+}
+
+# Email: console by default; any Django backend through EMAIL_BACKEND.
+EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_FILE_PATH = env_str("EMAIL_FILE_PATH", str(BASE_DIR / "var" / "mail"))
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+GFMD_SUPPORT_EMAIL = env_str("GFMD_SUPPORT_EMAIL", "support@gfmd.invalid")
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "GFMD Support Unit <support@gfmd.invalid>")
+
+# Celery: no broker configured means tasks run eagerly, in-process, after commit.
+CELERY_BROKER_URL = env_str("CELERY_BROKER_URL")
+CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+CELERY_TASK_EAGER_PROPAGATES = False
+CELERY_RESULT_BACKEND = None
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_TASK_DEFAULT_QUEUE = env_str("CELERY_TASK_DEFAULT_QUEUE", "gfmd")
+# Acknowledge after the task ran, so a killed worker's task is redelivered; tasks are
+# idempotent (sent-markers). Countdowns stay far below the visibility timeout.
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
+CELERY_TIMEZONE = TIME_ZONE
+
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        # first: its authenticate_header makes bad bearer tokens a 401 (see the class)
+        "gfmd.platform.api.authentication.PartnerClientAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+        "gfmd.platform.security.login_limits.LimitedBasicAuthentication",
+    ],
+    "DEFAULT_THROTTLE_CLASSES": [
+        "rest_framework.throttling.AnonRateThrottle",
+        "rest_framework.throttling.UserRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": env_str("THROTTLE_ANON", "60/min"),
+        # per user account; a partner client is its own service account
+        "user": env_str("THROTTLE_USER", "1200/min"),
+    },
+    "DEFAULT_PERMISSION_CLASSES": ["gfmd.platform.api.permissions.RulesPermission"],
+    "DEFAULT_PARSER_CLASSES": [
+        "gfmd.platform.api.parsers.JSONParser",
+        "gfmd.platform.api.parsers.FormParser",
+        "gfmd.platform.api.parsers.MultiPartParser",
+    ],
+    "DEFAULT_PAGINATION_CLASS": "gfmd.platform.api.pagination.StandardPagination",
+    "PAGE_SIZE": 50,
+    "DEFAULT_FILTER_BACKENDS": [
+        "gfmd.platform.api.filters.FilterBackend",
+        "rest_framework.filters.SearchFilter",
+        "rest_framework.filters.OrderingFilter",
+    ],
+    "DEFAULT_SCHEMA_CLASS": "gfmd.platform.api.schema.GfmdAutoSchema",
+    "EXCEPTION_HANDLER": "gfmd.platform.api.exceptions.exception_handler",
+    "DEFAULT_VERSIONING_CLASS": None,
+    "TEST_REQUEST_DEFAULT_FORMAT": "json",
+}
+
+SPECTACULAR_SETTINGS = {
+    "TITLE": "GFMD roundtable coordination service API",
+    "DESCRIPTION": "Governance records, roundtables and Civil Society Days of the Global "
+    "Forum on Migration and Development.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {"DevelopmentStatusEnum": "gfmd.enums.DevelopmentStatus"},
+}
+
+# OAuth2 client credentials for partner systems (django-oauth-toolkit). Scopes a token
+# may carry are limited per client (gfmd.platform.api.scopes.PartnerScopes).
+OAUTH2_PROVIDER = {
+    "SCOPES": {
+        "read": "Read records the client's government or organisation may see",
+        "write": "Create and change records where the client's body may",
+        "inputs:submit": "Submit inputs to working papers in consultation",
+        "applications:submit": "Submit Civil Society Days applications",
+        "webhooks:manage": "Manage the client's webhook subscriptions",
+    },
+    "SCOPES_BACKEND_CLASS": "gfmd.platform.api.scopes.PartnerScopes",
+    "ACCESS_TOKEN_EXPIRE_SECONDS": env_int("OAUTH2_TOKEN_SECONDS", 3600),
+    "ALLOWED_REDIRECT_URI_SCHEMES": ["https"],
+    # Follow the OAuth 2.0 Security BCP (RFC 9700) now rather than at 4.0.
+    "COMPLIANT_BCP_RFC9700_IMPLICIT_GRANT": True,
+    "COMPLIANT_BCP_RFC9700_PASSWORD_GRANT": True,
+    "COMPLIANT_BCP_RFC9700_PKCE_METHOD": True,
+    "COMPLIANT_BCP_RFC9700_ACCESS_TOKEN_TRANSPORT": True,
+    "COMPLIANT_BCP_RFC9700_AUTHZ_RESPONSE_ISS": True,
+    "COMPLIANT_BCP_RFC9700_TOKEN_STORAGE": True,
+    "COMPLIANT_BCP_RFC9700_REFRESH_TOKEN": True,
+    "REFRESH_TOKEN_REUSE_PROTECTION": True,
+}
+
+# django-oauth-toolkit's swappable models, named so our migrations can depend on them.
+OAUTH2_PROVIDER_APPLICATION_MODEL = "oauth2_provider.Application"
+OAUTH2_PROVIDER_ACCESS_TOKEN_MODEL = "oauth2_provider.AccessToken"
+OAUTH2_PROVIDER_REFRESH_TOKEN_MODEL = "oauth2_provider.RefreshToken"
+OAUTH2_PROVIDER_ID_TOKEN_MODEL = "oauth2_provider.IDToken"
+OAUTH2_PROVIDER_GRANT_MODEL = "oauth2_provider.Grant"
+
+# Brute-force limits on every login path (django-axes; gfmd/platform/security/login_limits.py):
+# LOGIN_FAILURE_LIMIT failures per account or per client IP lock that account or IP out
+# for LOGIN_COOLOFF_MINUTES, restarted by every attempt made while locked.
+AXES_ENABLED = env_bool("LOGIN_LIMITS_ENABLED", True)
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 10)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_CALLABLE = "gfmd.platform.security.login_limits.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "gfmd.platform.security.login_limits.client_ip"
+AXES_SENSITIVE_PARAMETERS = ["client_secret", "otp_token"]
+AXES_IP_WHITELIST = env_list("LOGIN_LIMITS_IP_ALLOWLIST") or None
+AXES_NEVER_LOCKOUT_WHITELIST = bool(AXES_IP_WHITELIST)
+AXES_VERBOSE = False
+LOGIN_CLIENT_IP_HEADER = env_str("LOGIN_CLIENT_IP_HEADER")
+
+# Two-factor authentication (gfmd/platform/security/two_factor.py): members of these groups must
+# verify a TOTP code or a recovery code before they reach the admin ("*staff": all staff).
+GFMD_2FA_REQUIRED_GROUPS = env_list("GFMD_2FA_REQUIRED_GROUPS")
+OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", "GFMD coordination service")
+
+# Caches (throttling counters, ...): Redis when CACHE_URL is set, else process memory.
+CACHE_URL = env_str("CACHE_URL")
+CACHES = {
+    "default": (
+        {"BACKEND": "gfmd.config.cache.ReusingRedisCache", "LOCATION": CACHE_URL}
+        if CACHE_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
+
+# Production hardening: on unless DEBUG.
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
+SESSION_COOKIE_SECURE = not DEBUG
+CSRF_COOKIE_SECURE = not DEBUG
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 31536000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
+SECURE_HSTS_PRELOAD = not DEBUG
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "DENY"
+
+# Content-Security-Policy on every response (django-csp). No inline or third-party script
+# anywhere: the admin's scripts are files, the API docs' init script is served separately
+# (SpectacularSwaggerSplitView) and their assets come from the sidecar, so the docs work
+# offline. Inline *styles* stay allowed: admin templates and Swagger UI set style attributes.
+_csp = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:"],
+    "font-src": ["'self'", "data:"],
+    "connect-src": ["'self'"],
+    "worker-src": ["'self'", "blob:"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'none'"],
+}
+if env_str("CSP_REPORT_URI"):
+    _csp["report-uri"] = [env_str("CSP_REPORT_URI")]
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": _csp}
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+}
+
+# Webhooks: targets must be https and public unless these allow otherwise (tests, dev).
+WEBHOOKS_ALLOW_HTTP = env_bool("WEBHOOKS_ALLOW_HTTP", DEBUG)
+WEBHOOKS_ALLOW_PRIVATE_TARGETS = env_bool("WEBHOOKS_ALLOW_PRIVATE_TARGETS", False)
+WEBHOOKS_TIMEOUT_SECONDS = env_int("WEBHOOKS_TIMEOUT_SECONDS", 20)
+# Retry waits after each failed attempt (~3 days in all), then the delivery gives up.
+WEBHOOKS_RETRY_SCHEDULE = [5, 300, 1800, 7200, 18000, 36000, 86400, 86400]
+WEBHOOKS_DISABLE_AFTER_FAILING_SECONDS = env_int(
+    "WEBHOOKS_DISABLE_AFTER_FAILING_SECONDS", 3 * 86400
+)
+# A broker that is down must not hold up a request: publish fails fast and the periodic
+# sweep sends what was left behind.
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 2,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.5,
+}
+
+# Calendar feed URLs carry a signed token that expires after this many days (a fresh URL
+# comes from GET /api/v1/calendar-feeds/; POST .../revoke/ kills all earlier ones).
+GFMD_FEED_TOKEN_DAYS = env_int("GFMD_FEED_TOKEN_DAYS", 365)
+
+# Domain policy defaults that are not data yet (kept small on purpose).
+GFMD_NOTIFICATION_MAX_ATTEMPTS = env_int("GFMD_NOTIFICATION_MAX_ATTEMPTS", 5)
+
+# Webhook event types partners can subscribe to (docs/api.md); each app emits its own.
+GFMD_WEBHOOK_EVENT_TYPES = (
+    "edition.changed",
+    "cochair.confirmed",
+    "paper.state_changed",
+    "paper.version_created",
+    "input.decided",
+    "csd.selection_confirmed",
+    "webhook.test",
+)

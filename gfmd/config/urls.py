@@ -1,0 +1,47 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.views.generic import RedirectView
+from drf_spectacular.views import (
+    SpectacularAPIView,
+    SpectacularRedocView,
+    SpectacularSwaggerSplitView,
+)
+from oauth2_provider.views import IntrospectTokenView
+
+from gfmd.config.views import health
+from gfmd.feeds import meetings_feed
+from gfmd.platform.oauth import ClientRevokeTokenView
+from gfmd.platform.security import views as security_views
+from gfmd.platform.security.login_limits import LimitedTokenView
+
+api_v1 = [
+    path("", include("gfmd.api.urls")),
+    path("", include("roundtables.api.urls")),
+    path("", include("civil_society.api.urls")),
+]
+
+urlpatterns = [
+    path("", RedirectView.as_view(url="/admin/", permanent=False)),
+    path("account/two-factor/", security_views.enrol, name="two-factor"),
+    path("account/two-factor/verify/", security_views.verify, name="two-factor-verify"),
+    path("admin/", admin.site.urls),
+    path("api/v1/", include(api_v1)),
+    path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
+    # the Swagger UI's init script as its own request: no inline script under the CSP
+    path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="api-docs"),
+    # ReDoc without the Google Fonts links of drf-spectacular's template (offline, CSP)
+    path(
+        "api/redoc/",
+        SpectacularRedocView.as_view(url_name="schema", template_name="gfmd/redoc.html"),
+        name="api-redoc",
+    ),
+    path("api-auth/", include("rest_framework.urls")),
+    # OAuth2 for partner systems: client credentials only (no browser authorisation flow).
+    path("oauth/token/", LimitedTokenView.as_view(), name="oauth2-token"),
+    path("oauth/revoke/", ClientRevokeTokenView.as_view(), name="oauth2-revoke"),
+    path("oauth/introspect/", IntrospectTokenView.as_view(), name="oauth2-introspect"),
+    path("health/", health, name="health"),
+    path("feeds/<str:token>/meetings.ics", meetings_feed, name="feed-meetings"),
+]
+
+handler404 = "gfmd.config.views.not_found"

@@ -1,0 +1,50 @@
+"""Plain Django views outside the API: the health check for load balancers."""
+
+from django.conf import settings
+from django.db import connection
+from django.http import JsonResponse
+
+
+def _database() -> str:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        return "ok"
+    except Exception:
+        return "unavailable"
+
+
+def _broker() -> str:
+    if not settings.CELERY_BROKER_URL:
+        return "eager"  # no broker configured: tasks run in-process
+    from gfmd.config.celery import app
+
+    try:
+        with app.connection_for_write() as conn:
+            conn.ensure_connection(max_retries=1, timeout=2)
+        return "ok"
+    except Exception:
+        return "unavailable"
+
+
+def health(request):
+    """200 when the database and the broker answer, 503 otherwise. No authentication and
+    no details beyond ok/unavailable, so load balancers may call it freely."""
+    checks = {"database": _database(), "broker": _broker()}
+    healthy = all(v in ("ok", "eager") for v in checks.values())
+    return JsonResponse(
+        {"status": "ok" if healthy else "degraded", **checks}, status=200 if healthy else 503
+    )
+
+
+def not_found(request, exception=None):
+    """handler404: a URL no route matches (`/api/v1/themes/0.5/`) is a 404 in the API's
+    error format under /api/ and /oauth/, Django's page elsewhere."""
+    from django.utils.translation import gettext as _
+    from django.views.defaults import page_not_found
+
+    from gfmd.config.middleware import JSON_PREFIXES, error_response
+
+    if request.path_info.startswith(JSON_PREFIXES):
+        return error_response(404, "not_found", _("Not found."))
+    return page_not_found(request, exception)

@@ -1,0 +1,115 @@
+"""Base viewsets every app's API builds on: audited writes and per-object activity."""
+
+from django.contrib.contenttypes.models import ContentType
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import mixins, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import ValidationError
+from rest_framework.response import Response
+
+from gfmd.platform.api.safe_writes import ConditionalUpdateMixin, IdempotentCreateMixin
+from gfmd.platform.api.serializers import ActivityLogSerializer
+from gfmd.platform.exports import FORMATS, export_response
+from gfmd.platform.models import ActivityLog
+from gfmd.platform.services.records import record_delete, record_save
+
+
+class ActivityMixin:
+    """Adds GET {detail}/activity/: the object's audit entries (staff only)."""
+
+    @extend_schema(responses=ActivityLogSerializer(many=True))
+    @action(detail=True, methods=["get"], url_path="activity")
+    def activity(self, request, *args, **kwargs):
+        obj = self.get_object()
+        ct = ContentType.objects.get_for_model(obj, for_concrete_model=False)
+        entries = ActivityLog.objects.filter(content_type=ct, object_id=str(obj.pk)).order_by("-id")
+        page = self.paginate_queryset(entries)
+        return self.get_paginated_response(ActivityLogSerializer(page, many=True).data)
+
+    permission_map = {"activity": "gfmd.view_activitylog"}
+
+
+class ReaderListMixin:
+    """List through a reader (the app's `api/readers.py`): `list_values(queryset)` turns
+    the scoped, filtered queryset into `values()` rows, `list_rows(rows)` builds the
+    payload the serializer would. Filters, ordering, pagination and permissions are the
+    viewset's own; only the rows skip model instances and DRF's field machinery."""
+
+    def list(self, request, *args, **kwargs):
+        queryset = self.list_values(self.filter_queryset(self.get_queryset()))
+        page = self.paginate_queryset(queryset)
+        if page is None:
+            return Response(self.list_rows(list(queryset)))
+        return self.get_paginated_response(self.list_rows(page))
+
+
+class CreateMixin(mixins.CreateModelMixin):
+    # DRF's create, whose write is `perform_create` (views never override create/update:
+    # the safe-write mixins wrap them). A hook that found the record already there (a
+    # partner resubmitting its external_ref) sets `self.created = False`: the answer is 200,
+    # and that is what Idempotency-Key stores. (Comments, not a docstring: the schema would
+    # show one on every create.)
+
+    created = True
+
+    def create(self, request, *args, **kwargs):
+        response = super().create(request, *args, **kwargs)
+        if not self.created:
+            response.status_code = status.HTTP_200_OK
+        return response
+
+
+class RecordViewSet(
+    ConditionalUpdateMixin,
+    IdempotentCreateMixin,
+    ActivityMixin,
+    CreateMixin,
+    viewsets.ModelViewSet,
+):
+    """List, read, create, update and delete. Detail responses carry an ETag; updates
+    honour If-Match (412 when the record changed); creates honour Idempotency-Key."""
+
+    # Every write goes through record_save / record_delete: validation and audit.
+
+    http_method_names = ["get", "post", "put", "patch", "delete", "head", "options"]
+
+    def perform_create(self, serializer):
+        model = serializer.Meta.model
+        instance = model(**serializer.validated_data)
+        serializer.instance = record_save(actor=self.request.user, instance=instance)
+
+    def perform_update(self, serializer):
+        instance = serializer.instance
+        for name, value in serializer.validated_data.items():
+            setattr(instance, name, value)
+        serializer.instance = record_save(actor=self.request.user, instance=instance)
+
+    def perform_destroy(self, instance):
+        record_delete(actor=self.request.user, instance=instance)
+
+
+class ExportMixin:
+    """GET {list}/export/?file_format=csv|xlsx: the filtered list as a spreadsheet.
+    The view names `export_name` and `export_columns` (see gfmd/platform/exports.py)."""
+
+    export_name = "export"
+    export_columns: list = []
+
+    @extend_schema(
+        parameters=[OpenApiParameter("file_format", str, enum=["csv", "xlsx"])],
+        responses={
+            (200, "text/csv"): OpenApiTypes.BINARY,
+            (
+                200,
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            ): OpenApiTypes.BINARY,
+        },
+    )
+    @action(detail=False, methods=["get"])
+    def export(self, request, *args, **kwargs):
+        fmt = request.query_params.get("file_format", "csv")
+        if fmt not in FORMATS:
+            raise ValidationError({"file_format": ["Choose csv or xlsx."]})
+        rows = self.filter_queryset(self.get_queryset())
+        return export_response(self.export_name, self.export_columns, rows.iterator(2000), fmt)

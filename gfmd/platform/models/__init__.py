@@ -1,0 +1,25 @@
+"""The platform's records. They keep the `gfmd` app label and their tables (gfmd_*): Django
+gives a model the label of the installed app whose package contains its module."""
+
+from gfmd.platform.models.activity import ActivityLog, Notification
+from gfmd.platform.models.clients import PartnerClient
+from gfmd.platform.models.feeds import CalendarFeedKey
+from gfmd.platform.models.idempotency import IdempotencyKey
+from gfmd.platform.models.webhooks import (
+    WebhookAttempt,
+    WebhookDelivery,
+    WebhookEndpoint,
+    WebhookEvent,
+)
+
+__all__ = [
+    "ActivityLog",
+    "CalendarFeedKey",
+    "IdempotencyKey",
+    "Notification",
+    "PartnerClient",
+    "WebhookAttempt",
+    "WebhookDelivery",
+    "WebhookEndpoint",
+    "WebhookEvent",
+]

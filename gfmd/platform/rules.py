@@ -1,0 +1,60 @@
+"""Permissions on the platform's own records: activity log, webhooks, notifications, accounts.
+
+Registered under the `gfmd` app label (the tables were created by it). Imported by
+`GfmdConfig.ready`.
+"""
+
+import rules
+
+from gfmd.platform.roles import is_partner_client, is_support_staff
+
+# The activity log is append-only: nobody edits or deletes it, staff read it.
+rules.add_perm("gfmd.view_activitylog", is_support_staff)
+rules.add_perm("gfmd.add_activitylog", rules.always_deny)
+rules.add_perm("gfmd.change_activitylog", rules.always_deny)
+rules.add_perm("gfmd.delete_activitylog", rules.always_deny)
+
+
+# Webhooks: staff manage all; a partner client manages its own endpoints.
+@rules.predicate
+def owns_webhook_endpoint(user, endpoint) -> bool:
+    if endpoint is None:  # a list: the selector narrows it to the client's own endpoints
+        return is_partner_client(user)
+    client = getattr(endpoint, "client", None)
+    return client is not None and client.service_user_id == getattr(user, "pk", None)
+
+
+@rules.predicate
+def owns_webhook_delivery(user, delivery) -> bool:
+    if delivery is None:  # a list: the selector narrows it to the client's own deliveries
+        return is_partner_client(user)
+    return owns_webhook_endpoint(user, delivery.endpoint)
+
+
+rules.add_perm("gfmd.add_webhookendpoint", is_support_staff | is_partner_client)
+for _verb in ("view", "change", "delete"):
+    rules.add_perm(f"gfmd.{_verb}_webhookendpoint", is_support_staff | owns_webhook_endpoint)
+rules.add_perm("gfmd.view_webhookdelivery", is_support_staff | owns_webhook_delivery)
+rules.add_perm("gfmd.redeliver_webhookdelivery", is_support_staff | owns_webhook_delivery)
+rules.add_perm("gfmd.view_webhookevent", is_support_staff)
+
+# Outgoing notifications: staff see them and their failures, and may retry.
+rules.add_perm("gfmd.view_notification", is_support_staff)
+rules.add_perm("gfmd.retry_notification", is_support_staff)
+
+# The Support Unit manages accounts (focal points log in with them); only superusers
+# grant superuser status or raw permissions (see the user admin).
+for _verb in ("view", "add", "change"):
+    rules.add_perm(f"auth.{_verb}_user", is_support_staff)
+rules.add_perm("auth.view_group", is_support_staff)
+rules.add_perm("auth", is_support_staff)
+
+# Login lockouts (django-axes): the Support Unit sees them and lifts one by deleting it.
+for _perm in ("view_accessattempt", "delete_accessattempt", "view_accesslog"):
+    rules.add_perm(f"axes.{_perm}", is_support_staff)
+rules.add_perm("axes", is_support_staff)
+# Second factors: staff see them and delete a lost one so its owner can enrol again.
+for _app, _model in (("otp_totp", "totpdevice"), ("otp_static", "staticdevice")):
+    rules.add_perm(f"{_app}.view_{_model}", is_support_staff)
+    rules.add_perm(f"{_app}.delete_{_model}", is_support_staff)
+    rules.add_perm(_app, is_support_staff)

@@ -1,0 +1,68 @@
+"""Create, update and delete any governance record with validation and an audit entry.
+
+Admin and API both save through these, so both validate alike and both leave history.
+Records with workflow (states, transitions) get their own services instead.
+"""
+
+from django.db import models, transaction
+from django.db.models.deletion import ProtectedError, RestrictedError
+
+from gfmd.platform.errors import ConflictError
+from gfmd.platform.services.activity import log_action
+
+
+def _action(instance, verb: str) -> str:
+    return f"{instance._meta.model_name}.{verb}"
+
+
+def _field_values(instance) -> dict:
+    values = {}
+    for field in instance._meta.concrete_fields:
+        if isinstance(field, models.AutoField):
+            continue
+        values[field.attname] = field.value_from_object(instance)
+    return values
+
+
+def _changes(before: dict, after: dict) -> dict:
+    return {k: [before.get(k), v] for k, v in after.items() if before.get(k) != v}
+
+
+@transaction.atomic
+def record_save(*, actor, instance, action: str | None = None, exclude_clean=None):
+    """Validate (fields, clean(), constraints) and save `instance`; log what changed."""
+    creating = instance._state.adding or instance.pk is None
+    before = {}
+    if not creating:
+        stored = type(instance)._default_manager.filter(pk=instance.pk).first()
+        before = _field_values(stored) if stored else {}
+    instance.full_clean(exclude=exclude_clean)
+    instance.save()
+    changes = _changes(before, _field_values(instance))
+    if changes or creating:
+        log_action(
+            actor,
+            instance,
+            action or _action(instance, "create" if creating else "update"),
+            {"changes": changes},
+        )
+    return instance
+
+
+@transaction.atomic
+def record_delete(*, actor, instance, action: str | None = None) -> None:
+    """Delete `instance` unless other records depend on it (then a 409 naming them)."""
+    snapshot = _field_values(instance)
+    pk = instance.pk
+    try:
+        with transaction.atomic():
+            instance.delete()
+    except (ProtectedError, RestrictedError) as exc:
+        blocking = getattr(exc, "protected_objects", None) or exc.restricted_objects
+        blockers = sorted({str(o._meta.verbose_name) for o in blocking})[:5]
+        raise ConflictError(
+            f"{instance} is still referenced by: {', '.join(blockers)}; remove those first.",
+            code="protected",
+        ) from exc
+    instance.pk = pk
+    log_action(actor, instance, action or _action(instance, "delete"), {"deleted": snapshot})

@@ -1,0 +1,143 @@
+"""A user's reach: the memberships their bodies hold (edition chairs, Steering Group
+terms, Friends of the Forum participation or observer status, confirmed co-chairs, team
+places). `roundtables.rules` asks for it once per request (`RoundtablesConfig.ready` hands
+it this query) and every predicate reads it.
+
+On PostgreSQL it takes one query (`REACH_SQL`); elsewhere (the SQLite file `make run`
+uses) one query per membership table. `tests/roundtables/test_reach.py` checks on
+PostgreSQL that both give the same reach for every kind of member.
+"""
+
+from django.db import connection
+from django.db.models import Q
+
+from gfmd.enums import FriendsRole
+from gfmd.models import Edition, EditionChair, FriendsParticipation, SteeringGroupMembership
+from roundtables.enums import CoChairState, TeamState
+from roundtables.models import CoChair, TeamMembership
+from roundtables.rules import Reach, edition_period
+
+# One round trip for every membership a reach is made of (it took six queries, on every
+# focal point's and partner client's request). Each row: kind, edition, session or body,
+# and a name ordering Friends rows as their model does (the last of an edition wins).
+REACH_SQL = """
+        SELECT 'chair', c.edition_id, NULL::bigint, NULL::text
+          FROM gfmd_editionchair c WHERE c.country_id = ANY(%(countries)s)
+        UNION ALL
+        SELECT 'steering', e.id, NULL, NULL FROM gfmd_edition e WHERE EXISTS (
+            SELECT 1 FROM gfmd_steeringgroupmembership m
+             WHERE m.country_id = ANY(%(countries)s)
+               AND m.start_date <= GREATEST(
+                   make_date(COALESCE(e.year_end, e.year_start), 12, 31), e.end_date)
+               AND (m.end_date IS NULL OR m.end_date >= make_date(e.year_start, 1, 1)))
+        UNION ALL
+        SELECT f.role, f.edition_id, COALESCE(f.country_id, f.organisation_id),
+               COALESCE(country.name, organisation.name)
+          FROM gfmd_friendsparticipation f
+          LEFT JOIN gfmd_country country ON country.id = f.country_id
+          LEFT JOIN gfmd_organisation organisation ON organisation.id = f.organisation_id
+         WHERE f.country_id = ANY(%(countries)s) OR f.organisation_id = ANY(%(organisations)s)
+        UNION ALL
+        SELECT 'cochair', r.edition_id, c.session_id, NULL
+          FROM roundtables_cochair c
+          JOIN roundtables_session s ON s.id = c.session_id
+          JOIN roundtables_roundtable r ON r.id = s.roundtable_id
+         WHERE c.country_id = ANY(%(countries)s) AND c.state = %(confirmed)s
+        UNION ALL
+        SELECT 'team', r.edition_id, m.session_id, NULL
+          FROM roundtables_teammembership m
+          JOIN roundtables_session s ON s.id = m.session_id
+          JOIN roundtables_roundtable r ON r.id = s.roundtable_id
+         WHERE m.country_id = ANY(%(countries)s) AND m.state = %(accepted)s
+        ORDER BY 1, 4
+"""
+
+
+def compute_reach(countries: frozenset, organisations: frozenset) -> Reach:
+    if connection.vendor == "postgresql":
+        return reach_in_one_query(countries, organisations)
+    return reach_by_model(countries, organisations)
+
+
+def reach_in_one_query(countries: frozenset, organisations: frozenset) -> Reach:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            REACH_SQL,
+            {
+                "countries": sorted(countries),
+                "organisations": sorted(organisations),
+                "confirmed": CoChairState.CONFIRMED,
+                "accepted": TeamState.ACCEPTED,
+            },
+        )
+        rows = cursor.fetchall()
+    found = {"chair": set(), "steering": set(), "cochair": [], "team": []}
+    friends, observers = {}, {}
+    for kind, edition_id, other_id, _ in rows:
+        if kind == FriendsRole.PARTICIPANT:
+            friends[edition_id] = other_id
+        elif kind == FriendsRole.OBSERVER:
+            observers[edition_id] = other_id
+        elif kind in ("chair", "steering"):
+            found[kind].add(edition_id)
+        else:
+            found[kind].append((other_id, edition_id))
+    cochairs, team = found["cochair"], found["team"]
+    return Reach(
+        countries=countries,
+        organisations=organisations,
+        chair_editions=frozenset(found["chair"]),
+        steering_editions=frozenset(found["steering"]),
+        friend_editions=friends,
+        observer_editions=observers,
+        cochair_sessions=frozenset(s for s, _ in cochairs),
+        team_sessions=frozenset(s for s, _ in team),
+        session_editions=frozenset(e for _, e in cochairs + team),
+    )
+
+
+def reach_by_model(countries: frozenset, organisations: frozenset) -> Reach:
+    chair = frozenset(
+        EditionChair.objects.filter(country_id__in=countries).values_list("edition_id", flat=True)
+    )
+    steering = set()
+    terms = list(
+        SteeringGroupMembership.objects.filter(country_id__in=countries).values_list(
+            "start_date", "end_date"
+        )
+    )
+    if terms:
+        for edition in Edition.objects.only("id", "year_start", "year_end", "end_date"):
+            first, last = edition_period(edition)
+            if any(s <= last and (e is None or e >= first) for s, e in terms):
+                steering.add(edition.id)
+    friends, observers = {}, {}
+    rows = FriendsParticipation.objects.filter(
+        Q(country_id__in=countries) | Q(organisation_id__in=organisations)
+    ).values_list("edition_id", "country_id", "organisation_id", "role")
+    for edition_id, country_id, organisation_id, role in rows:
+        if role == FriendsRole.PARTICIPANT:
+            friends[edition_id] = country_id
+        else:
+            observers[edition_id] = organisation_id
+    cochairs = list(
+        CoChair.objects.filter(country_id__in=countries, state=CoChairState.CONFIRMED).values_list(
+            "session_id", "session__roundtable__edition_id"
+        )
+    )
+    team = list(
+        TeamMembership.objects.filter(
+            country_id__in=countries, state=TeamState.ACCEPTED
+        ).values_list("session_id", "session__roundtable__edition_id")
+    )
+    return Reach(
+        countries=countries,
+        organisations=organisations,
+        chair_editions=chair,
+        steering_editions=frozenset(steering),
+        friend_editions=friends,
+        observer_editions=observers,
+        cochair_sessions=frozenset(s for s, _ in cochairs),
+        team_sessions=frozenset(s for s, _ in team),
+        session_editions=frozenset(e for _, e in cochairs + team),
+    )
