@@ -51,7 +51,9 @@ def _visit(page, path, ready):
     errors = []
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.goto(f"{page.base_url}{path}")
-    page.wait_for_selector(ready)
+    # ReDoc parses the whole schema (~750 KB) in the page: on a busy 2-core machine that
+    # took longer than Playwright's 15 s default. This test is about CSP, not speed.
+    page.wait_for_selector(ready, timeout=60_000)
     page.wait_for_load_state("networkidle")
     violations = page.evaluate("window.__violations")
     csp_errors = [e for e in errors if "Content Security Policy" in e]
