@@ -11,7 +11,7 @@ from pathlib import Path
 
 import dj_database_url
 
-BASE_DIR = Path(__file__).resolve().parent.parent
+BASE_DIR = Path(__file__).resolve().parent.parent.parent  # the repository: gfmd/config/settings.py
 
 
 def env_str(name: str, default: str = "") -> str:
