@@ -34,3 +34,10 @@ def test_a_forbidden_import_breaks_a_contract(tmp_path):
         probe.unlink()
     assert result.returncode != 0
     assert "gfmd.platform._layer_probe -> gfmd.models" in result.stdout
+
+
+def test_the_configuration_points_at_the_repository():
+    """Settings live in gfmd/config/; var/ (SQLite file, static, media, mail) stays at the top."""
+    from django.conf import settings
+
+    assert (settings.BASE_DIR / "manage.py").is_file()
