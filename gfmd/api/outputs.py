@@ -160,7 +160,8 @@ class OutputSpec:
 
 
 class SpecSerializer(serializers.ModelSerializer):
-    """Base of the serializers `OutputSpec.serializer()` makes: output through the spec."""
+    # Base of the serializers `OutputSpec.serializer()` makes: output through the spec.
+    # (A comment, not a docstring: the schema would show it on every payload.)
 
     spec: OutputSpec
 

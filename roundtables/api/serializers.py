@@ -7,6 +7,7 @@ The read payloads of sessions, co-chairs, team members and inputs are output spe
 from django.db.models import Case, CharField, F, Q, Value, When
 from django.db.models.functions import Cast, Concat
 from django.urls import reverse
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from gfmd.api.outputs import Column, Expr, Nested, OutputSpec
@@ -268,6 +269,11 @@ class VersionDiffSerializer(serializers.Serializer):
     diff = serializers.CharField()
 
 
+@extend_schema_field({"type": "string", "nullable": True})
+class _NullableText(serializers.CharField):
+    """A text or null (keeps the schema a method field gave before output specs)."""
+
+
 def _body_name():
     """`Input.body` written as text: the country's name, or the organisation's."""
     return Case(
@@ -311,9 +317,7 @@ INPUT = OutputSpec(
         "attachment_name": Column(),
         "attachment_size": Column(),
         "attachment_checksum": Column(),
-        "attachment_url": Expr(
-            _attachment_url, serializers.CharField(read_only=True, allow_null=True)
-        ),
+        "attachment_url": Expr(_attachment_url, _NullableText(read_only=True)),
         "decision": Column(),
         "decision_reason": Column(),
         "decided_at": Column(),
