@@ -83,12 +83,17 @@ def sessions_with_details():
     )
 
 
-def sessions_for_user(user):
+def sessions_for_user(user, *, details=True):
+    """`details=False`: the sessions alone (with roundtable and edition), for callers that
+    read co-chairs, team and paper otherwise (the API's output spec)."""
+    sessions = (
+        sessions_with_details()
+        if details
+        else Session.objects.select_related("roundtable__edition", "theme", "paper")
+    )
     return _readable(
         user,
-        sessions_with_details().order_by(
-            "roundtable__edition__ordinal", "roundtable__number", "number", "id"
-        ),
+        sessions.order_by("roundtable__edition__ordinal", "roundtable__number", "number", "id"),
     )
 
 

@@ -86,7 +86,8 @@ class SessionViewSet(FreshReachMixin, SpecListMixin, RecordViewSet):
     }
 
     def get_queryset(self):
-        return sel.sessions_for_user(self.request.user)
+        # the output spec reads co-chairs, team and paper in the payload's own statement
+        return sel.sessions_for_user(self.request.user, details=False)
 
     def get_serializer_class(self):
         if self.action in ("create", "update", "partial_update"):
