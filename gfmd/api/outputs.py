@@ -296,8 +296,14 @@ def _value_pg(kind: str, sql: str, params: list):
 
 
 def _value_sqlite(kind: str, sql: str, params: list):
-    if kind in ("raw", "json"):
+    if kind == "raw":
         return f"json({sql})", params
+    if kind == "json":  # rewritten: Django stores JSON text with non-ASCII escaped
+        return (
+            f"CASE WHEN ({sql}) IS NULL THEN NULL ELSE "
+            f"json((SELECT json_group_array(value) FROM json_each({sql}))) END",
+            params * 2,
+        )
     if kind == "bool":
         return f"CASE ({sql}) WHEN 1 THEN json('true') WHEN 0 THEN json('false') END", params
     if kind == "datetime":
@@ -341,11 +347,18 @@ class JSONObjectText(Func):
 
     def get_group_by_cols(self):
         # Grouped querysets (a selector's Count annotation) group by the columns the
-        # object reads, which PostgreSQL collapses to the tables' keys, not by the object.
-        cols = []
-        for expression in self.get_source_expressions():
-            cols.extend(expression.get_group_by_cols())
-        return cols
+        # object reads, which PostgreSQL collapses to the tables' keys, not by the object
+        # or its subqueries (which would then run once per joined row).
+        return _group_by_columns(self)
+
+
+def _group_by_columns(expression) -> list:
+    if isinstance(expression, Subquery):
+        return expression.get_group_by_cols()  # its outer references
+    sources = [e for e in expression.get_source_expressions() if e is not None]
+    if not sources:
+        return expression.get_group_by_cols()
+    return [col for source in sources for col in _group_by_columns(source)]
 
 
 # Responses
