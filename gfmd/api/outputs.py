@@ -34,6 +34,7 @@ from __future__ import annotations
 import copy
 import json
 import re
+import sys
 import uuid
 
 from django.db.models import (
@@ -51,6 +52,7 @@ from django.db.models.expressions import Window
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 from rest_framework import serializers
+from rest_framework.exceptions import NotFound
 from rest_framework.renderers import JSONRenderer
 
 JSON_COLUMN = "_json"
@@ -88,6 +90,7 @@ class OutputSpec:
     def __init__(self, model, name: str, fields: dict, *, read_only=True, doc: str | None = None):
         self.model, self.name, self.fields = model, name, fields
         self.read_only, self.doc = read_only, doc
+        self.module = sys._getframe(1).f_globals.get("__name__", model.__module__)
         self._serializer = None
 
     # SQL
@@ -153,7 +156,7 @@ class OutputSpec:
             "Meta": type("Meta", (), meta),
             "spec": self,
             "__doc__": self.doc,
-            "__module__": self.model.__module__,
+            "__module__": self.module,
         }
         self._serializer = type(f"{self.name}Serializer", (SpecSerializer,), attrs)
         return self._serializer
@@ -167,8 +170,8 @@ class SpecSerializer(serializers.ModelSerializer):
 
     def to_representation(self, instance):
         rows = self.spec.render_instances([instance])
-        if not rows:
-            raise self.spec.model.DoesNotExist()
+        if not rows:  # deleted since it was read
+            raise NotFound()
         return rows[0]
 
 
@@ -379,6 +382,8 @@ class SpecJSONRenderer(JSONRenderer):
     envelope such as a page's `results`) as they are, without reading them."""
 
     def render(self, data, accepted_media_type=None, renderer_context=None):
+        if self.get_indent(accepted_media_type, renderer_context or {}):  # asked for indent
+            data = _parsed(data)
         if isinstance(data, RawJSON):
             return data.encode()
         if not isinstance(data, dict) or not any(isinstance(v, RawJSON) for v in data.values()):
@@ -394,3 +399,11 @@ class SpecJSONRenderer(JSONRenderer):
         for mark, value in marks.items():
             out = out.replace(f'"{mark}"'.encode(), value.encode(), 1)
         return out
+
+
+def _parsed(data):
+    if isinstance(data, RawJSON):
+        return json.loads(data)
+    if isinstance(data, dict):
+        return {key: _parsed(value) for key, value in data.items()}
+    return data

@@ -86,8 +86,9 @@ class SessionViewSet(FreshReachMixin, SpecListMixin, RecordViewSet):
     }
 
     def get_queryset(self):
-        # the output spec reads co-chairs, team and paper in the payload's own statement
-        return sel.sessions_for_user(self.request.user, details=False)
+        # The payloads (output spec) read co-chairs, team and paper in their own statement;
+        # the calendar reads them from the sessions.
+        return sel.sessions_for_user(self.request.user, details=self.action == "calendar")
 
     def get_serializer_class(self):
         if self.action in ("create", "update", "partial_update"):
