@@ -1,13 +1,15 @@
 """The raw baseline: a minimal WSGI app (psycopg 3, no Django) answering the benchmarked
-list requests with the same SQL round trips and the same JSON as the service.
+list requests with the same SQL technique and the same JSON as the service.
 
 Per request it runs what the service runs (see `benchmarks/queries.py`): the session and
-user lookup, the filter's existence check, the COUNT of page-number lists, the page itself
-(cursor pages: 51 rows newest first) with the same joins, filters, ordering and limit,
-and the prefetch queries; then it builds the same JSON body by hand. It selects only the
-columns the JSON needs (the ORM selects every column), has no permission checks, no
-middleware and no ETag: it is the floor the service is compared with. `benchmarks/run`
-checks that both answer the same JSON before loading.
+user lookup, the filter's existence check, the COUNT of page-number lists, and the page
+itself (cursor pages: 51 rows newest first) with the same filters, ordering and limit.
+As in the service (output specs, gfmd/platform/api/outputs.py), PostgreSQL writes each row's JSON
+object, nested co-chairs, team and delegates included (correlated subqueries with
+string_agg), in one statement per page; the app joins the rows' texts into the envelope
+without reading them. It has no permission checks, no middleware and no ETag: it is the
+floor the service is compared with. `benchmarks/run` checks that both answer the same
+JSON before loading.
 
     BASELINE_DSN=postgresql://postgres@127.0.0.1:5432/gfmd_bench \
         gunicorn --chdir benchmarks baseline:app -w 5
@@ -16,14 +18,11 @@ checks that both answer the same JSON before loading.
 import base64
 import json
 import os
-from datetime import date, datetime
-from decimal import Decimal
 from urllib.parse import parse_qs, urlencode
 
 import psycopg
 
 DSN = os.environ.get("BASELINE_DSN", "postgresql://postgres@127.0.0.1:5432/gfmd_bench")
-SEATS = ("developed", "developing")
 _conn = None
 
 
@@ -36,27 +35,51 @@ def connection():
     return _conn
 
 
-def iso(value):
-    if value is None:
-        return None
-    if isinstance(value, datetime):
-        text = value.isoformat()
-        return text[:-6] + "Z" if text.endswith("+00:00") else text
-    if isinstance(value, date):
-        return value.isoformat()
-    return value
-
-
-def _default(value):
-    if isinstance(value, date | datetime):
-        return iso(value)
-    if isinstance(value, Decimal):
-        return str(value)
-    raise TypeError(type(value))
-
-
 def dumps(data) -> bytes:
-    return json.dumps(data, separators=(",", ":"), ensure_ascii=False, default=_default).encode()
+    return json.dumps(data, separators=(",", ":"), ensure_ascii=False).encode()
+
+
+def page_body(envelope: dict, texts: list[str]) -> bytes:
+    """The envelope with `results` last: the rows' JSON texts, as PostgreSQL wrote them."""
+    head = dumps(envelope)[:-1] + (b',"results":[' if envelope else b'{"results":[')
+    return head + ",".join(texts).encode() + b"]}"
+
+
+# SQL that writes a JSON object as compact text, keys in order (as DRF writes it):
+# '{"id":' || to_json(x.id)::text || ',"title":' || ... || '}'
+DATETIME = (
+    "regexp_replace(to_char(({0}) AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US'), "
+    "'\\.000000$', '') || 'Z'"
+)
+VALUE = {
+    "v": "coalesce(to_json({0})::text, 'null')",
+    "dt": "coalesce(to_json(" + DATETIME + ")::text, 'null')",
+    "raw": "coalesce({0}, 'null')",
+    "list": (
+        "CASE WHEN {0} IS NULL THEN 'null' ELSE (SELECT coalesce('[' || "
+        "string_agg(e.v::text, ',' ORDER BY e.n) || ']', '[]') "
+        "FROM jsonb_array_elements({0}) WITH ORDINALITY e(v, n)) END"
+    ),
+}
+
+
+def obj(*fields) -> str:
+    """fields: "key:kind=sql" where kind is one of VALUE's keys (default v)."""
+    parts = []
+    for i, spec in enumerate(fields):
+        name, sql = spec.split("=", 1)
+        key, _, kind = name.partition(":")
+        parts.append("'" + ("{" if i == 0 else ",") + f'"{key}":' + "'")
+        parts.append(VALUE[kind or "v"].format(sql))
+    return "(" + " || ".join(parts) + " || '}')"
+
+
+def agg(select_obj: str, source: str, order: str) -> str:
+    """A correlated subquery: the rows' objects as a JSON array (text), [] when none."""
+    return (
+        f"(SELECT coalesce('[' || string_agg({select_obj}, ',' ORDER BY {order}) || ']', '[]') "
+        f"FROM {source})"
+    )
 
 
 def authenticate(cur, environ) -> bool:
@@ -82,145 +105,158 @@ def authenticate(cur, environ) -> bool:
 
 # --- sessions ------------------------------------------------------------------------------
 
-SESSION_SQL = """
-SELECT s.id, r.edition_id, s.roundtable_id, r.number, s.number, s.title, s.theme_id, t.name,
-       s.description, s.observers_may_submit, s.slot_start, s.slot_end, s.room,
-       p.id, p.title, p.state, p.consultation_deadline
+CODE = "'RT ' || r.number || '.' || s.number"
+COCHAIRS = agg(
+    obj(
+        "id=c.id",
+        "session=c.session_id",
+        "session_code=" + CODE,
+        "country=k.iso3",
+        "country_name=k.name",
+        "state=c.state",
+        "origin=c.origin",
+        "seat=c.seat",
+        "proposed_at:dt=c.proposed_at",
+        "decided_at:dt=c.decided_at",
+        "reason=c.reason",
+    ),
+    "roundtables_cochair c JOIN gfmd_country k ON c.country_id = k.id WHERE c.session_id = s.id",
+    "c.id",
+)
+TEAM = agg(
+    obj(
+        "id=m.id",
+        "session=m.session_id",
+        "session_code=" + CODE,
+        "country=k.iso3",
+        "country_name=k.name",
+        "state=m.state",
+        "requested_at:dt=m.requested_at",
+        "decided_at:dt=m.decided_at",
+        "reason=m.reason",
+    ),
+    "roundtables_teammembership m JOIN gfmd_country k ON m.country_id = k.id "
+    "WHERE m.session_id = s.id",
+    "m.id",
+)
+SEATS = "(VALUES ('developed', 1), ('developing', 2)) seat(name, n)"
+SEAT_TAKEN = (
+    "EXISTS (SELECT 1 FROM roundtables_cochair c WHERE c.session_id = s.id "
+    "AND c.state = 'confirmed' AND c.seat = seat.name)"
+)
+OPEN_SEATS = (
+    "(SELECT '[' || coalesce(string_agg(to_json(seat.name)::text, ',' ORDER BY seat.n), '') "
+    f"|| ']' FROM {SEATS} WHERE NOT {SEAT_TAKEN})"
+)
+IS_READY = f"(NOT EXISTS (SELECT 1 FROM {SEATS} WHERE NOT {SEAT_TAKEN}))"
+PAPER = (
+    "CASE WHEN p.id IS NULL THEN 'null' ELSE "
+    + obj(
+        "id=p.id",
+        "title=p.title",
+        "state=p.state",
+        "consultation_deadline:dt=p.consultation_deadline",
+    )
+    + " END"
+)
+SESSION_SQL = (
+    "SELECT "
+    + obj(
+        "id=s.id",
+        "code=" + CODE,
+        "edition=r.edition_id",
+        "roundtable=s.roundtable_id",
+        "number=s.number",
+        "title=s.title",
+        "theme=s.theme_id",
+        "theme_name=t.name",
+        "description=s.description",
+        "observers_may_submit=s.observers_may_submit",
+        "slot_start:dt=s.slot_start",
+        "slot_end:dt=s.slot_end",
+        "room=s.room",
+        "cochairs:raw=" + COCHAIRS,
+        "team:raw=" + TEAM,
+        "open_seats:raw=" + OPEN_SEATS,
+        "is_ready=" + IS_READY,
+        "paper:raw=" + PAPER,
+    )
+    + """
 FROM roundtables_session s
 JOIN roundtables_roundtable r ON s.roundtable_id = r.id
 JOIN gfmd_edition e ON r.edition_id = e.id
-JOIN roundtables_theme t ON s.theme_id = t.id
+LEFT JOIN roundtables_theme t ON s.theme_id = t.id
 LEFT JOIN roundtables_workingpaper p ON s.id = p.session_id
-WHERE {where}
+WHERE __WHERE__
 ORDER BY e.ordinal, r.number, s.number, s.id
-LIMIT {limit}
+LIMIT __LIMIT__
 """
-COCHAIR_SQL = """
-SELECT c.id, c.session_id, k.iso3, k.name, c.state, c.origin, c.seat, c.proposed_at,
-       c.decided_at, c.reason
-FROM roundtables_cochair c JOIN gfmd_country k ON c.country_id = k.id
-WHERE c.session_id = ANY(%s) ORDER BY c.id
-"""
-TEAM_SQL = """
-SELECT m.id, m.session_id, k.iso3, k.name, m.state, m.requested_at, m.decided_at, m.reason
-FROM roundtables_teammembership m JOIN gfmd_country k ON m.country_id = k.id
-WHERE m.session_id = ANY(%s) ORDER BY m.id
-"""
+)
 
 
-def _sessions(cur, where: str, params: list, limit: int) -> list[dict]:
-    cur.execute(SESSION_SQL.format(where=where, limit=int(limit)), params)
-    rows = cur.fetchall()
-    ids = [r[0] for r in rows]
-    codes = {r[0]: f"RT {r[3]}.{r[4]}" for r in rows}
-    cochairs, team = {}, {}
-    cur.execute(COCHAIR_SQL, [ids])
-    for c in cur.fetchall():
-        cochairs.setdefault(c[1], []).append(
-            {
-                "id": c[0],
-                "session": c[1],
-                "session_code": codes[c[1]],
-                "country": c[2],
-                "country_name": c[3],
-                "state": c[4],
-                "origin": c[5],
-                "seat": c[6],
-                "proposed_at": iso(c[7]),
-                "decided_at": iso(c[8]),
-                "reason": c[9],
-            }
-        )
-    cur.execute(TEAM_SQL, [ids])
-    for m in cur.fetchall():
-        team.setdefault(m[1], []).append(
-            {
-                "id": m[0],
-                "session": m[1],
-                "session_code": codes[m[1]],
-                "country": m[2],
-                "country_name": m[3],
-                "state": m[4],
-                "requested_at": iso(m[5]),
-                "decided_at": iso(m[6]),
-                "reason": m[7],
-            }
-        )
-    results = []
-    for r in rows:
-        chairs = cochairs.get(r[0], [])
-        taken = {c["seat"] for c in chairs if c["state"] == "confirmed"}
-        open_seats = [seat for seat in SEATS if seat not in taken]
-        results.append(
-            {
-                "id": r[0],
-                "code": codes[r[0]],
-                "edition": r[1],
-                "roundtable": r[2],
-                "number": r[4],
-                "title": r[5],
-                "theme": r[6],
-                "theme_name": r[7],
-                "description": r[8],
-                "observers_may_submit": r[9],
-                "slot_start": iso(r[10]),
-                "slot_end": iso(r[11]),
-                "room": r[12],
-                "cochairs": chairs,
-                "team": team.get(r[0], []),
-                "open_seats": open_seats,
-                "is_ready": not open_seats,
-                "paper": None
-                if r[13] is None
-                else {
-                    "id": r[13],
-                    "title": r[14],
-                    "state": r[15],
-                    "consultation_deadline": iso(r[16]),
-                },
-            }
-        )
-    return results
+def _sessions(cur, where: str, params: list, limit: int) -> list[str]:
+    sql = SESSION_SQL.replace("__WHERE__", where).replace("__LIMIT__", str(int(limit)))
+    cur.execute(sql, params)
+    return [row[0] for row in cur.fetchall()]
 
 
 def sessions_list(cur, query):
     edition = int(query["roundtable__edition"][0])
     cur.execute("SELECT id FROM gfmd_edition WHERE id = %s LIMIT 21", [edition])
     if cur.fetchone() is None:
-        return 400, {"detail": "no such edition"}
+        return 400, dumps({"detail": "no such edition"})
     cur.execute(
         "SELECT COUNT(*) FROM roundtables_session s JOIN roundtables_roundtable r "
         "ON s.roundtable_id = r.id WHERE r.edition_id = %s",
         [edition],
     )
     count = cur.fetchone()[0]
-    results = _sessions(cur, "r.edition_id = %s", [edition], min(count, 50)) if count else []
-    return 200, {"count": count, "next": None, "previous": None, "results": results}
+    texts = _sessions(cur, "r.edition_id = %s", [edition], min(count, 50)) if count else []
+    return 200, page_body({"count": count, "next": None, "previous": None}, texts)
 
 
 def session_detail(cur, pk: int):
     found = _sessions(cur, "s.id = %s", [pk], 21)
-    return (200, found[0]) if found else (404, {"detail": "Not found."})
+    return (200, found[0].encode()) if found else (404, dumps({"detail": "Not found."}))
 
 
 # --- inputs --------------------------------------------------------------------------------
 
-INPUT_SQL = """
-SELECT i.id, i.paper_id, r.number, s.number, i.consultation_round, k.iso3, k.name,
-       i.organisation_id, o.name, o.acronym, i.submitted_at, i.text, i.evidence,
-       i.attachment, i.attachment_name, i.attachment_size, i.attachment_checksum,
-       i.decision, i.decision_reason, i.decided_at
+INPUT_SQL = (
+    "SELECT i.id, "
+    + obj(
+        "id=i.id",
+        "paper=i.paper_id",
+        "session_code='RT ' || r.number || '.' || s.number",
+        "consultation_round=i.consultation_round",
+        "country=k.iso3",
+        "organisation=i.organisation_id",
+        "body_name=CASE WHEN i.country_id IS NOT NULL THEN k.name WHEN o.acronym > '' "
+        "THEN o.name || ' (' || o.acronym || ')' ELSE o.name END",
+        "submitted_at:dt=i.submitted_at",
+        "text=i.text",
+        "evidence=i.evidence",
+        "attachment_name=i.attachment_name",
+        "attachment_size=i.attachment_size",
+        "attachment_checksum=i.attachment_checksum",
+        "attachment_url=CASE WHEN i.attachment > '' "
+        "THEN '/api/v1/inputs/' || i.id || '/attachment/' END",
+        "decision=i.decision",
+        "decision_reason=i.decision_reason",
+        "decided_at:dt=i.decided_at",
+    )
+    + """
 FROM roundtables_input i
 JOIN roundtables_workingpaper p ON i.paper_id = p.id
 JOIN roundtables_session s ON p.session_id = s.id
 JOIN roundtables_roundtable r ON s.roundtable_id = r.id
 LEFT JOIN gfmd_country k ON i.country_id = k.id
 LEFT JOIN gfmd_organisation o ON i.organisation_id = o.id
-LEFT JOIN auth_user u ON i.submitted_by_id = u.id
 WHERE i.paper_id = %s AND i.decision = %s
 ORDER BY i.id DESC
 LIMIT 51
 """
+)
 
 
 def next_link(environ, query, rows, has_next):
@@ -238,116 +274,75 @@ def inputs_list(cur, query, environ):
     paper, decision = int(query["paper"][0]), query["decision"][0]
     cur.execute("SELECT id FROM roundtables_workingpaper WHERE id = %s LIMIT 21", [paper])
     if cur.fetchone() is None:
-        return 400, {"detail": "no such paper"}
+        return 400, dumps({"detail": "no such paper"})
     cur.execute(INPUT_SQL, [paper, decision])
     rows = cur.fetchall()
     has_next, rows = len(rows) > 50, rows[:50]
-    results = []
-    for r in rows:
-        if r[5] is not None:
-            body = r[6]
-        else:
-            body = f"{r[8]} ({r[9]})" if r[9] else r[8]
-        results.append(
-            {
-                "id": r[0],
-                "paper": r[1],
-                "session_code": f"RT {r[2]}.{r[3]}",
-                "consultation_round": r[4],
-                "country": r[5],
-                "organisation": r[7],
-                "body_name": body,
-                "submitted_at": iso(r[10]),
-                "text": r[11],
-                "evidence": r[12],
-                "attachment_name": r[14],
-                "attachment_size": r[15],
-                "attachment_checksum": r[16],
-                "attachment_url": f"/api/v1/inputs/{r[0]}/attachment/" if r[13] else None,
-                "decision": r[17],
-                "decision_reason": r[18],
-                "decided_at": iso(r[19]),
-            }
-        )
     next_url = next_link(environ, query, rows, has_next)
-    return 200, {"next": next_url, "previous": None, "results": results}
+    return 200, page_body({"next": next_url, "previous": None}, [r[1] for r in rows])
 
 
 # --- CSD applications (cursor pages, newest first) -----------------------------------------
 
-APPLICATION_SQL = """
-SELECT a.id, a.csd_edition_id, a.organisation_id, g.name, c.sector, a.motivation,
-       a.contact_email, a.status, a.source, a.external_ref, a.submitted_at,
-       COUNT(DISTINCT v.id)
+DELEGATES = agg(
+    obj(
+        "id=d.id",
+        "application=d.application_id",
+        "csd_edition=d.csd_edition_id",
+        "organisation=g.name",
+        "position=d.position",
+        "full_name=d.full_name",
+        "email=d.email",
+        "gender=d.gender",
+        "country=k.iso3",
+        "expertise=d.expertise",
+        "roundtable_interests:list=d.roundtable_interests",
+        "status=d.status",
+        "waitlist_position=d.waitlist_position",
+        "decided_at:dt=d.decided_at",
+    ),
+    "civil_society_delegate d LEFT JOIN gfmd_country k ON d.country_id = k.id "
+    "WHERE d.application_id = a.id",
+    "d.position, d.id",
+)
+APPLICATION_SQL = (
+    "SELECT a.id, "
+    + obj(
+        "id=a.id",
+        "csd_edition=a.csd_edition_id",
+        "organisation=a.organisation_id",
+        "organisation_name=g.name",
+        "sector=c.sector",
+        "motivation=a.motivation",
+        "contact_email=a.contact_email",
+        "status=a.status",
+        "source=a.source",
+        "external_ref=a.external_ref",
+        "submitted_at:dt=a.submitted_at",
+        "review_count=(SELECT COUNT(*) FROM civil_society_review v WHERE v.application_id = a.id)",
+        "delegates:raw=" + DELEGATES,
+    )
+    + """
 FROM civil_society_application a
-LEFT JOIN civil_society_review v ON a.id = v.application_id
-JOIN civil_society_csdedition e ON a.csd_edition_id = e.id
 JOIN civil_society_civilsocietyorganisation c ON a.organisation_id = c.id
 JOIN gfmd_organisation g ON c.organisation_id = g.id
-LEFT JOIN auth_user u ON a.submitted_by_id = u.id
 WHERE a.csd_edition_id = %s AND a.status = %s
-GROUP BY a.id, e.id, c.id, g.id, u.id
 ORDER BY a.id DESC
 LIMIT 51
 """
-DELEGATE_SQL = """
-SELECT d.id, d.application_id, d.csd_edition_id, d.position, d.full_name, d.email, d.gender,
-       k.iso3, d.expertise, d.roundtable_interests, d.status, d.waitlist_position, d.decided_at
-FROM civil_society_delegate d JOIN gfmd_country k ON d.country_id = k.id
-WHERE d.application_id = ANY(%s) ORDER BY d.position, d.id
-"""
+)
 
 
 def applications_list(cur, query, environ):
     edition, status = int(query["csd_edition"][0]), query["status"][0]
     cur.execute("SELECT id FROM civil_society_csdedition WHERE id = %s LIMIT 21", [edition])
     if cur.fetchone() is None:
-        return 400, {"detail": "no such CSD edition"}
+        return 400, dumps({"detail": "no such CSD edition"})
     cur.execute(APPLICATION_SQL, [edition, status])
     rows = cur.fetchall()
     has_next, rows = len(rows) > 50, rows[:50]
-    names = {r[0]: r[3] for r in rows}
-    cur.execute(DELEGATE_SQL, [[r[0] for r in rows]])
-    delegates = {}
-    for d in cur.fetchall():
-        delegates.setdefault(d[1], []).append(
-            {
-                "id": d[0],
-                "application": d[1],
-                "csd_edition": d[2],
-                "organisation": names[d[1]],
-                "position": d[3],
-                "full_name": d[4],
-                "email": d[5],
-                "gender": d[6],
-                "country": d[7],
-                "expertise": d[8],
-                "roundtable_interests": d[9],
-                "status": d[10],
-                "waitlist_position": d[11],
-                "decided_at": iso(d[12]),
-            }
-        )
     next_url = next_link(environ, query, rows, has_next)
-    results = [
-        {
-            "id": r[0],
-            "csd_edition": r[1],
-            "organisation": r[2],
-            "organisation_name": r[3],
-            "sector": r[4],
-            "motivation": r[5],
-            "contact_email": r[6],
-            "status": r[7],
-            "source": r[8],
-            "external_ref": r[9],
-            "submitted_at": iso(r[10]),
-            "review_count": r[11],
-            "delegates": delegates.get(r[0], []),
-        }
-        for r in rows
-    ]
-    return 200, {"next": next_url, "previous": None, "results": results}
+    return 200, page_body({"next": next_url, "previous": None}, [r[1] for r in rows])
 
 
 # --- WSGI ----------------------------------------------------------------------------------
@@ -364,17 +359,17 @@ def route(cur, environ):
         return inputs_list(cur, query, environ)
     if path == "/api/v1/csd/applications/":
         return applications_list(cur, query, environ)
-    return 404, {"detail": "Not found."}
+    return 404, dumps({"detail": "Not found."})
 
 
 def app(environ, start_response):
     conn = connection()
     with conn.cursor() as cur:
         if not authenticate(cur, environ):
-            status, data = 403, {"detail": "Authentication credentials were not provided."}
+            status = 403
+            body = dumps({"detail": "Authentication credentials were not provided."})
         else:
-            status, data = route(cur, environ)
-    body = dumps(data)
+            status, body = route(cur, environ)
     reason = {200: "OK", 400: "Bad Request", 403: "Forbidden", 404: "Not Found"}[status]
     start_response(
         f"{status} {reason}",

@@ -1,10 +1,18 @@
-"""Serializers: shape and field validation only; saving goes through services (views)."""
+"""Serializers: shape and field validation only; saving goes through services (views).
 
+The read payloads of sessions, co-chairs, team members and inputs are output specs
+(gfmd/platform/api/outputs.py): one declaration gives the schema, the lists and the other responses.
+"""
+
+from django.db.models import Case, CharField, F, Q, Value, When
+from django.db.models.functions import Cast, Concat
 from django.urls import reverse
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from gfmd.api.serializers import CountryField
 from gfmd.models import Organisation
+from gfmd.platform.api.outputs import Column, Expr, Nested, OutputSpec
 from gfmd.platform.api.serializers import AnswersWithReadPayload
 from gfmd.platform.transitions import allowed_transitions
 from roundtables.enums import PAPER_TRANSITIONS, VERSION_STAGES, AccessRole, Decision
@@ -18,7 +26,12 @@ from roundtables.models import (
     Theme,
     WorkingPaper,
 )
-from roundtables.selectors.programme import is_ready, open_seats
+from roundtables.models.programme import session_code_expression
+from roundtables.selectors.programme import is_ready_expression, open_seats_json
+
+
+def _text():
+    return serializers.CharField(read_only=True)
 
 
 class ThemeSessionSerializer(serializers.ModelSerializer):
@@ -63,12 +76,20 @@ class RoundtableSerializer(serializers.ModelSerializer):
         fields = ["id", "edition", "number", "title", "sessions"]
 
 
-class SessionPaperStatusSerializer(serializers.ModelSerializer):
-    state = serializers.CharField(read_only=True, help_text="The paper's state.")
-
-    class Meta:
-        model = WorkingPaper
-        fields = ["id", "title", "state", "consultation_deadline"]
+SESSION_PAPER_STATUS = OutputSpec(
+    WorkingPaper,
+    "SessionPaperStatus",
+    {
+        "id": Column(),
+        "title": Column(),
+        "state": Column(
+            field=serializers.CharField(read_only=True, help_text="The paper's state.")
+        ),
+        "consultation_deadline": Column(),
+    },
+    read_only=False,
+)
+SessionPaperStatusSerializer = SESSION_PAPER_STATUS.serializer()
 
 
 class SeatOverviewOpenSeatSerializer(serializers.Serializer):
@@ -92,27 +113,24 @@ class SeatOverviewSerializer(serializers.Serializer):
     multi_session_cochairs = SeatOverviewMultiSerializer(many=True)
 
 
-class CoChairSerializer(serializers.ModelSerializer):
-    country = CountryField(read_only=True)
-    country_name = serializers.CharField(source="country.name", read_only=True)
-    session_code = serializers.CharField(source="session.code", read_only=True)
-
-    class Meta:
-        model = CoChair
-        fields = [
-            "id",
-            "session",
-            "session_code",
-            "country",
-            "country_name",
-            "state",
-            "origin",
-            "seat",
-            "proposed_at",
-            "decided_at",
-            "reason",
-        ]
-        read_only_fields = fields
+COCHAIR = OutputSpec(
+    CoChair,
+    "CoChair",
+    {
+        "id": Column(),
+        "session": Column(),
+        "session_code": Expr(lambda: session_code_expression("session__"), _text()),
+        "country": Column("country__iso3", CountryField(read_only=True)),
+        "country_name": Column("country__name", _text()),
+        "state": Column(),
+        "origin": Column(),
+        "seat": Column(),
+        "proposed_at": Column(),
+        "decided_at": Column(),
+        "reason": Column(),
+    },
+)
+CoChairSerializer = COCHAIR.serializer()
 
 
 class CoChairProposeSerializer(AnswersWithReadPayload, serializers.Serializer):
@@ -131,25 +149,22 @@ class CoChairReplaceSerializer(serializers.Serializer):
     reason = serializers.CharField()
 
 
-class TeamMembershipSerializer(serializers.ModelSerializer):
-    country = CountryField(read_only=True)
-    country_name = serializers.CharField(source="country.name", read_only=True)
-    session_code = serializers.CharField(source="session.code", read_only=True)
-
-    class Meta:
-        model = TeamMembership
-        fields = [
-            "id",
-            "session",
-            "session_code",
-            "country",
-            "country_name",
-            "state",
-            "requested_at",
-            "decided_at",
-            "reason",
-        ]
-        read_only_fields = fields
+TEAM_MEMBERSHIP = OutputSpec(
+    TeamMembership,
+    "TeamMembership",
+    {
+        "id": Column(),
+        "session": Column(),
+        "session_code": Expr(lambda: session_code_expression("session__"), _text()),
+        "country": Column("country__iso3", CountryField(read_only=True)),
+        "country_name": Column("country__name", _text()),
+        "state": Column(),
+        "requested_at": Column(),
+        "decided_at": Column(),
+        "reason": Column(),
+    },
+)
+TeamMembershipSerializer = TEAM_MEMBERSHIP.serializer()
 
 
 class TeamRequestSerializer(AnswersWithReadPayload, serializers.Serializer):
@@ -255,39 +270,61 @@ class VersionDiffSerializer(serializers.Serializer):
     diff = serializers.CharField()
 
 
-class InputSerializer(serializers.ModelSerializer):
-    country = CountryField(read_only=True, allow_null=True)  # null: an organisation's input
-    body_name = serializers.CharField(source="body", read_only=True)
-    session_code = serializers.CharField(source="paper.session.code", read_only=True)
-    attachment_url = serializers.SerializerMethodField()
+@extend_schema_field({"type": "string", "nullable": True})
+class _NullableText(serializers.CharField):
+    """A text or null (keeps the schema a method field gave before output specs)."""
 
-    class Meta:
-        model = Input
-        fields = [
-            "id",
-            "paper",
-            "session_code",
-            "consultation_round",
-            "country",
-            "organisation",
-            "body_name",
-            "submitted_at",
-            "text",
-            "evidence",
-            "attachment_name",
-            "attachment_size",
-            "attachment_checksum",
-            "attachment_url",
-            "decision",
-            "decision_reason",
-            "decided_at",
-        ]
-        read_only_fields = fields
 
-    def get_attachment_url(self, obj) -> str | None:
-        if not obj.attachment:
-            return None
-        return reverse("roundtables-input-attachment", args=[obj.pk])
+def _body_name():
+    """`Input.body` written as text: the country's name, or the organisation's."""
+    return Case(
+        When(country__isnull=False, then=F("country__name")),
+        When(
+            organisation__acronym__gt="",
+            then=Concat(
+                F("organisation__name"), Value(" ("), F("organisation__acronym"), Value(")")
+            ),
+        ),
+        default=F("organisation__name"),
+        output_field=CharField(),
+    )
+
+
+def _attachment_url():
+    marker = "987654321"
+    before, after = reverse("roundtables-input-attachment", args=[marker]).split(marker)
+    return Case(
+        When(Q(attachment="") | Q(attachment__isnull=True), then=Value(None)),
+        default=Concat(Value(before), Cast("id", CharField()), Value(after)),
+        output_field=CharField(),
+    )
+
+
+INPUT = OutputSpec(
+    Input,
+    "Input",
+    {
+        "id": Column(),
+        "paper": Column(),
+        "session_code": Expr(lambda: session_code_expression("paper__session__"), _text()),
+        "consultation_round": Column(),
+        # null: an organisation's input
+        "country": Column("country__iso3", CountryField(read_only=True, allow_null=True)),
+        "organisation": Column(),
+        "body_name": Expr(_body_name, _text()),
+        "submitted_at": Column(),
+        "text": Column(),
+        "evidence": Column(),
+        "attachment_name": Column(),
+        "attachment_size": Column(),
+        "attachment_checksum": Column(),
+        "attachment_url": Expr(_attachment_url, _NullableText(read_only=True)),
+        "decision": Column(),
+        "decision_reason": Column(),
+        "decided_at": Column(),
+    },
+)
+InputSerializer = INPUT.serializer()
 
 
 class InputSubmitSerializer(serializers.Serializer):
@@ -331,44 +368,36 @@ class PaperAccessSerializer(serializers.Serializer):
     )
 
 
-class SessionSerializer(serializers.ModelSerializer):
-    code = serializers.CharField(read_only=True)
-    edition = serializers.IntegerField(source="roundtable.edition_id", read_only=True)
-    theme_name = serializers.CharField(source="theme.name", read_only=True)
-    cochairs = CoChairSerializer(many=True, read_only=True)
-    team = TeamMembershipSerializer(many=True, read_only=True)
-    paper = SessionPaperStatusSerializer(read_only=True)
-    open_seats = serializers.SerializerMethodField()
-    is_ready = serializers.SerializerMethodField()
-
-    class Meta:
-        model = Session
-        fields = [
-            "id",
-            "code",
-            "edition",
-            "roundtable",
-            "number",
-            "title",
-            "theme",
-            "theme_name",
-            "description",
-            "observers_may_submit",
-            "slot_start",
-            "slot_end",
-            "room",
-            "cochairs",
-            "team",
-            "open_seats",
-            "is_ready",
-            "paper",
-        ]
-
-    def get_open_seats(self, obj) -> list[str]:
-        return open_seats(obj)
-
-    def get_is_ready(self, obj) -> bool:
-        return is_ready(obj)
+SESSION = OutputSpec(
+    Session,
+    "Session",
+    {
+        "id": Column(),
+        "code": Expr(session_code_expression, _text()),
+        "edition": Column("roundtable__edition_id", serializers.IntegerField(read_only=True)),
+        "roundtable": Column(),
+        "number": Column(),
+        "title": Column(),
+        "theme": Column(),
+        "theme_name": Column("theme__name", _text()),
+        "description": Column(),
+        "observers_may_submit": Column(),
+        "slot_start": Column(),
+        "slot_end": Column(),
+        "room": Column(),
+        "cochairs": Nested(COCHAIR, link="session"),
+        "team": Nested(TEAM_MEMBERSHIP, link="session"),
+        "open_seats": Expr(
+            open_seats_json,
+            serializers.ListField(child=serializers.CharField(), read_only=True),
+            kind="raw",
+        ),
+        "is_ready": Expr(is_ready_expression, serializers.BooleanField(read_only=True), "bool"),
+        "paper": Nested(SESSION_PAPER_STATUS, link="session", many=False),
+    },
+    read_only=False,  # the resource's shape: its own fields as the write serializer's
+)
+SessionSerializer = SESSION.serializer()
 
 
 class SessionWriteSerializer(AnswersWithReadPayload, serializers.ModelSerializer):

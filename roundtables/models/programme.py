@@ -1,5 +1,6 @@
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, Q, Value
+from django.db.models.functions import Concat
 
 from gfmd.platform.models.checks import CheckConstraint
 from gfmd.platform.names import validate_visible_text, visible_text_constraint
@@ -54,8 +55,19 @@ class Roundtable(models.Model):
 
 
 def session_code(roundtable_number: int, number: int) -> str:
-    """A session's short name, e.g. "RT 1.2" (also written by the API readers from rows)."""
+    """A session's short name, e.g. "RT 1.2"."""
     return f"RT {roundtable_number}.{number}"
+
+
+def session_code_expression(prefix: str = ""):
+    """`session_code` in SQL, for the session at `prefix` ("paper__session__")."""
+    return Concat(
+        Value("RT "),
+        F(f"{prefix}roundtable__number"),
+        Value("."),
+        F(f"{prefix}number"),
+        output_field=models.CharField(),
+    )
 
 
 class Session(models.Model):

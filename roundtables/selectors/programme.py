@@ -1,10 +1,25 @@
 """Read queries for the programme: themes, roundtables, sessions, co-chairs, teams, board."""
 
+import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    Exists,
+    ExpressionWrapper,
+    Func,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    TextField,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce, Concat
 
 from gfmd.models import Edition
 from gfmd.rules import can_read_records
@@ -68,12 +83,17 @@ def sessions_with_details():
     )
 
 
-def sessions_for_user(user):
+def sessions_for_user(user, *, details=True):
+    """`details=False`: the sessions alone (with roundtable and edition), for callers that
+    read co-chairs, team and paper otherwise (the API's output spec)."""
+    sessions = (
+        sessions_with_details()
+        if details
+        else Session.objects.select_related("roundtable__edition", "theme", "paper")
+    )
     return _readable(
         user,
-        sessions_with_details().order_by(
-            "roundtable__edition__ordinal", "roundtable__number", "number", "id"
-        ),
+        sessions.order_by("roundtable__edition__ordinal", "roundtable__number", "number", "id"),
     )
 
 
@@ -110,6 +130,33 @@ def open_seats(session) -> list[str]:
 
 def is_ready(session) -> bool:
     return not open_seats(session)
+
+
+def _seat_taken(seat: str):
+    return Exists(
+        CoChair.objects.filter(session=OuterRef("pk"), state=CoChairState.CONFIRMED, seat=seat)
+    )
+
+
+def open_seats_json():
+    """`open_seats` in SQL for a session row: its open seats as a JSON array (text)."""
+    items = [
+        Case(When(~_seat_taken(seat), then=Value(json.dumps(seat) + ",")), default=Value(""))
+        for seat in Seat.values
+    ]
+    return Concat(
+        Value("["),
+        Func(Concat(*items), Value(","), function="RTRIM", output_field=TextField()),
+        Value("]"),
+        output_field=TextField(),
+    )
+
+
+def is_ready_expression():
+    """`is_ready` in SQL for a session row: every seat has a confirmed co-chair."""
+    return ExpressionWrapper(
+        Q(*[_seat_taken(seat) for seat in Seat.values]), output_field=BooleanField()
+    )
 
 
 def accepted_team(session) -> list:

@@ -1,5 +1,10 @@
-"""Applications, nominated delegates and reviews."""
+"""Applications, nominated delegates and reviews.
 
+The application and delegate payloads are output specs (gfmd/platform/api/outputs.py).
+"""
+
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from rest_framework import serializers
 
 from civil_society.enums import Gender
@@ -12,34 +17,35 @@ from civil_society.models import (
 )
 from civil_society.models.applications import SCORE_MAX, SCORE_MIN
 from gfmd.api.serializers import CountryField
+from gfmd.platform.api.outputs import Column, Expr, Nested, OutputSpec
 from gfmd.platform.api.serializers import AnswersWithReadPayload
 
 
-class CSDDelegateSerializer(serializers.ModelSerializer):
-    country = CountryField(read_only=True)
-    organisation = serializers.CharField(
-        source="application.organisation.organisation.name", read_only=True
-    )
+def _text():
+    return serializers.CharField(read_only=True)
 
-    class Meta:
-        model = Delegate
-        fields = [
-            "id",
-            "application",
-            "csd_edition",
-            "organisation",
-            "position",
-            "full_name",
-            "email",
-            "gender",
-            "country",
-            "expertise",
-            "roundtable_interests",
-            "status",
-            "waitlist_position",
-            "decided_at",
-        ]
-        read_only_fields = fields
+
+CSD_DELEGATE = OutputSpec(
+    Delegate,
+    "CSDDelegate",
+    {
+        "id": Column(),
+        "application": Column(),
+        "csd_edition": Column(),
+        "organisation": Column("application__organisation__organisation__name", _text()),
+        "position": Column(),
+        "full_name": Column(),
+        "email": Column(),
+        "gender": Column(),
+        "country": Column("country__iso3", CountryField(read_only=True)),
+        "expertise": Column(),
+        "roundtable_interests": Column(),
+        "status": Column(),
+        "waitlist_position": Column(),
+        "decided_at": Column(),
+    },
+)
+CSDDelegateSerializer = CSD_DELEGATE.serializer()
 
 
 class CSDNominationSerializer(serializers.Serializer):
@@ -57,32 +63,37 @@ class CSDNominationSerializer(serializers.Serializer):
     )
 
 
-class CSDApplicationSerializer(serializers.ModelSerializer):
-    organisation_name = serializers.CharField(
-        source="organisation.organisation.name", read_only=True
+def _review_count():
+    reviews = (
+        Review.objects.filter(application=OuterRef("pk"))
+        .order_by()
+        .values("application")
+        .annotate(n=Count("id"))
+        .values("n")[:1]
     )
-    sector = serializers.CharField(source="organisation.sector", read_only=True)
-    delegates = CSDDelegateSerializer(many=True, read_only=True)
-    review_count = serializers.IntegerField(source="review_total", read_only=True)
+    return Coalesce(Subquery(reviews), 0)
 
-    class Meta:
-        model = Application
-        fields = [
-            "id",
-            "csd_edition",
-            "organisation",
-            "organisation_name",
-            "sector",
-            "motivation",
-            "contact_email",
-            "status",
-            "source",
-            "external_ref",
-            "submitted_at",
-            "review_count",
-            "delegates",
-        ]
-        read_only_fields = fields
+
+CSD_APPLICATION = OutputSpec(
+    Application,
+    "CSDApplication",
+    {
+        "id": Column(),
+        "csd_edition": Column(),
+        "organisation": Column(),
+        "organisation_name": Column("organisation__organisation__name", _text()),
+        "sector": Column("organisation__sector", _text()),
+        "motivation": Column(),
+        "contact_email": Column(),
+        "status": Column(),
+        "source": Column(),
+        "external_ref": Column(),
+        "submitted_at": Column(),
+        "review_count": Expr(_review_count, serializers.IntegerField(read_only=True)),
+        "delegates": Nested(CSD_DELEGATE, link="application", order_by=("position", "id")),
+    },
+)
+CSDApplicationSerializer = CSD_APPLICATION.serializer()
 
 
 class CSDApplicationSubmitSerializer(AnswersWithReadPayload, serializers.Serializer):

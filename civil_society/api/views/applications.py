@@ -5,7 +5,6 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
-from civil_society.api import readers
 from civil_society.api import serializers as s
 from civil_society.enums import ApplicationSource
 from civil_society.models import (
@@ -30,7 +29,7 @@ from civil_society.services.organisations import (
 )
 from civil_society.services.reviews import review_submit
 from gfmd.platform.api.pagination import NewestFirst
-from gfmd.platform.api.viewsets import ReaderListMixin, RecordViewSet
+from gfmd.platform.api.viewsets import RecordViewSet, SpecListMixin
 from gfmd.platform.roles import is_support_staff
 
 
@@ -141,7 +140,7 @@ class CivilSocietyOrganisationViewSet(RecordViewSet):
         request=s.CSDApplicationUpdateSerializer, responses=s.CSDApplicationSerializer
     ),
 )
-class ApplicationViewSet(ReaderListMixin, RecordViewSet):
+class ApplicationViewSet(SpecListMixin, RecordViewSet):
     """Applications with nominated delegates. Partner systems submit them too (idempotent
     by `external_ref`); each caller sees only the applications within reach."""
 
@@ -154,12 +153,6 @@ class ApplicationViewSet(ReaderListMixin, RecordViewSet):
 
     def get_queryset(self):
         return sel.applications_for_user(self.request.user)
-
-    def list_values(self, queryset):
-        return readers.application_values(queryset)
-
-    def list_rows(self, rows):
-        return readers.applications(rows)
 
     def get_serializer_class(self):
         if self.action == "create":

@@ -21,7 +21,7 @@ from civil_society.selectors import records as sel
 from civil_society.selectors.selection import delegation, selection_report
 from civil_society.services.selection import proposal_adjust, proposal_confirm, proposal_run
 from civil_society.services.waitlist import delegate_release
-from gfmd.platform.api.viewsets import ActivityMixin, ExportMixin, RecordViewSet
+from gfmd.platform.api.viewsets import ActivityMixin, ExportMixin, RecordViewSet, SpecListMixin
 
 
 class EditionSelectionActions:
@@ -126,7 +126,7 @@ class ProposalEntryViewSet(viewsets.ReadOnlyModelViewSet):
         return Response(s.CSDProposalEntrySerializer(self.get_queryset().get(pk=pk)).data)
 
 
-class DelegateViewSet(ExportMixin, ActivityMixin, viewsets.ReadOnlyModelViewSet):
+class DelegateViewSet(ExportMixin, ActivityMixin, SpecListMixin, viewsets.ReadOnlyModelViewSet):
     """Nominated delegates, their status and waitlist position. `export/` downloads the
     delegation (the selected delegates, with contact details) as CSV or XLSX."""
 

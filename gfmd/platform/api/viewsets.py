@@ -1,13 +1,18 @@
 """Base viewsets every app's API builds on: audited writes and per-object activity."""
 
+import json
+
 from django.contrib.contenttypes.models import ContentType
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
+from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
+from rest_framework.settings import api_settings
 
+from gfmd.platform.api.outputs import JSON_COLUMN, RawJSON, SpecJSONRenderer
 from gfmd.platform.api.safe_writes import ConditionalUpdateMixin, IdempotentCreateMixin
 from gfmd.platform.api.serializers import ActivityLogSerializer
 from gfmd.platform.exports import FORMATS, export_response
@@ -30,18 +35,28 @@ class ActivityMixin:
     permission_map = {"activity": "gfmd.view_activitylog"}
 
 
-class ReaderListMixin:
-    """List through a reader (the app's `api/readers.py`): `list_values(queryset)` turns
-    the scoped, filtered queryset into `values()` rows, `list_rows(rows)` builds the
-    payload the serializer would. Filters, ordering, pagination and permissions are the
-    viewset's own; only the rows skip model instances and DRF's field machinery."""
+class SpecListMixin:
+    """List through the serializer's output spec (gfmd/platform/api/outputs.py): the scoped,
+    filtered, ordered queryset gets one more column, each row's JSON built by the
+    database, and the page's texts go into the envelope unread (SpecJSONRenderer).
+    Filters, ordering, pagination and permissions are the viewset's own."""
+
+    renderer_classes = [
+        SpecJSONRenderer if renderer is JSONRenderer else renderer
+        for renderer in api_settings.DEFAULT_RENDERER_CLASSES
+    ]
 
     def list(self, request, *args, **kwargs):
-        queryset = self.list_values(self.filter_queryset(self.get_queryset()))
-        page = self.paginate_queryset(queryset)
+        queryset = self.filter_queryset(self.get_queryset())
+        spec = self.get_serializer_class().spec
+        rows = spec.json_rows(queryset, queryset.model._meta.pk.attname)
+        page = self.paginate_queryset(rows)
+        results = RawJSON.join([row[JSON_COLUMN] for row in (rows if page is None else page)])
+        if not isinstance(request.accepted_renderer, SpecJSONRenderer):
+            results = json.loads(results)  # the browsable API
         if page is None:
-            return Response(self.list_rows(list(queryset)))
-        return self.get_paginated_response(self.list_rows(page))
+            return Response(results)
+        return self.get_paginated_response(results)
 
 
 class CreateMixin(mixins.CreateModelMixin):
@@ -91,7 +106,7 @@ class RecordViewSet(
 
 class ExportMixin:
     """GET {list}/export/?file_format=csv|xlsx: the filtered list as a spreadsheet.
-    The view names `export_name` and `export_columns` (see gfmd/platform/exports.py)."""
+    The view names `export_name` and `export_columns` (see gfmd/exports.py)."""
 
     export_name = "export"
     export_columns: list = []

@@ -12,9 +12,8 @@ from rest_framework.response import Response
 from gfmd.platform.api.pagination import NewestFirst
 from gfmd.platform.api.parsers import UPLOAD_PARSERS
 from gfmd.platform.api.safe_writes import ConditionalUpdateMixin, with_idempotency
-from gfmd.platform.api.viewsets import ActivityMixin, ReaderListMixin
+from gfmd.platform.api.viewsets import ActivityMixin, SpecListMixin
 from gfmd.platform.services.records import record_save
-from roundtables.api import readers
 from roundtables.api import serializers as s
 from roundtables.api.views.common import FreshReachMixin, file_response
 from roundtables.enums import PAPER_TRANSITIONS, VersionKind
@@ -304,7 +303,7 @@ class PaperVersionViewSet(FreshReachMixin, viewsets.ReadOnlyModelViewSet):
         return file_response(version.file, version.original_filename, version.content_type)
 
 
-class InputViewSet(FreshReachMixin, ActivityMixin, ReaderListMixin, viewsets.ReadOnlyModelViewSet):
+class InputViewSet(FreshReachMixin, ActivityMixin, SpecListMixin, viewsets.ReadOnlyModelViewSet):
     """Inputs: seen by the paper's managers and the submitting body; once the paper is
     final, by everyone who sees it (to trace the final paper back to its inputs)."""
 
@@ -322,12 +321,6 @@ class InputViewSet(FreshReachMixin, ActivityMixin, ReaderListMixin, viewsets.Rea
 
     def get_queryset(self):
         return paper_sel.inputs_for_user(self.request.user)
-
-    def list_values(self, queryset):
-        return readers.input_values(queryset)
-
-    def list_rows(self, rows):
-        return readers.inputs(rows)
 
     @extend_schema(request=s.DecisionSerializer, responses=s.InputSerializer)
     @action(detail=True, methods=["post"])

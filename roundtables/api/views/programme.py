@@ -15,10 +15,9 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
 from gfmd.models import Edition
-from gfmd.platform.api.viewsets import ActivityMixin, ExportMixin, ReaderListMixin, RecordViewSet
+from gfmd.platform.api.viewsets import ActivityMixin, ExportMixin, RecordViewSet, SpecListMixin
 from gfmd.platform.calendar import feed_token
 from gfmd.platform.roles import is_support_staff
-from roundtables.api import readers
 from roundtables.api import serializers as s
 from roundtables.api.views.calendar import ICalendarRenderer, calendar_response, edition_filter
 from roundtables.api.views.common import FreshReachMixin
@@ -70,7 +69,7 @@ class RoundtableViewSet(FreshReachMixin, RecordViewSet):
     update=extend_schema(request=s.SessionWriteSerializer, responses=s.SessionSerializer),
     partial_update=extend_schema(responses=s.SessionSerializer),
 )
-class SessionViewSet(FreshReachMixin, ReaderListMixin, RecordViewSet):
+class SessionViewSet(FreshReachMixin, SpecListMixin, RecordViewSet):
     """Sessions with their co-chairs, government team, paper status and meeting slot."""
 
     queryset = Session.objects.all()
@@ -87,21 +86,9 @@ class SessionViewSet(FreshReachMixin, ReaderListMixin, RecordViewSet):
     }
 
     def get_queryset(self):
-        sessions = sel.sessions_for_user(self.request.user)
-        # A detail is written by the reader (below), which reads co-chairs and team itself.
-        return sessions.prefetch_related(None) if self.action == "retrieve" else sessions
-
-    def detail_data(self, instance):
-        rows = readers.sessions(readers.session_values(Session.objects.filter(pk=instance.pk)))
-        if not rows:  # deleted since get_object()
-            raise NotFound()
-        return rows[0]
-
-    def list_values(self, queryset):
-        return readers.session_values(queryset)
-
-    def list_rows(self, rows):
-        return readers.sessions(rows)
+        # The payloads (output spec) read co-chairs, team and paper in their own statement;
+        # the calendar reads them from the sessions.
+        return sel.sessions_for_user(self.request.user, details=self.action == "calendar")
 
     def get_serializer_class(self):
         if self.action in ("create", "update", "partial_update"):
@@ -176,6 +163,7 @@ class SessionViewSet(FreshReachMixin, ReaderListMixin, RecordViewSet):
 )
 class CoChairViewSet(
     FreshReachMixin,
+    SpecListMixin,
     ExportMixin,
     ActivityMixin,
     mixins.ListModelMixin,
@@ -277,6 +265,7 @@ class CoChairViewSet(
 )
 class TeamMembershipViewSet(
     FreshReachMixin,
+    SpecListMixin,
     ActivityMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,

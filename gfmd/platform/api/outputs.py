@@ -1,0 +1,409 @@
+"""Output specs: a payload's fields declared once, for the schema, the lists and the rest.
+
+An `OutputSpec` names a payload's fields in order, each one of:
+
+- `Column("roundtable__edition_id")`: a model column, or a path through relations (the
+  key's own name when no path is given: `Column()` for a model field of that name);
+- `Expr(lambda: <Django expression>, field)`: a value the database computes (a code
+  joined from two numbers, a body name, a URL, open seats), with kind "value" (any
+  scalar), "bool", "datetime" or "raw" (the expression already gives JSON text);
+- `Nested(spec, link="session")`: the rows of another spec whose `link` points at this
+  row, a list (`many=True`, in `order_by` order) or one object (null when there is none).
+
+From it come:
+
+- `spec.serializer()`: a DRF serializer class named `<name>Serializer` whose declared
+  fields are the spec's (`field=` where the type is not the model field's), so
+  drf-spectacular writes the schema from it; its `to_representation` is the spec's SQL
+  (one statement for one object or for many), so detail and write responses are the
+  list's payload too;
+- `spec.json_rows(queryset)`: the caller's queryset (scoped, filtered and ordered by the
+  selector and the view) with one more column, the row's JSON object as text built by the
+  database, written exactly as DRF's JSONRenderer writes it (compact, in field order,
+  datetimes in the current time zone as DRF's DateTimeField writes them). A list view
+  joins the texts of a page into its envelope without reading them (`SpecListMixin`).
+
+PostgreSQL builds the text by concatenation (`'{"id":' || to_json(id)::text || ...`,
+`string_agg` for nested lists) because json_build_object and jsonb put spaces after
+separators; SQLite (the development database) uses `json_object` and
+`json_group_array`, in UTC only. JSON columns must hold arrays of scalars.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+import sys
+import uuid
+
+from django.db.models import (
+    BooleanField,
+    DateTimeField,
+    F,
+    Func,
+    JSONField,
+    OuterRef,
+    QuerySet,
+    Subquery,
+    TextField,
+)
+from django.db.models.expressions import Window
+from django.db.models.functions import RowNumber
+from django.utils import timezone
+from rest_framework import serializers
+from rest_framework.exceptions import NotFound
+from rest_framework.renderers import JSONRenderer
+
+JSON_COLUMN = "_json"
+
+
+class Column:
+    """A model column or a relation path (`__`-separated), written as the column's value."""
+
+    def __init__(self, path: str | None = None, field: serializers.Field | None = None):
+        self.path, self.field = path, field
+
+
+class Expr:
+    """A value computed by the database: `build()` returns a Django expression over the
+    spec's model; `kind` says how to write it ("value", "bool", "datetime", "raw")."""
+
+    def __init__(self, build, field: serializers.Field, kind: str = "value"):
+        self.build, self.field, self.kind = build, field, kind
+
+
+class Nested:
+    """Rows of another spec linked to this row (`link`: the child's relation to it)."""
+
+    def __init__(self, spec: OutputSpec, link: str, many=True, order_by=("id",), **field_kwargs):
+        self.spec, self.link, self.many = spec, link, many
+        self.order_by, self.field_kwargs = tuple(order_by), field_kwargs
+
+
+class OutputSpec:
+    """One payload: `fields` maps each output key to a Column, Expr or Nested, in order.
+
+    `read_only`: model fields the serializer builds itself are read-only in the schema
+    (True for pure read payloads; False keeps a resource's writable shape)."""
+
+    def __init__(self, model, name: str, fields: dict, *, read_only=True, doc: str | None = None):
+        self.model, self.name, self.fields = model, name, fields
+        self.read_only, self.doc = read_only, doc
+        self.module = sys._getframe(1).f_globals.get("__name__", model.__module__)
+        self._serializer = None
+
+    # SQL
+
+    def expression(self):
+        """The row's JSON object as text, a Django expression over `model`."""
+        keys, kinds, expressions = [], [], []
+        for key, item in self.fields.items():
+            keys.append(key)
+            if isinstance(item, Column):
+                path = item.path or key
+                kinds.append(_column_kind(self.model, path))
+                expressions.append(F(_attname_path(self.model, path)))
+            elif isinstance(item, Expr):
+                kinds.append(item.kind)
+                expressions.append(item.build())
+            else:
+                kinds.append("raw")
+                expressions.append(_nested(item))
+        return JSONObjectText(keys, kinds, expressions)
+
+    def json_rows(self, queryset, *extra):
+        """`queryset.values(*extra, _json=...)`: one JSON object text per row."""
+        return queryset.values(*extra, **{JSON_COLUMN: self.expression()})
+
+    def render(self, queryset) -> list[dict]:
+        """The payloads of a queryset's rows, as Python (detail and write responses)."""
+        texts = [row[JSON_COLUMN] for row in self.json_rows(queryset)]
+        return json.loads("[" + ",".join(texts) + "]")
+
+    def render_instances(self, instances) -> list[dict]:
+        """The payloads of model instances, in their order, in one query."""
+        instances = list(instances)
+        pks = [obj.pk for obj in instances]
+        rows = self.json_rows(self.model._default_manager.filter(pk__in=pks), "pk")
+        found = {row["pk"]: row[JSON_COLUMN] for row in rows}
+        return json.loads("[" + ",".join(found[pk] for pk in pks if pk in found) + "]")
+
+    # DRF
+
+    def serializer(self) -> type[serializers.ModelSerializer]:
+        """The serializer class of this payload (schema, detail and write responses)."""
+        if self._serializer is not None:
+            return self._serializer
+        declared, built = {}, []
+        for key, item in self.fields.items():
+            if isinstance(item, Nested):
+                declared[key] = item.spec.serializer()(
+                    many=item.many, read_only=True, **item.field_kwargs
+                )
+            elif item.field is not None:
+                declared[key] = copy.deepcopy(item.field)
+            elif isinstance(item, Column) and item.path is None:
+                built.append(key)
+            else:
+                raise TypeError(f"{self.name}.{key}: give the field= of a path or expression")
+        meta = {"model": self.model, "fields": list(self.fields)}
+        if self.read_only:
+            meta["read_only_fields"] = built
+        meta["list_serializer_class"] = SpecListSerializer
+        attrs = {
+            **declared,
+            "Meta": type("Meta", (), meta),
+            "spec": self,
+            "__doc__": self.doc,
+            "__module__": self.module,
+        }
+        self._serializer = type(f"{self.name}Serializer", (SpecSerializer,), attrs)
+        return self._serializer
+
+
+class SpecSerializer(serializers.ModelSerializer):
+    # Base of the serializers `OutputSpec.serializer()` makes: output through the spec.
+    # (A comment, not a docstring: the schema would show it on every payload.)
+
+    spec: OutputSpec
+
+    def to_representation(self, instance):
+        rows = self.spec.render_instances([instance])
+        if not rows:  # deleted since it was read
+            raise NotFound()
+        return rows[0]
+
+
+class SpecListSerializer(serializers.ListSerializer):
+    def to_representation(self, data):
+        spec = self.child.spec
+        if hasattr(data, "all") and not isinstance(data, QuerySet):  # a related manager
+            data = data.all()
+        if isinstance(data, QuerySet) and not data._result_cache and data.model is spec.model:
+            return spec.render(data)
+        return spec.render_instances(data)
+
+
+# Compilation
+
+
+def _field_at(model, path: str):
+    parts = path.split("__")
+    for part in parts[:-1]:
+        model = model._meta.get_field(part).related_model
+    return model._meta.get_field(parts[-1])
+
+
+def _attname_path(model, path: str) -> str:
+    """`session` (a foreign key) is written as its id: `session_id`."""
+    field = _field_at(model, path)
+    last = path.rsplit("__", 1)[-1]
+    if field.concrete and field.is_relation and last == field.name:
+        return path[: -len(last)] + field.attname
+    return path
+
+
+def _column_kind(model, path: str) -> str:
+    field = _field_at(model, path)
+    if isinstance(field, DateTimeField):
+        return "datetime"
+    if isinstance(field, BooleanField):
+        return "bool"
+    if isinstance(field, JSONField):
+        return "json"
+    return "value"
+
+
+class NestedJSON(Subquery):
+    """A nested spec's rows as JSON text: a list, or one object (null when none)."""
+
+    output_field = TextField()
+
+    def __init__(self, queryset, many: bool):
+        super().__init__(queryset, output_field=TextField())
+        self.many = many
+
+    def as_sql(self, compiler, connection, template=None, **extra_context):
+        if connection.vendor == "postgresql":
+            template = (
+                "(SELECT coalesce('[' || string_agg(_s._json, ',' ORDER BY _s._n) || ']', '[]') "
+                "FROM (%(subquery)s) _s)"
+                if self.many
+                else "coalesce((SELECT _s._json FROM (%(subquery)s) _s LIMIT 1), 'null')"
+            )
+        elif self.many:
+            template = "(SELECT json_group_array(json(_s._json)) FROM (%(subquery)s) _s)"
+        else:
+            template = "(SELECT _s._json FROM (%(subquery)s) _s LIMIT 1)"
+        return super().as_sql(compiler, connection, template=template, **extra_context)
+
+
+def _nested(item: Nested):
+    spec = item.spec
+    queryset = spec.model._default_manager.filter(**{item.link: OuterRef("pk")}).order_by(
+        *item.order_by
+    )
+    return NestedJSON(
+        queryset.values(
+            **{
+                JSON_COLUMN: spec.expression(),
+                "_n": Window(RowNumber(), order_by=[_order(o) for o in item.order_by]),
+            }
+        ),
+        item.many,
+    )
+
+
+def _order(name: str):
+    return F(name[1:]).desc() if name.startswith("-") else F(name).asc()
+
+
+_ZONE = re.compile(r"^[A-Za-z0-9_/+\-]+$")
+
+
+def _datetime_pg(sql: str, params: list):
+    """DRF's DateTimeField output: ISO 8601 in the current time zone, microseconds only
+    when not zero, "Z" for a zero offset (DRF turns "+00:00" into "Z")."""
+    zone = timezone.get_current_timezone_name()
+    if not _ZONE.match(zone):
+        raise ValueError(f"unexpected time zone name {zone!r}")
+    local = f"((\0) AT TIME ZONE '{zone}')"
+    text = f"regexp_replace(to_char({local}, 'YYYY-MM-DD\"T\"HH24:MI:SS.US'), '\\.000000$', '')"
+    if zone == "UTC":
+        template = f"({text} || 'Z')"
+    else:
+        offset = f"({local} - ((\0) AT TIME ZONE 'UTC'))"
+        template = (
+            f"({text} || CASE WHEN {offset} = interval '0' THEN 'Z' "
+            f"WHEN {offset} < interval '0' THEN '-' || to_char(-{offset}, 'HH24:MI') "
+            f"ELSE '+' || to_char({offset}, 'HH24:MI') END)"
+        )
+    return template.replace("\0", sql), params * template.count("\0")
+
+
+def _value_pg(kind: str, sql: str, params: list):
+    if kind == "raw":
+        return f"coalesce({sql}, 'null')", params
+    if kind == "datetime":
+        text, params = _datetime_pg(sql, params)
+        return f"coalesce(to_json({text})::text, 'null')", params
+    if kind == "json":  # an array of scalars, written compactly
+        return (
+            f"CASE WHEN ({sql}) IS NULL THEN 'null' ELSE (SELECT coalesce('[' || "
+            f"string_agg(_e.v::text, ',' ORDER BY _e.n) || ']', '[]') "
+            f"FROM jsonb_array_elements({sql}) WITH ORDINALITY _e(v, n)) END",
+            params * 2,
+        )
+    return f"coalesce(to_json({sql})::text, 'null')", params
+
+
+def _value_sqlite(kind: str, sql: str, params: list):
+    if kind == "raw":
+        return f"json({sql})", params
+    if kind == "json":  # rewritten: Django stores JSON text with non-ASCII escaped
+        return (
+            f"CASE WHEN ({sql}) IS NULL THEN NULL ELSE "
+            f"json((SELECT json_group_array(value) FROM json_each({sql}))) END",
+            params * 2,
+        )
+    if kind == "bool":
+        return f"CASE ({sql}) WHEN 1 THEN json('true') WHEN 0 THEN json('false') END", params
+    if kind == "datetime":
+        if timezone.get_current_timezone_name() != "UTC":
+            raise NotImplementedError("Output specs on SQLite write datetimes in UTC only.")
+        return f"(replace({sql}, ' ', 'T') || 'Z')", params
+    return sql, params
+
+
+class JSONObjectText(Func):
+    """A JSON object as text, its keys in the given order, written compactly."""
+
+    output_field = TextField()
+
+    def __init__(self, keys, kinds, expressions):
+        super().__init__(*expressions, output_field=TextField())
+        self.keys, self.kinds = list(keys), list(kinds)
+
+    def as_sql(self, compiler, connection, **extra_context):
+        sqls, params = [], []
+        postgres = connection.vendor == "postgresql"
+        if not postgres and connection.vendor != "sqlite":
+            raise NotImplementedError(f"No output specs on {connection.vendor}.")
+        for key, kind, expression in zip(
+            self.keys, self.kinds, self.get_source_expressions(), strict=True
+        ):
+            sql, sql_params = compiler.compile(expression)
+            encode = _value_pg if postgres else _value_sqlite
+            sql, sql_params = encode(kind, sql, list(sql_params))
+            sqls.append((key, sql))
+            params.extend(sql_params)
+        if postgres:
+            parts = []
+            for i, (key, sql) in enumerate(sqls):
+                opener = "{" if i == 0 else ","
+                parts.append(f"'{opener}\"{key}\":'")
+                parts.append(sql)
+            parts.append("'}'")
+            return "(" + " || ".join(parts) + ")", params
+        return "json_object(" + ", ".join(f"'{key}', {sql}" for key, sql in sqls) + ")", params
+
+    def get_group_by_cols(self):
+        # Grouped querysets (a selector's Count annotation) group by the columns the
+        # object reads, which PostgreSQL collapses to the tables' keys, not by the object
+        # or its subqueries (which would then run once per joined row).
+        return _group_by_columns(self)
+
+
+def _group_by_columns(expression) -> list:
+    if isinstance(expression, Subquery):
+        return expression.get_group_by_cols()  # its outer references
+    sources = [e for e in expression.get_source_expressions() if e is not None]
+    if not sources:
+        return expression.get_group_by_cols()
+    return [col for source in sources for col in _group_by_columns(source)]
+
+
+# Responses
+
+
+class RawJSON(str):
+    """JSON text the database wrote, to be put in a response as it is."""
+
+    @classmethod
+    def join(cls, texts) -> RawJSON:
+        text = "[" + ",".join(texts) + "]"
+        # as DRF's JSONRenderer writes them (safe inside <script>)
+        return cls(text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+class SpecJSONRenderer(JSONRenderer):
+    """DRF's JSONRenderer, writing RawJSON values (the data, or a value of the top-level
+    envelope such as a page's `results`) as they are, without reading them."""
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        if self.get_indent(accepted_media_type, renderer_context or {}):  # asked for indent
+            data = _parsed(data)
+        if isinstance(data, RawJSON):
+            return data.encode()
+        if not isinstance(data, dict) or not any(isinstance(v, RawJSON) for v in data.values()):
+            return super().render(data, accepted_media_type, renderer_context)
+        marks, plain = {}, {}
+        for key, value in data.items():
+            if isinstance(value, RawJSON):
+                mark = f"raw-json-{uuid.uuid4().hex}"
+                marks[mark] = value
+                value = mark
+            plain[key] = value
+        out = super().render(plain, accepted_media_type, renderer_context)
+        for mark, value in marks.items():
+            out = out.replace(f'"{mark}"'.encode(), value.encode(), 1)
+        return out
+
+
+def _parsed(data):
+    if isinstance(data, RawJSON):
+        return json.loads(data)
+    if isinstance(data, dict):
+        return {key: _parsed(value) for key, value in data.items()}
+    return data
