@@ -106,7 +106,7 @@ class RecordViewSet(
 
 class ExportMixin:
     """GET {list}/export/?file_format=csv|xlsx: the filtered list as a spreadsheet.
-    The view names `export_name` and `export_columns` (see gfmd/exports.py)."""
+    The view names `export_name` and `export_columns` (see gfmd/platform/exports.py)."""
 
     export_name = "export"
     export_columns: list = []
