@@ -7,9 +7,13 @@ class GfmdConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from django.contrib.auth.signals import user_logged_out
         from django.db.backends.signals import connection_created
 
         from gfmd.api import schema  # noqa: F401  (registers the OpenAPI auth extension)
         from gfmd.db import install_replanning
+        from gfmd.security.auth_cache import on_logged_out
 
         connection_created.connect(install_replanning, dispatch_uid="gfmd-replanning")
+        # Django's hook for logout (no service of ours runs there): drop the cached user
+        user_logged_out.connect(on_logged_out, dispatch_uid="gfmd-auth-cache-logout")

@@ -13,6 +13,7 @@ from oauth2_provider.models import AccessToken, Application, RefreshToken
 from gfmd.enums import FocalPointRole
 from gfmd.errors import ConflictError, DomainError
 from gfmd.models import FocalPoint, PartnerClient
+from gfmd.security.auth_cache import forget_tokens, forget_user
 from gfmd.services.activity import log_action
 
 
@@ -110,12 +111,15 @@ def partner_client_revoke(*, actor, client: PartnerClient) -> None:
     if not client.is_active:
         return
     application = client.application
+    tokens = AccessToken.objects.filter(application=application)
+    forget_tokens(tokens.values_list("token_checksum", flat=True))
     RefreshToken.objects.filter(application=application).delete()
-    AccessToken.objects.filter(application=application).delete()
+    tokens.delete()
     application.client_secret = secrets.token_urlsafe(40)
     application.save(update_fields=["client_secret"])
     client.service_user.is_active = False
     client.service_user.save(update_fields=["is_active"])
+    forget_user(client.service_user_id)
     client.revoked_at = timezone.now()
     client.save(update_fields=["revoked_at"])
     log_action(actor, client, "partnerclient.revoke", {})
