@@ -43,13 +43,13 @@ from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, get_user_
 from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.middleware import AuthenticationMiddleware
 from django.contrib.auth.models import AnonymousUser
-from django.core.cache import caches
-from django.core.cache.backends.redis import RedisCache
 from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
+
+from gfmd.cache import bump_counter, bump_write_generation, redis_cache
 
 USER_KEY = "gfmd:auth:user:%s"
 USER_GEN_KEY = "gfmd:auth:gen:%s"
@@ -64,27 +64,11 @@ USER_FIELDS = frozenset(
 )
 
 
-def redis_cache() -> RedisCache | None:
-    cache = caches["default"]
-    return cache if isinstance(cache, RedisCache) else None
-
-
-def _raw_incr(cache: RedisCache, key: str) -> None:
-    # Redis INCR creates a missing counter; Django's cache stores ints as plain integers,
-    # so cache.get() reads it back.
-    cache._cache.get_client(write=True).incr(cache.make_and_validate_key(key))
-
-
 def forget_user(user_id, *, everyone: bool = False) -> None:
     """Make the next request of `user_id` (or of everybody) reload the user from the
-    database. Bumped now and again after the current transaction commits: a request that
-    refilled the snapshot in between read the rows as they were before the commit."""
-    cache = redis_cache()
-    if cache is None:
-        return
-    key = ALL_GEN_KEY if everyone else USER_GEN_KEY % user_id
-    _raw_incr(cache, key)
-    transaction.on_commit(lambda: _raw_incr(cache, key))
+    database; what they may see changed, so kept ETags go too."""
+    bump_counter(ALL_GEN_KEY if everyone else USER_GEN_KEY % user_id)
+    bump_write_generation()
 
 
 def forget_users(user_ids) -> None:
@@ -162,6 +146,7 @@ def user_from_snapshot(snapshot: dict):
             if organisation_id:
                 organisations.add(organisation_id)
     user._gfmd_bodies = (today, frozenset(countries), frozenset(organisations))
+    user._gfmd_per_request = True  # built for this request: nothing on it is left over
     if not snapshot["has_client"]:
         # `hasattr(user, "partner_client")` (gfmd.rules) answers without a query
         User.partner_client.related.set_cached_value(user, None)

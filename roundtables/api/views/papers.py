@@ -9,6 +9,7 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.response import Response
 
+from gfmd.api.conditional import NotModifiedMixin
 from gfmd.api.pagination import NewestFirst
 from gfmd.api.parsers import UPLOAD_PARSERS
 from gfmd.api.safe_writes import ConditionalUpdateMixin, with_idempotency
@@ -304,7 +305,9 @@ class PaperVersionViewSet(FreshReachMixin, viewsets.ReadOnlyModelViewSet):
         return file_response(version.file, version.original_filename, version.content_type)
 
 
-class InputViewSet(FreshReachMixin, ActivityMixin, ReaderListMixin, viewsets.ReadOnlyModelViewSet):
+class InputViewSet(
+    NotModifiedMixin, FreshReachMixin, ActivityMixin, ReaderListMixin, viewsets.ReadOnlyModelViewSet
+):
     """Inputs: seen by the paper's managers and the submitting body; once the paper is
     final, by everyone who sees it (to trace the final paper back to its inputs)."""
 
