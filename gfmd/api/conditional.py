@@ -54,6 +54,8 @@ class NotModifiedMixin:
         user = request.user
         parts = (
             str(user.pk if user and user.is_authenticated else "-"),
+            request.scheme,
+            request.META.get("HTTP_HOST", ""),  # absolute links in the body
             request.get_full_path(),
             request.META.get("HTTP_ACCEPT", ""),
             request.META.get("HTTP_ACCEPT_LANGUAGE", ""),

@@ -37,14 +37,13 @@ if current == 1 then redis.call('EXPIRE', KEYS[1], ARGV[3]) end
 return {1, current, previous}
 """
 
-_scripts = {}
-
 
 def _redis_script(cache: RedisCache):
+    """The script, registered once per redis-py client (EVALSHA; loaded on NOSCRIPT)."""
     client = cache._cache.get_client(write=True)
-    script = _scripts.get(id(client))
+    script = getattr(client, "_gfmd_sliding_window", None)
     if script is None:
-        script = _scripts[id(client)] = client.register_script(SLIDING_WINDOW_LUA)
+        script = client._gfmd_sliding_window = client.register_script(SLIDING_WINDOW_LUA)
     return script
 
 
