@@ -26,7 +26,8 @@ Invalidated (the user's generation bumped after commit, `forget_user`) by:
   delete, admin and API alike; an organisation merge moving focal points,
   `civil_society/services/organisations.py`).
 Token entries are dropped by DOT's revocation (`RevokingValidator.revoke_token`) and by a
-client's revocation; they expire with the token.
+client's revocation; they expire with the token. A token deleted any other way (DOT's
+admin, `cleartokens`) stays usable for at most TOKEN_SECONDS (5 minutes).
 
 Reaches (chairs, co-chairs, Steering Group...) are not cached: `roundtables.rules`
 computes them per request from the memberships, as before. Without Redis (the memory
