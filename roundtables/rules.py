@@ -96,7 +96,8 @@ def forget_reach(user) -> None:
     """Drop cached roles (memberships may have changed since they were computed)."""
     if user is not None:
         user.__dict__.pop(REACH_ATTR, None)
-        user.__dict__.pop("_gfmd_bodies", None)
+        if not getattr(user, "_gfmd_per_request", False):  # made for this request from
+            user.__dict__.pop("_gfmd_bodies", None)  # the cached snapshot (auth_cache)
 
 
 def _edition_id(paper) -> int:

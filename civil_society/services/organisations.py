@@ -15,6 +15,7 @@ from civil_society.selectors.organisations import possible_duplicates
 from gfmd.enums import OrganisationKind
 from gfmd.models import FocalPoint, Organisation
 from gfmd.platform.errors import ConflictError, DomainError
+from gfmd.platform.security.auth_cache import forget_users
 from gfmd.platform.services.activity import log_action
 from gfmd.platform.services.records import record_delete, record_save
 
@@ -136,6 +137,13 @@ def cso_check_led(
     return profile
 
 
+def _move_focal_points(from_org, to_org) -> int:
+    """Focal points are what permissions read: their users' cached snapshots go too."""
+    focal_points = FocalPoint.objects.filter(organisation=from_org)
+    forget_users(focal_points.values_list("user_id", flat=True))
+    return focal_points.update(organisation=to_org)
+
+
 @transaction.atomic
 def cso_merge(
     *, actor, keep: CivilSocietyOrganisation, duplicate: CivilSocietyOrganisation
@@ -174,9 +182,7 @@ def cso_merge(
         "committee_seats": AdvisoryCommitteeMember.objects.filter(organisation=dup_org).update(
             organisation=keep_org
         ),
-        "focal_points": FocalPoint.objects.filter(organisation=dup_org).update(
-            organisation=keep_org
-        ),
+        "focal_points": _move_focal_points(dup_org, keep_org),
         "reviews": Review.objects.filter(applicant_organisation=dup_org).update(
             applicant_organisation=keep_org
         )

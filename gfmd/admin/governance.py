@@ -23,6 +23,7 @@ from gfmd.platform.admin.base import AuditedAdmin, AuditedInline
 from gfmd.platform.admin.exports import ExportActionsMixin
 from gfmd.platform.calendar import feed_tokens_revoke
 from gfmd.platform.errors import DomainError
+from gfmd.platform.security.auth_cache import forget_user, forget_users
 from gfmd.platform.services.records import record_delete, record_save
 from gfmd.selectors.balance import BalanceReport, balance_report, report_date_for_edition
 from gfmd.selectors.editions import troika_for_edition
@@ -91,6 +92,25 @@ class UserWithFocalPointsAdmin(UserAdmin):
             (name, {**opts, "fields": [f for f in opts["fields"] if f not in hidden]})
             for name, opts in fieldsets
         ]
+
+    # Active flag, staff flags and groups are what permissions read: each change drops
+    # the user's cached snapshot (gfmd/platform/security/auth_cache.py). Focal points go through
+    # record_save / record_delete, which do the same.
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        forget_user(obj.pk)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        forget_user(form.instance.pk)
+
+    def delete_model(self, request, obj):
+        forget_user(obj.pk)
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        forget_users(queryset.values_list("pk", flat=True))
+        super().delete_queryset(request, queryset)
 
     def save_formset(self, request, form, formset, change):
         if formset.model is not FocalPoint:

@@ -75,7 +75,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Django's, with the verified user read from Redis (gfmd/platform/security/auth_cache.py)
+    "gfmd.platform.security.auth_cache.CachedAuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "gfmd.platform.security.two_factor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -141,6 +142,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    # validates nothing: Django's password_changed hook drops the cached user
+    {"NAME": "gfmd.platform.security.auth_cache.PasswordChangeHook"},
 ]
 
 LANGUAGE_CODE = "en-gb"
@@ -196,8 +199,9 @@ REST_FRAMEWORK = {
         "gfmd.platform.security.login_limits.LimitedBasicAuthentication",
     ],
     "DEFAULT_THROTTLE_CLASSES": [
-        "rest_framework.throttling.AnonRateThrottle",
-        "rest_framework.throttling.UserRateThrottle",
+        # DRF's anon/user limits, counted in one Redis round trip (gfmd/platform/api/throttling.py)
+        "gfmd.platform.api.throttling.AnonThrottle",
+        "gfmd.platform.api.throttling.UserThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {
         "anon": env_str("THROTTLE_ANON", "60/min"),
@@ -247,6 +251,8 @@ OAUTH2_PROVIDER = {
         "webhooks:manage": "Manage the client's webhook subscriptions",
     },
     "SCOPES_BACKEND_CLASS": "gfmd.platform.api.scopes.PartnerScopes",
+    # DOT's validator; its revocation also drops the token's cached entry
+    "OAUTH2_VALIDATOR_CLASS": "gfmd.platform.oauth.RevokingValidator",
     "ACCESS_TOKEN_EXPIRE_SECONDS": env_int("OAUTH2_TOKEN_SECONDS", 3600),
     "ALLOWED_REDIRECT_URI_SCHEMES": ["https"],
     # Follow the OAuth 2.0 Security BCP (RFC 9700) now rather than at 4.0.

@@ -13,6 +13,9 @@ class FocalPoint(models.Model):
     bodies they represent today.
     """
 
+    # record_save/record_delete forget the user's cached roles (platform auth cache)
+    grants_user_roles = True
+
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="focal_points"
     )

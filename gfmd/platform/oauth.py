@@ -5,7 +5,10 @@ import hashlib
 from django.http import JsonResponse
 from django.utils.translation import gettext as _
 from oauth2_provider.models import AccessToken, RefreshToken
+from oauth2_provider.oauth2_validators import OAuth2Validator
 from oauth2_provider.views import RevokeTokenView
+
+from gfmd.platform.security.auth_cache import forget_tokens, token_checksum
 
 
 def _still_live(token: str) -> bool:
@@ -29,3 +32,16 @@ class ClientRevokeTokenView(RevokeTokenView):
             detail = _("No token of this client matches.")
             return JsonResponse({"type": "not_found", "detail": detail, "fields": {}}, status=404)
         return response
+
+
+class RevokingValidator(OAuth2Validator):
+    """DOT's validator; a revoked token's cached entry (gfmd/platform/security/auth_cache.py) goes
+    with it, so the next request with it is a 401 at once."""
+
+    def revoke_token(self, token, token_type_hint, request, *args, **kwargs):
+        checksum = token_checksum(token)
+        # a refresh token's revocation takes its access token with it
+        bound = AccessToken.objects.filter(refresh_token__token_checksum=checksum)
+        checksums = [checksum, *bound.values_list("token_checksum", flat=True)]
+        super().revoke_token(token, token_type_hint, request, *args, **kwargs)
+        forget_tokens(checksums)

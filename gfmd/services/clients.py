@@ -14,6 +14,7 @@ from gfmd.enums import FocalPointRole
 from gfmd.models import FocalPoint
 from gfmd.platform.errors import ConflictError, DomainError
 from gfmd.platform.models import PartnerClient
+from gfmd.platform.security.auth_cache import forget_tokens, forget_user
 from gfmd.platform.services.activity import log_action
 
 
@@ -111,12 +112,15 @@ def partner_client_revoke(*, actor, client: PartnerClient) -> None:
     if not client.is_active:
         return
     application = client.application
+    tokens = AccessToken.objects.filter(application=application)
+    forget_tokens(tokens.values_list("token_checksum", flat=True))
     RefreshToken.objects.filter(application=application).delete()
-    AccessToken.objects.filter(application=application).delete()
+    tokens.delete()
     application.client_secret = secrets.token_urlsafe(40)
     application.save(update_fields=["client_secret"])
     client.service_user.is_active = False
     client.service_user.save(update_fields=["is_active"])
+    forget_user(client.service_user_id)
     client.revoked_at = timezone.now()
     client.save(update_fields=["revoked_at"])
     log_action(actor, client, "partnerclient.revoke", {})

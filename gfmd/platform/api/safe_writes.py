@@ -9,6 +9,7 @@ from rest_framework import status
 from rest_framework.exceptions import APIException
 from rest_framework.response import Response
 
+from gfmd.platform.api.conditional import NotModifiedMixin
 from gfmd.platform.models import IdempotencyKey
 
 
@@ -40,9 +41,10 @@ def _matches(header: str, etag: str) -> bool:
     return "*" in candidates or etag in candidates
 
 
-class ConditionalUpdateMixin:
+class ConditionalUpdateMixin(NotModifiedMixin):
     """ETag on detail responses; updates honour If-Match (412 on mismatch). Views with
-    `require_if_match = True` refuse updates without it (428)."""
+    `require_if_match = True` refuse updates without it (428). Conditional GETs of the
+    list and the detail may be answered from Redis (`NotModifiedMixin`)."""
 
     require_if_match = False
 

@@ -29,6 +29,9 @@ def requires_two_factor(user) -> bool:
         return False
     if "*staff" in required and user.is_staff:
         return True
+    names = getattr(user, "_gfmd_group_names", None)  # read once per request (gfmd.rules)
+    if names is not None:
+        return bool(required & names)
     return user.groups.filter(name__in=required).exists()
 
 

@@ -9,6 +9,7 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.db import connection, transaction
 from django.utils import timezone
 
+from gfmd.platform.counters import bump_write_generation
 from gfmd.platform.enums import ActorKind
 from gfmd.platform.models import ActivityLog
 
@@ -87,6 +88,7 @@ def log_action(actor, obj, action: str, data: dict | None = None) -> ActivityLog
         )
         entry.hash = entry_hash(entry)
         entry.save(force_insert=True)
+    bump_write_generation()  # every kept ETag is stale (gfmd/platform/api/conditional.py)
     return entry
 
 

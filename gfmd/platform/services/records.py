@@ -8,6 +8,7 @@ from django.db import models, transaction
 from django.db.models.deletion import ProtectedError, RestrictedError
 
 from gfmd.platform.errors import ConflictError
+from gfmd.platform.security.auth_cache import forget_users
 from gfmd.platform.services.activity import log_action
 
 
@@ -24,6 +25,14 @@ def _field_values(instance) -> dict:
     return values
 
 
+def _forget_focal_point_users(instance, before: dict) -> None:
+    """A record that grants its user roles (a model declaring `grants_user_roles = True`,
+    such as a focal point) is what permissions read: the users' cached snapshots must go
+    (gfmd/platform/security/auth_cache.py), the previous holder's too when the record moved."""
+    if getattr(type(instance), "grants_user_roles", False):
+        forget_users(u for u in (instance.user_id, before.get("user_id")) if u)
+
+
 def _changes(before: dict, after: dict) -> dict:
     return {k: [before.get(k), v] for k, v in after.items() if before.get(k) != v}
 
@@ -38,6 +47,7 @@ def record_save(*, actor, instance, action: str | None = None, exclude_clean=Non
         before = _field_values(stored) if stored else {}
     instance.full_clean(exclude=exclude_clean)
     instance.save()
+    _forget_focal_point_users(instance, before)
     changes = _changes(before, _field_values(instance))
     if changes or creating:
         log_action(
@@ -65,4 +75,5 @@ def record_delete(*, actor, instance, action: str | None = None) -> None:
             code="protected",
         ) from exc
     instance.pk = pk
+    _forget_focal_point_users(instance, snapshot)
     log_action(actor, instance, action or _action(instance, "delete"), {"deleted": snapshot})

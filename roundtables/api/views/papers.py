@@ -9,6 +9,7 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.response import Response
 
+from gfmd.platform.api.conditional import NotModifiedMixin
 from gfmd.platform.api.pagination import NewestFirst
 from gfmd.platform.api.parsers import UPLOAD_PARSERS
 from gfmd.platform.api.safe_writes import ConditionalUpdateMixin, with_idempotency
@@ -303,7 +304,9 @@ class PaperVersionViewSet(FreshReachMixin, viewsets.ReadOnlyModelViewSet):
         return file_response(version.file, version.original_filename, version.content_type)
 
 
-class InputViewSet(FreshReachMixin, ActivityMixin, SpecListMixin, viewsets.ReadOnlyModelViewSet):
+class InputViewSet(
+    NotModifiedMixin, FreshReachMixin, ActivityMixin, SpecListMixin, viewsets.ReadOnlyModelViewSet
+):
     """Inputs: seen by the paper's managers and the submitting body; once the paper is
     final, by everyone who sees it (to trace the final paper back to its inputs)."""
 
