@@ -2,7 +2,8 @@
 list requests with the same SQL technique and the same JSON as the service.
 
 Per request it runs what the service runs (see `benchmarks/queries.py`): the session and
-user lookup, the filter's existence check, the COUNT of page-number lists, and the page
+user lookup (from Redis, as the service does, when BASELINE_REDIS_URL is set), the
+filter's existence check, the COUNT of page-number lists, and the page
 itself (cursor pages: 51 rows newest first) with the same filters, ordering and limit.
 As in the service (output specs, gfmd/platform/api/outputs.py), PostgreSQL writes each row's JSON
 object, nested co-chairs, team and delegates included (correlated subqueries with
@@ -23,6 +24,7 @@ from urllib.parse import parse_qs, urlencode
 import psycopg
 
 DSN = os.environ.get("BASELINE_DSN", "postgresql://postgres@127.0.0.1:5432/gfmd_bench")
+REDIS_URL = os.environ.get("BASELINE_REDIS_URL")
 _conn = None
 
 
@@ -82,12 +84,39 @@ def agg(select_obj: str, source: str, order: str) -> str:
     )
 
 
+_redis = None
+
+
+def redis_client():
+    global _redis
+    if _redis is None:
+        import redis
+
+        _redis = redis.Redis.from_url(REDIS_URL)
+    return _redis
+
+
 def authenticate(cur, environ) -> bool:
-    """The session row and the user row, as Django's session middleware reads them."""
+    """The session and the user. The service reads both from Redis (cached_db sessions, the
+    verified-user snapshot), so with BASELINE_REDIS_URL the baseline does too, in one MGET;
+    the first sight of a session reads the rows from PostgreSQL and keeps them."""
     cookie = environ.get("HTTP_COOKIE", "")
     key = next((p.split("=", 1)[1] for p in cookie.split("; ") if p.startswith("sessionid=")), None)
     if not key:
         return False
+    if not REDIS_URL:
+        return authenticate_in_database(cur, key)
+    keys = [f"baseline:session:{key}", "baseline:user:bench-staff"]
+    session, active = redis_client().mget(keys)
+    if session is None or active is None:
+        found = authenticate_in_database(cur, key)
+        if found:
+            redis_client().mset({keys[0]: b"1", keys[1]: b"1"})
+        return found
+    return active == b"1"
+
+
+def authenticate_in_database(cur, key: str) -> bool:
     cur.execute(
         "SELECT session_key, session_data, expire_date FROM django_session "
         "WHERE expire_date > now() AND session_key = %s LIMIT 21",
