@@ -49,7 +49,9 @@ def test_makemessages_finds_no_string_missing_from_the_catalogue(app, tmp_path):
     env = {**os.environ, "PYTHONPATH": str(ROOT), "DJANGO_SETTINGS_MODULE": "gfmd.config.settings"}
     command = [str(Path(sys.executable).with_name("django-admin")), "makemessages"]
     command += [f"-l{lang}" for lang in LANGUAGES] + ["--no-obsolete", "--no-location"]
-    subprocess.run(command, cwd=copy, env=env, check=True, capture_output=True, timeout=300)
+    # Run from the copy's parent, not inside the app: Celery's Django fix-up puts the working
+    # directory first on sys.path, where the app's rules.py would shadow django-rules.
+    subprocess.run(command, cwd=tmp_path, env=env, check=True, capture_output=True, timeout=300)
     for lang in LANGUAGES:
         fresh = entry_keys(polib.pofile(str(catalogue_path(tmp_path, app, lang))))
         committed = entry_keys(polib.pofile(str(catalogue_path(ROOT, app, lang))))
