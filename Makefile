@@ -8,7 +8,7 @@ export PORT
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/gfmd
 DEFAULT_TEST_REDIS_URL := redis://127.0.0.1:6379/15
 
-.PHONY: run test install lint format schema worker clean bench faults backup restore fuzz
+.PHONY: run test install messages lint format schema worker clean bench faults backup restore fuzz
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -18,7 +18,12 @@ $(VENV)/.installed: requirements.txt
 
 install: $(VENV)/.installed
 
-run: install
+# Compiled catalogues (.mo) are built here, never committed (docs/i18n.md).
+messages: install
+	scripts/ensure-gettext
+	$(PY) manage.py compilemessages --ignore=.venv --ignore=var -v 0
+
+run: install messages
 	mkdir -p var/static
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
@@ -27,7 +32,7 @@ run: install
 test: export DATABASE_URL ?= $(TEST_DATABASE_URL)
 test: export TEST_REDIS_URL ?= $(DEFAULT_TEST_REDIS_URL)
 test: export DB_CONN_MAX_AGE := 0
-test: install
+test: install messages
 	scripts/ensure-services
 	scripts/ensure-browser
 	$(VENV)/bin/ruff check .

@@ -147,6 +147,9 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "en-gb"
+# The Forum's three working languages (docs/i18n.md). Each app keeps its catalogue in
+# <app>/locale/{fr,es}/LC_MESSAGES/django.po; English is the source language.
+LANGUAGES = [("en-gb", "English"), ("fr", "Français"), ("es", "Español")]
 TIME_ZONE = env_str("TIME_ZONE", "UTC")
 USE_I18N = True
 USE_TZ = True
