@@ -30,6 +30,13 @@ class Seat(models.TextChoices):
     DEVELOPING = "developing", _("Developing-country seat")
 
 
+# A seat's development status as a word inside sentences ("a developed co-chair").
+SEAT_WORDS = {
+    Seat.DEVELOPED: pgettext_lazy("seat", "developed"),
+    Seat.DEVELOPING: pgettext_lazy("seat", "developing"),
+}
+
+
 class TeamState(models.TextChoices):
     # The state of a government's membership of a team (feminine in French and Spanish).
     REQUESTED = "requested", pgettext_lazy("team membership", "Requested")

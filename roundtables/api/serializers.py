@@ -1,6 +1,7 @@
 """Serializers: shape and field validation only; saving goes through services (views)."""
 
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from gfmd.api.serializers import CountryField
@@ -64,7 +65,7 @@ class RoundtableSerializer(serializers.ModelSerializer):
 
 
 class SessionPaperStatusSerializer(serializers.ModelSerializer):
-    state = serializers.CharField(read_only=True, help_text="The paper's state.")
+    state = serializers.CharField(read_only=True, help_text=_("The paper's state."))
 
     class Meta:
         model = WorkingPaper
@@ -199,7 +200,7 @@ class OpenConsultationSerializer(serializers.Serializer):
 
 class FinaliseSerializer(serializers.Serializer):
     version = serializers.IntegerField(
-        required=False, allow_null=True, help_text="Version number; default the latest."
+        required=False, allow_null=True, help_text=_("Version number; default the latest.")
     )
     reason = serializers.CharField(required=False, allow_blank=True, default="")
 
@@ -238,14 +239,14 @@ class PaperVersionSerializer(serializers.ModelSerializer):
 
 
 class VersionCreateSerializer(serializers.Serializer):
-    file = serializers.FileField(required=False, help_text="PDF, DOCX or ODT.")
+    file = serializers.FileField(required=False, help_text=_("PDF, DOCX or ODT."))
     text = serializers.CharField(required=False, allow_blank=True, default="")
     note = serializers.CharField(required=False, allow_blank=True, default="")
 
     def validate(self, attrs):
         has_file, has_text = bool(attrs.get("file")), bool(attrs.get("text", "").strip())
         if has_file == has_text:
-            raise serializers.ValidationError("Give either a file or a text revision.")
+            raise serializers.ValidationError(_("Give either a file or a text revision."))
         return attrs
 
 
@@ -293,9 +294,9 @@ class InputSerializer(serializers.ModelSerializer):
 class InputSubmitSerializer(serializers.Serializer):
     text = serializers.CharField()
     evidence = serializers.CharField(
-        required=False, allow_blank=True, default="", help_text="References and links."
+        required=False, allow_blank=True, default="", help_text=_("References and links.")
     )
-    attachment = serializers.FileField(required=False, help_text="PDF, DOCX or ODT.")
+    attachment = serializers.FileField(required=False, help_text=_("PDF, DOCX or ODT."))
     country = CountryField(required=False, allow_null=True)
     organisation = serializers.PrimaryKeyRelatedField(
         queryset=Organisation.objects.all(), required=False, allow_null=True
@@ -315,7 +316,7 @@ class AccessGrantSerializer(serializers.Serializer):
 class VersionAccessSerializer(serializers.Serializer):
     number = serializers.IntegerField()
     stage = serializers.ChoiceField(
-        choices=VERSION_STAGES, help_text="The paper's state when the version was made."
+        choices=VERSION_STAGES, help_text=_("The paper's state when the version was made.")
     )
     visible = serializers.BooleanField()
     explanation = serializers.CharField()
@@ -327,7 +328,7 @@ class PaperAccessSerializer(serializers.Serializer):
     can_manage = serializers.BooleanField()
     can_submit_input = serializers.BooleanField()
     versions = VersionAccessSerializer(
-        many=True, help_text="Every version of the paper: whether the caller sees it, and why."
+        many=True, help_text=_("Every version of the paper: whether the caller sees it, and why.")
     )
 
 

@@ -285,7 +285,7 @@ class Input(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Input #{self.pk} from {self.country or self.organisation}"
+        return _("Input #%(id)s from %(body)s") % {"id": self.pk, "body": self.body}
 
     @property
     def body(self):
