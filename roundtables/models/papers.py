@@ -64,7 +64,7 @@ class WorkingPaper(models.Model):
         related_name="+",
     )
     is_public = models.BooleanField(
-        _("public"), default=False, help_text=_("Published by the Support Unit.")
+        _("is public"), default=False, help_text=_("Published by the Support Unit.")
     )
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
 
@@ -111,16 +111,16 @@ class PaperVersion(models.Model):
 
     paper = models.ForeignKey(
         "roundtables.WorkingPaper",
-        verbose_name=_("working paper"),
+        verbose_name=_("paper"),
         on_delete=models.PROTECT,
         related_name="versions",
     )
     number = models.PositiveIntegerField(_("number"))
     kind = models.CharField(_("kind"), max_length=4, choices=VersionKind.choices)
     file = models.FileField(_("file"), upload_to=version_upload_to, blank=True, max_length=200)
-    original_filename = models.CharField(_("original file name"), max_length=200, blank=True)
+    original_filename = models.CharField(_("original filename"), max_length=200, blank=True)
     content_type = models.CharField(_("content type"), max_length=100, blank=True)
-    size = models.PositiveBigIntegerField(_("size (bytes)"), default=0)
+    size = models.PositiveBigIntegerField(_("size"), default=0)
     text = models.TextField(
         _("text"),
         blank=True,
@@ -154,7 +154,7 @@ class PaperVersion(models.Model):
     )
     included_inputs = models.ManyToManyField(
         "roundtables.Input",
-        verbose_name=_("inputs taken in"),
+        verbose_name=_("included inputs"),
         blank=True,
         related_name="final_versions",
     )
@@ -205,7 +205,7 @@ class Input(models.Model):
 
     paper = models.ForeignKey(
         "roundtables.WorkingPaper",
-        verbose_name=_("working paper"),
+        verbose_name=_("paper"),
         on_delete=models.PROTECT,
         related_name="inputs",
     )
@@ -247,10 +247,10 @@ class Input(models.Model):
     attachment_content_type = models.CharField(
         _("attachment content type"), max_length=100, blank=True
     )
-    attachment_size = models.PositiveBigIntegerField(_("attachment size (bytes)"), default=0)
-    attachment_checksum = models.CharField(_("attachment SHA-256"), max_length=64, blank=True)
+    attachment_size = models.PositiveBigIntegerField(_("attachment size"), default=0)
+    attachment_checksum = models.CharField(_("attachment checksum"), max_length=64, blank=True)
     decision = models.CharField(_("decision"), max_length=16, choices=Decision.choices, blank=True)
-    decision_reason = models.TextField(_("reason for the decision"), blank=True)
+    decision_reason = models.TextField(_("decision reason"), blank=True)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("decided by"),

@@ -14,7 +14,7 @@ class Theme(models.Model):
     )
     description = models.TextField(_("description"), blank=True)
     is_emerging = models.BooleanField(
-        _("emerging issue"),
+        _("is emerging"),
         default=False,
         help_text=_("An emerging issue rather than one of the recurring themes."),
     )
@@ -91,7 +91,7 @@ class Session(models.Model):
     )
     description = models.TextField(_("description"), blank=True)
     observers_may_submit = models.BooleanField(
-        _("observers may submit inputs"),
+        _("observers may submit"),
         default=True,
         help_text=_("Observer organisations may submit inputs during consultation."),
     )
