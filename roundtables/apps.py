@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class RoundtablesConfig(AppConfig):
     name = "roundtables"
-    verbose_name = "Roundtables"
+    verbose_name = _("Roundtables")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):

@@ -5,6 +5,7 @@ Built with gfmd's calendar helpers so the session feed looks like the meetings f
 """
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from icalendar import Event
 
 from gfmd.platform.calendar import build_calendar
@@ -24,19 +25,22 @@ def session_event(session, domain: str) -> Event:
     cochairs = [c.country.name for c in session.cochairs.all() if c.state == CoChairState.CONFIRMED]
     lines = [
         str(session.roundtable.edition.title),
-        f"Roundtable {session.roundtable.number}: {session.roundtable.title}",
+        _("Roundtable %(number)d: %(title)s")
+        % {"number": session.roundtable.number, "title": session.roundtable.title},
     ]
     if session.theme_id:
-        lines.append(f"Theme: {session.theme.name}")
+        lines.append(_("Theme: %(theme)s") % {"theme": session.theme.name})
     if cochairs:
-        lines.append("Co-chairs: " + ", ".join(cochairs))
+        lines.append(_("Co-chairs: %(countries)s") % {"countries": ", ".join(cochairs)})
     event.add("description", "\n".join(lines))
-    event.add("categories", ["Roundtable"])
+    event.add("categories", [_("Roundtable")])
     return event
 
 
-def sessions_calendar(sessions, domain: str, name: str = "GFMD roundtable sessions") -> bytes:
-    """The calendar of the given sessions (those with a meeting slot)."""
+def sessions_calendar(sessions, domain: str, name: str | None = None) -> bytes:
+    """The calendar of the given sessions (those with a meeting slot), its texts in the
+    active language (the request's)."""
     return build_calendar(
-        name, (session_event(x, domain) for x in sessions if x.slot_start is not None)
+        name or _("GFMD roundtable sessions"),
+        (session_event(x, domain) for x in sessions if x.slot_start is not None),
     )

@@ -6,54 +6,63 @@ does not exist. No imports from the app (models, rules and services read these).
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from gfmd.platform.transitions import Transition, TransitionTable
 
 
 class CoChairState(models.TextChoices):
-    PROPOSED = "proposed", "Proposed"
-    CONFIRMED = "confirmed", "Confirmed"
-    DECLINED = "declined", "Declined"
-    WITHDRAWN = "withdrawn", "Withdrawn"
+    PROPOSED = "proposed", _("Proposed")
+    CONFIRMED = "confirmed", _("Confirmed")
+    DECLINED = "declined", _("Declined")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
 class CoChairOrigin(models.TextChoices):
-    VOLUNTEERED = "volunteered", "Volunteered by the government"
-    NOMINATED = "nominated", "Nominated by the Support Unit"
+    VOLUNTEERED = "volunteered", _("Volunteered by the government")
+    NOMINATED = "nominated", _("Nominated by the Support Unit")
 
 
 class Seat(models.TextChoices):
     """The two co-chair seats of a session, named after the development status."""
 
-    DEVELOPED = "developed", "Developed-country seat"
-    DEVELOPING = "developing", "Developing-country seat"
+    DEVELOPED = "developed", _("Developed-country seat")
+    DEVELOPING = "developing", _("Developing-country seat")
+
+
+# A seat's development status as a word inside sentences ("a developed co-chair").
+SEAT_WORDS = {
+    Seat.DEVELOPED: pgettext_lazy("seat", "developed"),
+    Seat.DEVELOPING: pgettext_lazy("seat", "developing"),
+}
 
 
 class TeamState(models.TextChoices):
-    REQUESTED = "requested", "Requested"
-    ACCEPTED = "accepted", "Accepted"
-    DECLINED = "declined", "Declined"
-    LEFT = "left", "Left"
+    # The state of a government's membership of a team (feminine in French and Spanish).
+    REQUESTED = "requested", pgettext_lazy("team membership", "Requested")
+    ACCEPTED = "accepted", pgettext_lazy("team membership", "Accepted")
+    DECLINED = "declined", pgettext_lazy("team membership", "Declined")
+    LEFT = "left", pgettext_lazy("team membership", "Left")
 
 
 class PaperState(models.TextChoices):
-    PLANNED = "planned", "Planned"
-    DRAFTING = "drafting", "Drafting"
-    CONSULTATION = "consultation", "In consultation"
-    FINAL = "final", "Final"
-    DISTRIBUTED = "distributed", "Distributed"
-    WITHDRAWN = "withdrawn", "Withdrawn"
+    PLANNED = "planned", _("Planned")
+    DRAFTING = "drafting", _("Drafting")
+    CONSULTATION = "consultation", _("In consultation")
+    FINAL = "final", _("Final")
+    DISTRIBUTED = "distributed", _("Distributed")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
 class VersionKind(models.TextChoices):
-    FILE = "file", "Uploaded file"
-    TEXT = "text", "Text revision"
+    FILE = "file", _("Uploaded file")
+    TEXT = "text", _("Text revision")
 
 
 class Decision(models.TextChoices):
-    INCLUDED = "included", "Included"
-    PARTLY_INCLUDED = "partly_included", "Partly included"
-    NOT_INCLUDED = "not_included", "Not included"
+    INCLUDED = "included", _("Included")
+    PARTLY_INCLUDED = "partly_included", _("Partly included")
+    NOT_INCLUDED = "not_included", _("Not included")
 
 
 # Inputs with these decisions are recorded on the final version as taken in.
@@ -167,15 +176,15 @@ MAX_VERSION_TEXT_CHARS = 1_000_000
 class AccessRole(models.TextChoices):
     """Why a user sees a working paper: the answer to "why can I see this?"."""
 
-    SUPPORT_UNIT = "support_unit", "Support Unit staff"
-    CHAIR = "chair", "Chair government of the edition"
-    COCHAIR = "cochair", "Co-chair government of the session"
-    TEAM = "team", "Government team member of the session"
-    STEERING = "steering", "Steering Group member"
-    FRIEND = "friend", "Friends of the Forum government"
-    OBSERVER = "observer", "Observer organisation"
-    PARTICIPANT = "participant", "Participant in the edition"
-    PUBLIC = "public", "Published by the Support Unit"
+    SUPPORT_UNIT = "support_unit", _("Support Unit staff")
+    CHAIR = "chair", _("Chair government of the edition")
+    COCHAIR = "cochair", _("Co-chair government of the session")
+    TEAM = "team", _("Government team member of the session")
+    STEERING = "steering", _("Steering Group member")
+    FRIEND = "friend", _("Friends of the Forum government")
+    OBSERVER = "observer", _("Observer organisation")
+    PARTICIPANT = "participant", _("Participant in the edition")
+    PUBLIC = "public", _("Published by the Support Unit")
 
 
 # Who sees every version of a paper: those who see it while it is drafted. Readers whose

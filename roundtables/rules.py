@@ -109,39 +109,64 @@ def paper_access(user, paper) -> list[tuple[str, str]]:
     state_label = paper.get_state_display().lower()
     grants = []
     if is_support_staff(user):
-        grants.append((AccessRole.SUPPORT_UNIT, "Support Unit staff see every paper."))
+        grants.append((AccessRole.SUPPORT_UNIT, _("Support Unit staff see every paper.")))
     r = reach(user)
     edition_id = _edition_id(paper)
     if edition_id in r.chair_editions:
-        grants.append((AccessRole.CHAIR, f"Chair government of the edition, paper {state_label}."))
+        grants.append(
+            (
+                AccessRole.CHAIR,
+                _("Chair government of the edition, paper %(state)s.") % {"state": state_label},
+            )
+        )
     if paper.session_id in r.cochair_sessions:
         grants.append(
-            (AccessRole.COCHAIR, f"Co-chair government of the session, paper {state_label}.")
+            (
+                AccessRole.COCHAIR,
+                _("Co-chair government of the session, paper %(state)s.") % {"state": state_label},
+            )
         )
     if paper.session_id in r.team_sessions:
         grants.append(
-            (AccessRole.TEAM, f"Member of the session's government team, paper {state_label}.")
+            (
+                AccessRole.TEAM,
+                _("Member of the session's government team, paper %(state)s.")
+                % {"state": state_label},
+            )
         )
     if edition_id in r.steering_editions:
         grants.append(
-            (AccessRole.STEERING, f"Steering Group member government, paper {state_label}.")
+            (
+                AccessRole.STEERING,
+                _("Steering Group member government, paper %(state)s.") % {"state": state_label},
+            )
         )
     if paper.state == PaperState.CONSULTATION or paper.state in FINAL_STATES:
         if edition_id in r.friend_editions:
             grants.append(
-                (AccessRole.FRIEND, f"Friends of the Forum government, paper {state_label}.")
+                (
+                    AccessRole.FRIEND,
+                    _("Friends of the Forum government, paper %(state)s.") % {"state": state_label},
+                )
             )
         if edition_id in r.observer_editions:
             grants.append(
-                (AccessRole.OBSERVER, f"Observer organisation of the edition, paper {state_label}.")
+                (
+                    AccessRole.OBSERVER,
+                    _("Observer organisation of the edition, paper %(state)s.")
+                    % {"state": state_label},
+                )
             )
     if paper.state in FINAL_STATES:
         if edition_id in r.participant_editions and not grants:
             grants.append(
-                (AccessRole.PARTICIPANT, f"Participant in the edition, paper {state_label}.")
+                (
+                    AccessRole.PARTICIPANT,
+                    _("Participant in the edition, paper %(state)s.") % {"state": state_label},
+                )
             )
         if paper.is_public:
-            grants.append((AccessRole.PUBLIC, "Published by the Support Unit: public."))
+            grants.append((AccessRole.PUBLIC, _("Published by the Support Unit: public.")))
     return grants
 
 

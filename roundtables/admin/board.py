@@ -14,12 +14,20 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
+from django.utils.translation import gettext as _
 
 from gfmd.models import Edition
 from gfmd.platform.admin.base import safe_next
 from gfmd.platform.errors import DomainError
 from gfmd.platform.transitions import allowed_transitions
-from roundtables.enums import PAPER_TRANSITIONS, CoChairState, Decision, Seat
+from roundtables.enums import (
+    COCHAIR_TRANSITIONS,
+    PAPER_TRANSITIONS,
+    SEAT_WORDS,
+    CoChairState,
+    Decision,
+    Seat,
+)
 from roundtables.models import CoChair, WorkingPaper
 from roundtables.rules import forget_reach
 from roundtables.selectors.papers import inputs_for_user
@@ -54,8 +62,11 @@ def _session_rows(overview, user):
             {
                 "session": session,
                 "seats": [(seat_label, confirmed.get(seat)) for seat, seat_label in Seat.choices],
+                # (proposal, the country's development status in the active language)
                 "proposals": [
-                    c for c in session.cochairs.all() if c.state == CoChairState.PROPOSED
+                    (c, SEAT_WORDS.get(c.country.development_status, c.country.development_status))
+                    for c in session.cochairs.all()
+                    if c.state == CoChairState.PROPOSED
                 ],
                 "paper": paper,
                 # The table the services and the API read decides which buttons show.
@@ -70,14 +81,14 @@ def board_view(model_admin, request, edition_id=None):
     editions = list(editions_with_roundtables())
     if edition_id is None:
         if not editions:
-            messages.info(request, "No edition has roundtables yet.")
+            messages.info(request, _("No edition has roundtables yet."))
             return HttpResponseRedirect(reverse("admin:roundtables_roundtable_changelist"))
         return HttpResponseRedirect(reverse("admin:roundtables_board", args=[editions[0].pk]))
     edition = get_object_or_404(Edition, pk=edition_id)
     overview = seat_overview(edition)
     context = {
         **admin.site.each_context(request),
-        "title": f"Roundtable board: {edition}",
+        "title": _("Roundtable board: %(edition)s") % {"edition": edition},
         "opts": model_admin.model._meta,
         "edition": edition,
         "editions": editions,
@@ -101,7 +112,15 @@ def board_cochair_action(model_admin, request, edition_id, cochair_id, name):
     except DomainError as exc:
         messages.error(request, exc.detail)
     else:
-        messages.success(request, f"{cochair.country}: {name} done for {cochair.session.code}.")
+        messages.success(
+            request,
+            _("%(country)s: %(action)s done for %(session)s.")
+            % {
+                "country": cochair.country,
+                "action": str(COCHAIR_TRANSITIONS[name].label).lower(),
+                "session": cochair.session.code,
+            },
+        )
     return HttpResponseRedirect(reverse("admin:roundtables_board", args=[edition_id]))
 
 
@@ -133,7 +152,11 @@ def paper_action(model_admin, request, paper_id, name):
     except DomainError as exc:
         messages.error(request, exc.detail)
     else:
-        messages.success(request, f"{paper.session.code}: {PAPER_TRANSITIONS[name].label} done.")
+        messages.success(
+            request,
+            _("%(session)s: %(action)s done.")
+            % {"session": paper.session.code, "action": PAPER_TRANSITIONS[name].label},
+        )
     board = reverse("admin:roundtables_board", args=[paper.session.roundtable.edition_id])
     return HttpResponseRedirect(safe_next(request, board))
 
@@ -156,14 +179,16 @@ def review_view(model_admin, request, paper_id):
                 reason=request.POST.get("reason", ""),
             )
         except DomainError as exc:
-            messages.error(request, f"Input #{item.pk}: {exc.detail}")
+            messages.error(
+                request, _("Input #%(id)d: %(error)s") % {"id": item.pk, "error": exc.detail}
+            )
         else:
-            messages.success(request, f"Decision recorded on input #{item.pk}.")
+            messages.success(request, _("Decision recorded on input #%(id)d.") % {"id": item.pk})
         return HttpResponseRedirect(request.path)
     inputs = list(inputs_for_user(request.user).filter(paper=paper))
     context = {
         **admin.site.each_context(request),
-        "title": f"Review inputs: {paper.title}",
+        "title": _("Review inputs: %(title)s") % {"title": paper.title},
         "opts": model_admin.model._meta,
         "paper": paper,
         "inputs": inputs,

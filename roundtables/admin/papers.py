@@ -5,6 +5,7 @@ from django.db.models import Count, Q
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from gfmd.platform.admin.base import AuditedAdmin
 from gfmd.platform.errors import DomainError
@@ -45,10 +46,10 @@ class PaperVersionInline(admin.TabularInline):
         # The same rule as the API (staff see every version; anyone else what the rule allows).
         return versions_for_user(request.user)
 
-    @admin.display(description="File")
+    @admin.display(description=gettext_lazy("File"))
     def download(self, obj):
         url = reverse("roundtables-version-download", args=[obj.pk])
-        return format_html('<a href="{}">download</a>', url)
+        return format_html('<a href="{}">{}</a>', url, _("download"))
 
 
 def _transition_action(name):
@@ -57,14 +58,18 @@ def _transition_action(name):
     def run(modeladmin, request, queryset):
         for paper in queryset.order_by("id"):
             if not request.user.has_perm("roundtables.transition_paper", paper):
-                messages.error(request, f"{paper}: not allowed.")
+                messages.error(request, _("%(paper)s: not allowed.") % {"paper": paper})
                 continue
             try:
                 paper_transition(actor=request.user, paper=paper, name=name)
             except DomainError as exc:
                 messages.error(request, f"{paper.session.code}: {exc.detail}")
             else:
-                messages.success(request, f"{paper.session.code}: {transition.label} done.")
+                messages.success(
+                    request,
+                    _("%(session)s: %(action)s done.")
+                    % {"session": paper.session.code, "action": transition.label},
+                )
 
     run.__name__ = name
     return admin.action(description=transition.label, permissions=["transition"])(run)
@@ -131,31 +136,31 @@ class WorkingPaperAdmin(AuditedAdmin):
     def has_publish_permission(self, request):
         return request.user.has_perm("roundtables.publish_paper")
 
-    @admin.display(description="Session", ordering="session__roundtable__number")
+    @admin.display(description=gettext_lazy("Session"), ordering="session__roundtable__number")
     def session_code(self, obj):
         return obj.session.code
 
-    @admin.display(description="Edition")
+    @admin.display(description=gettext_lazy("Edition"))
     def edition(self, obj):
         return obj.session.roundtable.edition
 
-    @admin.display(description="Inputs", ordering="input_total")
+    @admin.display(description=gettext_lazy("Inputs"), ordering="input_total")
     def input_count(self, obj):
         return obj.input_total
 
-    @admin.display(description="Undecided", ordering="undecided_total")
+    @admin.display(description=gettext_lazy("Undecided"), ordering="undecided_total")
     def undecided_count(self, obj):
         return obj.undecided_total
 
-    @admin.display(description="Versions")
+    @admin.display(description=gettext_lazy("Versions"))
     def add_version_link(self, obj):
         url = reverse("admin:roundtables_workingpaper_add_version", args=[obj.pk])
         return format_html('<a href="{}">{}</a>', url, _("Add a version (upload a file)"))
 
-    @admin.display(description="Review")
+    @admin.display(description=gettext_lazy("Review"))
     def review_link(self, obj):
         url = reverse("admin:roundtables_workingpaper_review", args=[obj.pk])
-        return format_html('<a href="{}">review inputs</a>', url)
+        return format_html('<a href="{}">{}</a>', url, _("review inputs"))
 
     def _set_public(self, request, queryset, public):
         for paper in queryset.order_by("id"):
@@ -164,11 +169,11 @@ class WorkingPaperAdmin(AuditedAdmin):
             except DomainError as exc:
                 messages.error(request, f"{paper.session.code}: {exc.detail}")
 
-    @admin.action(description="Publish (public access)", permissions=["publish"])
+    @admin.action(description=gettext_lazy("Publish (public access)"), permissions=["publish"])
     def publish(self, request, queryset):
         self._set_public(request, queryset, True)
 
-    @admin.action(description="Unpublish", permissions=["publish"])
+    @admin.action(description=gettext_lazy("Unpublish"), permissions=["publish"])
     def unpublish(self, request, queryset):
         self._set_public(request, queryset, False)
 
@@ -209,6 +214,6 @@ class InputAdmin(AuditedAdmin):
     def get_readonly_fields(self, request, obj=None):
         return [f.name for f in Input._meta.fields] + ["activity"]
 
-    @admin.display(description="From")
+    @admin.display(description=gettext_lazy("From"))
     def body_name(self, obj):
         return str(obj.body)

@@ -4,13 +4,15 @@ from django.contrib import admin, messages
 from django.db.models import Count, Prefetch
 from django.urls import path, reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext
 
 from gfmd.platform.admin.base import AuditedAdmin
 from gfmd.platform.admin.exports import ExportActionsMixin
 from gfmd.platform.errors import DomainError
 from roundtables.admin import board
 from roundtables.enums import CoChairOrigin
-from roundtables.exports import COCHAIR_COLUMNS
+from roundtables.exports import COCHAIR_COLUMNS, columns
 from roundtables.models import CoChair, Roundtable, Session, TeamMembership, Theme
 from roundtables.selectors.programme import confirmed_cochairs, sessions_with_details
 from roundtables.services import cochairs as cochair_services
@@ -38,7 +40,7 @@ class ThemeAdmin(AuditedAdmin):
             )
         )
 
-    @admin.display(description="Used in (editions)")
+    @admin.display(description=gettext_lazy("Used in (editions)"))
     def used_in(self, obj):
         years = sorted({s.roundtable.edition.years_label for s in obj.sessions.all()})
         return ", ".join(years) or "-"
@@ -69,7 +71,7 @@ class RoundtableAdmin(AuditedAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(session_total=Count("sessions"))
 
-    @admin.display(description="Sessions", ordering="session_total")
+    @admin.display(description=gettext_lazy("Sessions"), ordering="session_total")
     def session_count(self, obj):
         return obj.session_total
 
@@ -138,27 +140,29 @@ class SessionAdmin(AuditedAdmin):
     def get_queryset(self, request):
         return sessions_with_details()
 
-    @admin.display(description="Session", ordering="roundtable__number")
+    @admin.display(description=gettext_lazy("Session"), ordering="roundtable__number")
     def code_display(self, obj):
         return obj.code
 
-    @admin.display(description="Edition", ordering="roundtable__edition__ordinal")
+    @admin.display(description=gettext_lazy("Edition"), ordering="roundtable__edition__ordinal")
     def edition(self, obj):
         return obj.roundtable.edition
 
     def _seat(self, obj, seat):
         holder = confirmed_cochairs(obj).get(seat)
-        return holder.country.name if holder else format_html('<b style="color:#b00">open</b>')
+        if holder:
+            return holder.country.name
+        return format_html('<b style="color:#b00">{}</b>', pgettext("seat", "open"))
 
-    @admin.display(description="Developed co-chair")
+    @admin.display(description=gettext_lazy("Developed co-chair"))
     def developed_seat(self, obj):
         return self._seat(obj, "developed")
 
-    @admin.display(description="Developing co-chair")
+    @admin.display(description=gettext_lazy("Developing co-chair"))
     def developing_seat(self, obj):
         return self._seat(obj, "developing")
 
-    @admin.display(description="Paper")
+    @admin.display(description=gettext_lazy("Paper"))
     def paper_state(self, obj):
         paper = getattr(obj, "paper", None)
         return paper.get_state_display() if paper else "-"
@@ -173,7 +177,10 @@ class CoChairAdmin(ExportActionsMixin, AuditedAdmin):
     "Export CSV/XLSX" lists the selected co-chairs with session, seat and country."""
 
     export_name = "cochairs"
-    export_columns = COCHAIR_COLUMNS
+
+    @property
+    def export_columns(self):
+        return columns(COCHAIR_COLUMNS)  # titles in the request's language
 
     def export_queryset(self, queryset):
         return queryset.select_related("session__roundtable", "country").order_by(
@@ -219,7 +226,9 @@ class CoChairAdmin(ExportActionsMixin, AuditedAdmin):
     def has_confirm_permission(self, request):
         return request.user.has_perm("roundtables.confirm_cochair")
 
-    @admin.action(description="Confirm the selected co-chairs", permissions=["confirm"])
+    @admin.action(
+        description=gettext_lazy("Confirm the selected co-chairs"), permissions=["confirm"]
+    )
     def confirm(self, request, queryset):
         for cochair in queryset.order_by("id"):
             try:
@@ -227,7 +236,11 @@ class CoChairAdmin(ExportActionsMixin, AuditedAdmin):
             except DomainError as exc:
                 messages.error(request, f"{cochair.session.code} {cochair.country}: {exc.detail}")
             else:
-                messages.success(request, f"{cochair.session.code}: {cochair.country} confirmed.")
+                messages.success(
+                    request,
+                    _("%(session)s: %(country)s confirmed.")
+                    % {"session": cochair.session.code, "country": cochair.country},
+                )
 
 
 @admin.register(TeamMembership)
@@ -247,7 +260,9 @@ class TeamMembershipAdmin(AuditedAdmin):
     def has_accept_permission(self, request):
         return request.user.has_perm("roundtables.accept_team")
 
-    @admin.action(description="Accept the selected governments", permissions=["accept"])
+    @admin.action(
+        description=gettext_lazy("Accept the selected governments"), permissions=["accept"]
+    )
     def accept(self, request, queryset):
         for membership in queryset.order_by("id"):
             try:

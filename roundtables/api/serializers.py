@@ -7,6 +7,7 @@ The read payloads of sessions, co-chairs, team members and inputs are output spe
 from django.db.models import Case, CharField, F, Q, Value, When
 from django.db.models.functions import Cast, Concat
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -83,7 +84,7 @@ SESSION_PAPER_STATUS = OutputSpec(
         "id": Column(),
         "title": Column(),
         "state": Column(
-            field=serializers.CharField(read_only=True, help_text="The paper's state.")
+            field=serializers.CharField(read_only=True, help_text=_("The paper's state."))
         ),
         "consultation_deadline": Column(),
     },
@@ -214,7 +215,7 @@ class OpenConsultationSerializer(serializers.Serializer):
 
 class FinaliseSerializer(serializers.Serializer):
     version = serializers.IntegerField(
-        required=False, allow_null=True, help_text="Version number; default the latest."
+        required=False, allow_null=True, help_text=_("Version number; default the latest.")
     )
     reason = serializers.CharField(required=False, allow_blank=True, default="")
 
@@ -253,14 +254,14 @@ class PaperVersionSerializer(serializers.ModelSerializer):
 
 
 class VersionCreateSerializer(serializers.Serializer):
-    file = serializers.FileField(required=False, help_text="PDF, DOCX or ODT.")
+    file = serializers.FileField(required=False, help_text=_("PDF, DOCX or ODT."))
     text = serializers.CharField(required=False, allow_blank=True, default="")
     note = serializers.CharField(required=False, allow_blank=True, default="")
 
     def validate(self, attrs):
         has_file, has_text = bool(attrs.get("file")), bool(attrs.get("text", "").strip())
         if has_file == has_text:
-            raise serializers.ValidationError("Give either a file or a text revision.")
+            raise serializers.ValidationError(_("Give either a file or a text revision."))
         return attrs
 
 
@@ -330,9 +331,9 @@ InputSerializer = INPUT.serializer()
 class InputSubmitSerializer(serializers.Serializer):
     text = serializers.CharField()
     evidence = serializers.CharField(
-        required=False, allow_blank=True, default="", help_text="References and links."
+        required=False, allow_blank=True, default="", help_text=_("References and links.")
     )
-    attachment = serializers.FileField(required=False, help_text="PDF, DOCX or ODT.")
+    attachment = serializers.FileField(required=False, help_text=_("PDF, DOCX or ODT."))
     country = CountryField(required=False, allow_null=True)
     organisation = serializers.PrimaryKeyRelatedField(
         queryset=Organisation.objects.all(), required=False, allow_null=True
@@ -352,7 +353,7 @@ class AccessGrantSerializer(serializers.Serializer):
 class VersionAccessSerializer(serializers.Serializer):
     number = serializers.IntegerField()
     stage = serializers.ChoiceField(
-        choices=VERSION_STAGES, help_text="The paper's state when the version was made."
+        choices=VERSION_STAGES, help_text=_("The paper's state when the version was made.")
     )
     visible = serializers.BooleanField()
     explanation = serializers.CharField()
@@ -364,7 +365,7 @@ class PaperAccessSerializer(serializers.Serializer):
     can_manage = serializers.BooleanField()
     can_submit_input = serializers.BooleanField()
     versions = VersionAccessSerializer(
-        many=True, help_text="Every version of the paper: whether the caller sees it, and why."
+        many=True, help_text=_("Every version of the paper: whether the caller sees it, and why.")
     )
 
 

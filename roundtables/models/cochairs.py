@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from gfmd.platform.models.checks import CheckConstraint
 from roundtables.enums import CoChairOrigin, CoChairState, Seat, TeamState
@@ -17,46 +18,67 @@ class CoChair(models.Model):
     """
 
     session = models.ForeignKey(
-        "roundtables.Session", on_delete=models.CASCADE, related_name="cochairs"
+        "roundtables.Session",
+        verbose_name=_("session"),
+        on_delete=models.CASCADE,
+        related_name="cochairs",
     )
-    country = models.ForeignKey("gfmd.Country", on_delete=models.PROTECT, related_name="+")
+    country = models.ForeignKey(
+        "gfmd.Country", verbose_name=_("country"), on_delete=models.PROTECT, related_name="+"
+    )
     state = models.CharField(
-        max_length=12, choices=CoChairState.choices, default=CoChairState.PROPOSED
+        _("state"), max_length=12, choices=CoChairState.choices, default=CoChairState.PROPOSED
     )
-    origin = models.CharField(max_length=12, choices=CoChairOrigin.choices)
-    seat = models.CharField(max_length=12, choices=Seat.choices, blank=True)
+    origin = models.CharField(_("origin"), max_length=12, choices=CoChairOrigin.choices)
+    seat = models.CharField(_("seat"), max_length=12, choices=Seat.choices, blank=True)
     proposed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("proposed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
-    proposed_at = models.DateTimeField(auto_now_add=True)
+    proposed_at = models.DateTimeField(_("proposed at"), auto_now_add=True)
     decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
-    decided_at = models.DateTimeField(null=True, blank=True)
-    reason = models.TextField(blank=True, help_text="Reason given with the latest transition.")
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    reason = models.TextField(
+        _("reason"), blank=True, help_text=_("Reason given with the latest transition.")
+    )
 
     class Meta:
         ordering = ["session_id", "id"]
-        verbose_name = "co-chair"
+        verbose_name = _("co-chair")
+        verbose_name_plural = _("co-chairs")
         constraints = [
             models.UniqueConstraint(
                 fields=["session", "seat"],
                 condition=Q(state=CoChairState.CONFIRMED),
                 name="cochair_one_confirmed_per_seat",
-                violation_error_message="This session already has a confirmed co-chair for "
-                "this seat (one developed, one developing).",
+                violation_error_message=_(
+                    "This session already has a confirmed co-chair for "
+                    "this seat (one developed, one developing)."
+                ),
             ),
             models.UniqueConstraint(
                 fields=["session", "country"],
                 condition=Q(state__in=ACTIVE_COCHAIR_STATES),
                 name="cochair_country_active_once",
-                violation_error_message="This government is already proposed for or "
-                "co-chairing this session.",
+                violation_error_message=_(
+                    "This government is already proposed for or co-chairing this session."
+                ),
             ),
             CheckConstraint(
                 condition=~Q(state=CoChairState.CONFIRMED) | ~Q(seat=""),
                 name="cochair_confirmed_has_seat",
-                violation_error_message="A confirmed co-chair holds a seat.",
+                violation_error_message=_("A confirmed co-chair holds a seat."),
             ),
             CheckConstraint(
                 condition=Q(state__in=CoChairState.values),
@@ -76,30 +98,49 @@ class TeamMembership(models.Model):
     """A government volunteering for, or on, a session's government team."""
 
     session = models.ForeignKey(
-        "roundtables.Session", on_delete=models.CASCADE, related_name="team"
+        "roundtables.Session",
+        verbose_name=_("session"),
+        on_delete=models.CASCADE,
+        related_name="team",
     )
-    country = models.ForeignKey("gfmd.Country", on_delete=models.PROTECT, related_name="+")
-    state = models.CharField(max_length=12, choices=TeamState.choices, default=TeamState.REQUESTED)
+    country = models.ForeignKey(
+        "gfmd.Country", verbose_name=_("country"), on_delete=models.PROTECT, related_name="+"
+    )
+    state = models.CharField(
+        _("state"), max_length=12, choices=TeamState.choices, default=TeamState.REQUESTED
+    )
     requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("requested by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
-    requested_at = models.DateTimeField(auto_now_add=True)
+    requested_at = models.DateTimeField(_("requested at"), auto_now_add=True)
     decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
-    decided_at = models.DateTimeField(null=True, blank=True)
-    reason = models.TextField(blank=True)
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    reason = models.TextField(_("reason"), blank=True)
 
     class Meta:
         ordering = ["session_id", "id"]
-        verbose_name = "government team membership"
+        verbose_name = _("government team membership")
+        verbose_name_plural = _("government team memberships")
         constraints = [
             models.UniqueConstraint(
                 fields=["session", "country"],
                 condition=Q(state__in=ACTIVE_TEAM_STATES),
                 name="team_country_active_once",
-                violation_error_message="This government has already asked to join, or is "
-                "on, this session's team.",
+                violation_error_message=_(
+                    "This government has already asked to join, or is on, this session's team."
+                ),
             ),
             CheckConstraint(condition=Q(state__in=TeamState.values), name="team_state_valid"),
         ]

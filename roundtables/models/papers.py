@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Length
 from django.db.models.lookups import LessThanOrEqual
+from django.utils.translation import gettext_lazy as _
 
 from gfmd.platform.models.checks import CheckConstraint
 from gfmd.platform.names import validate_visible_text, visible_text_constraint
@@ -40,24 +41,32 @@ class WorkingPaper(models.Model):
     """The working paper of one session, moved through PAPER_TRANSITIONS."""
 
     session = models.OneToOneField(
-        "roundtables.Session", on_delete=models.CASCADE, related_name="paper"
+        "roundtables.Session",
+        verbose_name=_("session"),
+        on_delete=models.CASCADE,
+        related_name="paper",
     )
-    title = models.CharField(max_length=300, validators=[validate_visible_text])
-    state = models.CharField(max_length=14, choices=PaperState.choices, default=PaperState.PLANNED)
-    state_changed_at = models.DateTimeField(null=True, blank=True)
-    consultation_deadline = models.DateTimeField(null=True, blank=True)
+    title = models.CharField(_("title"), max_length=300, validators=[validate_visible_text])
+    state = models.CharField(
+        _("state"), max_length=14, choices=PaperState.choices, default=PaperState.PLANNED
+    )
+    state_changed_at = models.DateTimeField(_("state changed at"), null=True, blank=True)
+    consultation_deadline = models.DateTimeField(_("consultation deadline"), null=True, blank=True)
     consultation_round = models.PositiveSmallIntegerField(
-        default=0, help_text="How many times consultation was opened."
+        _("consultation round"), default=0, help_text=_("How many times consultation was opened.")
     )
     final_version = models.ForeignKey(
         "roundtables.PaperVersion",
+        verbose_name=_("final version"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,
         related_name="+",
     )
-    is_public = models.BooleanField(default=False, help_text="Published by the Support Unit.")
-    published_at = models.DateTimeField(null=True, blank=True)
+    is_public = models.BooleanField(
+        _("is public"), default=False, help_text=_("Published by the Support Unit.")
+    )
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True)
 
     class Meta:
         ordering = [
@@ -65,6 +74,8 @@ class WorkingPaper(models.Model):
             "session__roundtable__number",
             "session__number",
         ]
+        verbose_name = _("working paper")
+        verbose_name_plural = _("working papers")
         constraints = [
             visible_text_constraint("title", "workingpaper_title_visible"),
             CheckConstraint(condition=Q(state__in=PaperState.values), name="paper_state_valid"),
@@ -72,17 +83,17 @@ class WorkingPaper(models.Model):
                 condition=~Q(state=PaperState.CONSULTATION)
                 | Q(consultation_deadline__isnull=False),
                 name="paper_consultation_has_deadline",
-                violation_error_message="A paper in consultation has a deadline.",
+                violation_error_message=_("A paper in consultation has a deadline."),
             ),
             CheckConstraint(
                 condition=~Q(state__in=FINAL_STATES) | Q(final_version__isnull=False),
                 name="paper_final_has_version",
-                violation_error_message="A final paper names its final version.",
+                violation_error_message=_("A final paper names its final version."),
             ),
             CheckConstraint(
                 condition=Q(is_public=False) | Q(state__in=FINAL_STATES),
                 name="paper_public_only_when_final",
-                violation_error_message="Only a final or distributed paper can be public.",
+                violation_error_message=_("Only a final or distributed paper can be public."),
             ),
         ]
 
@@ -99,70 +110,89 @@ class PaperVersion(models.Model):
     """
 
     paper = models.ForeignKey(
-        "roundtables.WorkingPaper", on_delete=models.PROTECT, related_name="versions"
+        "roundtables.WorkingPaper",
+        verbose_name=_("paper"),
+        on_delete=models.PROTECT,
+        related_name="versions",
     )
-    number = models.PositiveIntegerField()
-    kind = models.CharField(max_length=4, choices=VersionKind.choices)
-    file = models.FileField(upload_to=version_upload_to, blank=True, max_length=200)
-    original_filename = models.CharField(max_length=200, blank=True)
-    content_type = models.CharField(max_length=100, blank=True)
-    size = models.PositiveBigIntegerField(default=0)
+    number = models.PositiveIntegerField(_("number"))
+    kind = models.CharField(_("kind"), max_length=4, choices=VersionKind.choices)
+    file = models.FileField(_("file"), upload_to=version_upload_to, blank=True, max_length=200)
+    original_filename = models.CharField(_("original filename"), max_length=200, blank=True)
+    content_type = models.CharField(_("content type"), max_length=100, blank=True)
+    size = models.PositiveBigIntegerField(_("size"), default=0)
     text = models.TextField(
-        blank=True, help_text="The revision's text, or the text extracted from DOCX/ODT."
+        _("text"),
+        blank=True,
+        help_text=_("The revision's text, or the text extracted from DOCX/ODT."),
     )
-    checksum = models.CharField("SHA-256", max_length=64)
-    note = models.TextField(blank=True)
+    checksum = models.CharField(_("SHA-256"), max_length=64)
+    note = models.TextField(_("note"), blank=True)
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     stage = models.CharField(
+        _("stage"),
         max_length=14,
         choices=VERSION_STAGES,
         default=PaperState.DRAFTING,
-        help_text="The paper's state when this version was made.",
+        help_text=_("The paper's state when this version was made."),
     )
     released = models.BooleanField(
+        _("released"),
         default=False,
-        help_text="Put out for consultation: made during consultation, or the latest version "
-        "when consultation opened. Readers whose access starts at consultation see only "
-        "released versions and the final one.",
+        help_text=_(
+            "Put out for consultation: made during consultation, or the latest version "
+            "when consultation opened. Readers whose access starts at consultation see only "
+            "released versions and the final one."
+        ),
     )
     included_inputs = models.ManyToManyField(
-        "roundtables.Input", blank=True, related_name="final_versions"
+        "roundtables.Input",
+        verbose_name=_("included inputs"),
+        blank=True,
+        related_name="final_versions",
     )
 
     class Meta:
         ordering = ["paper_id", "number"]
-        verbose_name = "paper version"
+        verbose_name = _("paper version")
+        verbose_name_plural = _("paper versions")
         constraints = [
             models.UniqueConstraint(
                 fields=["paper", "number"],
                 name="paperversion_number_unique",
-                violation_error_message="This paper already has a version with this number.",
+                violation_error_message=_("This paper already has a version with this number."),
             ),
             CheckConstraint(
                 condition=Q(stage__in=EDITABLE_STATES),
                 name="paperversion_stage_editable",
-                violation_error_message="Versions are made only while a paper is planned, "
-                "drafting or in consultation.",
+                violation_error_message=_(
+                    "Versions are made only while a paper is planned, drafting or in consultation."
+                ),
             ),
             CheckConstraint(
                 condition=~Q(stage=PaperState.CONSULTATION) | Q(released=True),
                 name="paperversion_consultation_released",
-                violation_error_message="A version made during consultation is released.",
+                violation_error_message=_("A version made during consultation is released."),
             ),
             CheckConstraint(
                 condition=LessThanOrEqual(Length("text"), MAX_VERSION_TEXT_CHARS),
                 name="paperversion_text_bounded",
-                violation_error_message="A version's text has at most 1,000,000 characters.",
+                violation_error_message=_("A version's text has at most 1,000,000 characters."),
             ),
             CheckConstraint(
                 condition=(Q(kind=VersionKind.FILE) & ~Q(file=""))
                 | (Q(kind=VersionKind.TEXT) & Q(file="") & ~Q(text="")),
                 name="paperversion_kind_matches_content",
-                violation_error_message="A file version has a file; a text revision has text "
-                "and no file.",
+                violation_error_message=_(
+                    "A file version has a file; a text revision has text and no file."
+                ),
             ),
         ]
 
@@ -174,44 +204,75 @@ class Input(models.Model):
     """A government's or observer organisation's input to a paper in consultation."""
 
     paper = models.ForeignKey(
-        "roundtables.WorkingPaper", on_delete=models.PROTECT, related_name="inputs"
+        "roundtables.WorkingPaper",
+        verbose_name=_("paper"),
+        on_delete=models.PROTECT,
+        related_name="inputs",
     )
-    consultation_round = models.PositiveSmallIntegerField()
+    consultation_round = models.PositiveSmallIntegerField(_("consultation round"))
     country = models.ForeignKey(
-        "gfmd.Country", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        "gfmd.Country",
+        verbose_name=_("country"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     organisation = models.ForeignKey(
-        "gfmd.Organisation", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        "gfmd.Organisation",
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("submitted by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
-    submitted_at = models.DateTimeField(auto_now_add=True)
-    text = models.TextField()
+    submitted_at = models.DateTimeField(_("submitted at"), auto_now_add=True)
+    text = models.TextField(_("text"))
     evidence = models.TextField(
-        blank=True, help_text="References and links the input rests on, one per line."
+        _("evidence"),
+        blank=True,
+        help_text=_("References and links the input rests on, one per line."),
     )
-    attachment = models.FileField(upload_to=input_upload_to, blank=True, max_length=200)
-    attachment_name = models.CharField(max_length=200, blank=True)
-    attachment_content_type = models.CharField(max_length=100, blank=True)
-    attachment_size = models.PositiveBigIntegerField(default=0)
-    attachment_checksum = models.CharField(max_length=64, blank=True)
-    decision = models.CharField(max_length=16, choices=Decision.choices, blank=True)
-    decision_reason = models.TextField(blank=True)
+    attachment = models.FileField(
+        _("attachment"), upload_to=input_upload_to, blank=True, max_length=200
+    )
+    attachment_name = models.CharField(_("attachment name"), max_length=200, blank=True)
+    attachment_content_type = models.CharField(
+        _("attachment content type"), max_length=100, blank=True
+    )
+    attachment_size = models.PositiveBigIntegerField(_("attachment size"), default=0)
+    attachment_checksum = models.CharField(_("attachment checksum"), max_length=64, blank=True)
+    decision = models.CharField(_("decision"), max_length=16, choices=Decision.choices, blank=True)
+    decision_reason = models.TextField(_("decision reason"), blank=True)
     decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
-    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
 
     class Meta:
         ordering = ["paper_id", "id"]
+        verbose_name = _("input")
+        verbose_name_plural = _("inputs")
         constraints = [
             CheckConstraint(
                 condition=(Q(country__isnull=False) & Q(organisation__isnull=True))
                 | (Q(country__isnull=True) & Q(organisation__isnull=False)),
                 name="input_one_body",
-                violation_error_message="An input comes from exactly one government or one "
-                "organisation.",
+                violation_error_message=_(
+                    "An input comes from exactly one government or one organisation."
+                ),
             ),
             CheckConstraint(
                 condition=Q(decision__in=["", *Decision.values]), name="input_decision_valid"
@@ -219,12 +280,12 @@ class Input(models.Model):
             CheckConstraint(
                 condition=Q(decision="") | ~Q(decision_reason=""),
                 name="input_decision_has_reason",
-                violation_error_message="A decision on an input needs a reason.",
+                violation_error_message=_("A decision on an input needs a reason."),
             ),
         ]
 
     def __str__(self) -> str:
-        return f"Input #{self.pk} from {self.country or self.organisation}"
+        return _("Input #%(id)s from %(body)s") % {"id": self.pk, "body": self.body}
 
     @property
     def body(self):

@@ -1,6 +1,7 @@
 from django.db import models
 from django.db.models import F, Q, Value
 from django.db.models.functions import Concat
+from django.utils.translation import gettext_lazy as _
 
 from gfmd.platform.models.checks import CheckConstraint
 from gfmd.platform.names import validate_visible_text, visible_text_constraint
@@ -9,10 +10,14 @@ from gfmd.platform.names import validate_visible_text, visible_text_constraint
 class Theme(models.Model):
     """A theme of the catalogue that persists across editions (recurring or emerging)."""
 
-    name = models.CharField(max_length=200, unique=True, validators=[validate_visible_text])
-    description = models.TextField(blank=True)
+    name = models.CharField(
+        _("name"), max_length=200, unique=True, validators=[validate_visible_text]
+    )
+    description = models.TextField(_("description"), blank=True)
     is_emerging = models.BooleanField(
-        default=False, help_text="An emerging issue rather than one of the recurring themes."
+        _("is emerging"),
+        default=False,
+        help_text=_("An emerging issue rather than one of the recurring themes."),
     )
 
     class Meta:
@@ -20,6 +25,8 @@ class Theme(models.Model):
             visible_text_constraint("name", "theme_name_visible"),
         ]
         ordering = ["name"]
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
 
     def __str__(self) -> str:
         return self.name
@@ -29,24 +36,31 @@ class Roundtable(models.Model):
     """A roundtable of an edition (e.g. RT 1), split into sessions."""
 
     edition = models.ForeignKey(
-        "gfmd.Edition", on_delete=models.PROTECT, related_name="roundtables"
+        "gfmd.Edition",
+        verbose_name=_("edition"),
+        on_delete=models.PROTECT,
+        related_name="roundtables",
     )
-    number = models.PositiveSmallIntegerField()
-    title = models.CharField(max_length=300, validators=[validate_visible_text])
+    number = models.PositiveSmallIntegerField(_("number"))
+    title = models.CharField(_("title"), max_length=300, validators=[validate_visible_text])
 
     class Meta:
         ordering = ["edition__ordinal", "number"]
+        verbose_name = _("roundtable")
+        verbose_name_plural = _("roundtables")
         constraints = [
             visible_text_constraint("title", "roundtable_title_visible"),
             models.UniqueConstraint(
                 fields=["edition", "number"],
                 name="roundtable_number_unique",
-                violation_error_message="This edition already has a roundtable with this number.",
+                violation_error_message=_(
+                    "This edition already has a roundtable with this number."
+                ),
             ),
             CheckConstraint(
                 condition=Q(number__gte=1),
                 name="roundtable_number_positive",
-                violation_error_message="Roundtables are numbered from 1.",
+                violation_error_message=_("Roundtables are numbered from 1."),
             ),
         ]
 
@@ -74,42 +88,55 @@ class Session(models.Model):
     """A roundtable session (e.g. RT 1.2): two co-chairs, a government team, one paper."""
 
     roundtable = models.ForeignKey(
-        "roundtables.Roundtable", on_delete=models.PROTECT, related_name="sessions"
+        "roundtables.Roundtable",
+        verbose_name=_("roundtable"),
+        on_delete=models.PROTECT,
+        related_name="sessions",
     )
-    number = models.PositiveSmallIntegerField()
-    title = models.CharField(max_length=300, validators=[validate_visible_text])
+    number = models.PositiveSmallIntegerField(_("number"))
+    title = models.CharField(_("title"), max_length=300, validators=[validate_visible_text])
     theme = models.ForeignKey(
-        "roundtables.Theme", on_delete=models.PROTECT, related_name="sessions"
+        "roundtables.Theme",
+        verbose_name=_("theme"),
+        on_delete=models.PROTECT,
+        related_name="sessions",
     )
-    description = models.TextField(blank=True)
+    description = models.TextField(_("description"), blank=True)
     observers_may_submit = models.BooleanField(
+        _("observers may submit"),
         default=True,
-        help_text="Observer organisations may submit inputs during consultation.",
+        help_text=_("Observer organisations may submit inputs during consultation."),
     )
-    slot_start = models.DateTimeField(null=True, blank=True, help_text="Meeting slot start.")
-    slot_end = models.DateTimeField(null=True, blank=True)
-    room = models.CharField(max_length=100, blank=True)
+    slot_start = models.DateTimeField(
+        _("slot start"), null=True, blank=True, help_text=_("Meeting slot start.")
+    )
+    slot_end = models.DateTimeField(_("slot end"), null=True, blank=True)
+    room = models.CharField(_("room"), max_length=100, blank=True)
 
     class Meta:
         ordering = ["roundtable__edition__ordinal", "roundtable__number", "number"]
+        verbose_name = _("session")
+        verbose_name_plural = _("sessions")
         constraints = [
             visible_text_constraint("title", "session_title_visible"),
             models.UniqueConstraint(
                 fields=["roundtable", "number"],
                 name="session_number_unique",
-                violation_error_message="This roundtable already has a session with this number.",
+                violation_error_message=_(
+                    "This roundtable already has a session with this number."
+                ),
             ),
             CheckConstraint(
                 condition=Q(number__gte=1),
                 name="session_number_positive",
-                violation_error_message="Sessions are numbered from 1.",
+                violation_error_message=_("Sessions are numbered from 1."),
             ),
             CheckConstraint(
                 condition=Q(slot_start__isnull=True)
                 | Q(slot_end__isnull=True)
                 | Q(slot_end__gte=F("slot_start")),
                 name="session_slot_ordered",
-                violation_error_message="The slot cannot end before it starts.",
+                violation_error_message=_("The slot cannot end before it starts."),
             ),
         ]
 

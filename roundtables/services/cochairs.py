@@ -9,14 +9,16 @@ backstop for any writer that skips this service.
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from gfmd.platform.errors import ConflictError, DomainError
 from gfmd.platform.services.activity import log_action
-from gfmd.platform.services.notifications import notify
 from gfmd.platform.services.transitions import Webhook, require_reason, transition_run
-from roundtables.enums import CoChairOrigin, CoChairState, Seat
+from roundtables.enums import SEAT_WORDS, CoChairOrigin, CoChairState, Seat
 from roundtables.models import CoChair, Session
 from roundtables.models.cochairs import ACTIVE_COCHAIR_STATES
+from roundtables.notifications import notify_user
 from roundtables.selectors.audience import focal_point_users
 
 
@@ -34,15 +36,10 @@ def _lock(cochair: CoChair) -> tuple[Session, CoChair]:
     return session, cochair
 
 
-def _notify_country(cochair: CoChair, event: str, subject: str, body: str) -> None:
+def _notify_country(cochair: CoChair, event: str, build) -> None:
+    """Mail the government's focal points, each in their language (`build` -> subject, body)."""
     for user in focal_point_users([cochair.country_id]):
-        notify(
-            key=f"rt-cochair:{cochair.pk}:{event}:{user.pk}",
-            email=user.email,
-            user=user,
-            subject=subject,
-            body=body,
-        )
+        notify_user(user, key=f"rt-cochair:{cochair.pk}:{event}:{user.pk}", build=build)
 
 
 @transaction.atomic
@@ -50,10 +47,13 @@ def cochair_propose(*, actor, session: Session, country, origin: str, note: str 
     """A government volunteers (origin volunteered) or staff nominate it (nominated)."""
     if origin not in CoChairOrigin.values:
         raise DomainError(
-            "Say whether the government volunteered or was nominated.", field="origin"
+            _("Say whether the government volunteered or was nominated."), field="origin"
         )
     if not country.is_state:
-        raise DomainError(f"{country} is not a state; only governments co-chair.", field="country")
+        raise DomainError(
+            _("%(country)s is not a state; only governments co-chair.") % {"country": country},
+            field="country",
+        )
     session = (
         Session.objects.select_for_update(of=("self",))
         .select_related("roundtable")
@@ -64,7 +64,12 @@ def cochair_propose(*, actor, session: Session, country, origin: str, note: str 
     ).first()
     if existing:
         raise ConflictError(
-            f"{country} is already {existing.get_state_display().lower()} for {session.code}.",
+            _("%(country)s is already %(state)s for %(session)s.")
+            % {
+                "country": country,
+                "state": existing.get_state_display().lower(),
+                "session": session.code,
+            },
             code="already_proposed",
         )
     cochair = CoChair.objects.create(
@@ -121,9 +126,18 @@ def cochair_confirm(*, actor, cochair: CoChair, reason: str = "") -> CoChair:
         if holder is not None:
             other = Seat.DEVELOPING if seat == Seat.DEVELOPED else Seat.DEVELOPED
             raise ConflictError(
-                f"{session.code} already has a confirmed {seat} co-chair ({holder.country}); "
-                f"{country} counts as {seat}. Confirm a {other} government, or withdraw "
-                f"{holder.country} first.",
+                _(
+                    "%(session)s already has a confirmed %(seat)s co-chair (%(holder)s); "
+                    "%(country)s counts as %(seat)s. Confirm a %(other)s government, or "
+                    "withdraw %(holder)s first."
+                )
+                % {
+                    "session": session.code,
+                    "seat": SEAT_WORDS[seat],
+                    "holder": holder.country,
+                    "country": country,
+                    "other": SEAT_WORDS[other],
+                },
                 code="seat_taken",
             )
         cochair.seat = seat
@@ -150,9 +164,13 @@ def cochair_confirm(*, actor, cochair: CoChair, reason: str = "") -> CoChair:
         notify=lambda cochair: _notify_country(
             cochair,
             "confirmed",
-            f"Co-chair confirmed: {session.code}",
-            f"{country} is confirmed as co-chair ({cochair.seat} seat) of {session}.\n"
-            f"Edition: {cochair.session.roundtable.edition}",
+            lambda: (
+                _("Co-chair confirmed: %(session)s") % {"session": session.code},
+                _("%(country)s is confirmed as co-chair (%(seat)s seat) of %(session)s.")
+                % {"country": country, "seat": SEAT_WORDS[cochair.seat], "session": session}
+                + "\n"
+                + _("Edition: %(edition)s") % {"edition": cochair.session.roundtable.edition},
+            ),
         ),
     )
     return cochair
@@ -165,7 +183,7 @@ def cochair_decline(*, actor, cochair: CoChair, reason: str) -> CoChair:
     def prepare(cochair):
         cochair.decided_by = _decided_by(actor)
         cochair.decided_at = timezone.now()
-        cochair.reason = require_reason(reason, "declining")
+        cochair.reason = require_reason(reason, pgettext("reason for", "declining"))
         return {"session": session.code}
 
     transition_run(
@@ -180,9 +198,13 @@ def cochair_decline(*, actor, cochair: CoChair, reason: str) -> CoChair:
         notify=lambda cochair: _notify_country(
             cochair,
             "declined",
-            f"Co-chair proposal declined: {session.code}",
-            f"The proposal of {cochair.country} as co-chair of {session} was declined.\n"
-            f"Reason: {cochair.reason}",
+            lambda: (
+                _("Co-chair proposal declined: %(session)s") % {"session": session.code},
+                _("The proposal of %(country)s as co-chair of %(session)s was declined.")
+                % {"country": cochair.country, "session": session}
+                + "\n"
+                + _("Reason: %(reason)s") % {"reason": cochair.reason},
+            ),
         ),
     )
     return cochair
@@ -194,7 +216,7 @@ def cochair_withdraw(*, actor, cochair: CoChair, reason: str) -> CoChair:
     session, cochair = _lock(cochair)
 
     def prepare(cochair):
-        cochair.reason = require_reason(reason, "withdrawing")
+        cochair.reason = require_reason(reason, pgettext("reason for", "withdrawing"))
         return {"session": session.code, "seat": cochair.seat}
 
     transition_run(
@@ -215,11 +237,16 @@ def cochair_replace(*, actor, cochair: CoChair, replacement: CoChair, reason: st
     """Withdraw a confirmed co-chair and confirm a proposed one, in one step."""
     if replacement.session_id != cochair.session_id:
         raise DomainError(
-            "The replacement must be proposed for the same session.", field="replacement"
+            _("The replacement must be proposed for the same session."), field="replacement"
         )
     if cochair.state != CoChairState.CONFIRMED:
-        raise ConflictError("Only a confirmed co-chair can be replaced.", code="invalid_transition")
+        raise ConflictError(
+            _("Only a confirmed co-chair can be replaced."), code="invalid_transition"
+        )
     cochair_withdraw(actor=actor, cochair=cochair, reason=reason)
     return cochair_confirm(
-        actor=actor, cochair=replacement, reason=f"Replaces {cochair.country}: {reason}"
+        actor=actor,
+        cochair=replacement,
+        reason=_("Replaces %(country)s: %(reason)s")
+        % {"country": cochair.country, "reason": reason},
     )

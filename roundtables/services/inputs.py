@@ -3,41 +3,46 @@
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from gfmd.platform.errors import ConflictError, DomainError
 from gfmd.platform.roles import is_support_staff
 from gfmd.platform.services.activity import log_action
-from gfmd.platform.services.notifications import notify
 from gfmd.platform.services.transitions import Webhook, transition_run
 from roundtables.enums import FINAL_STATES, Decision, PaperState
 from roundtables.models import Input, WorkingPaper
+from roundtables.notifications import notify_user
 from roundtables.rules import input_bodies, is_paper_open_for_inputs
 from roundtables.services.files import check_upload
 
 
 def _choose_body(actor, paper, country, organisation):
     if country is not None and organisation is not None:
-        raise DomainError("An input comes from one government or one organisation, not both.")
+        raise DomainError(_("An input comes from one government or one organisation, not both."))
     if is_support_staff(actor):
         if country is None and organisation is None:
-            raise DomainError("Staff submitting on behalf of a body must name it.", field="country")
+            raise DomainError(
+                _("Staff submitting on behalf of a body must name it."), field="country"
+            )
         return country, organisation
     countries, organisations = input_bodies(actor, paper)
     if country is not None:
         if country.pk not in countries:
             raise DomainError(
-                f"You may not submit inputs for {country} on this paper.", field="country"
+                _("You may not submit inputs for %(body)s on this paper.") % {"body": country},
+                field="country",
             )
         return country, None
     if organisation is not None:
         if organisation.pk not in organisations:
             raise DomainError(
-                f"You may not submit inputs for {organisation} on this paper.", field="organisation"
+                _("You may not submit inputs for %(body)s on this paper.") % {"body": organisation},
+                field="organisation",
             )
         return None, organisation
     if len(countries) + len(organisations) != 1:
         raise DomainError(
-            "Say which government or organisation the input comes from.", field="country"
+            _("Say which government or organisation the input comes from."), field="country"
         )
     if countries:
         from gfmd.models import Country
@@ -62,14 +67,14 @@ def input_submit(
     paper = WorkingPaper.objects.select_related("session__roundtable").get(pk=paper.pk)
     if not is_paper_open_for_inputs(paper):
         if paper.state == PaperState.CONSULTATION:
-            raise ConflictError("The consultation deadline has passed.", code="deadline_passed")
+            raise ConflictError(_("The consultation deadline has passed."), code="deadline_passed")
         raise ConflictError(
-            f"The paper is {paper.get_state_display().lower()}; inputs are taken only during "
-            "consultation.",
+            _("The paper is %(state)s; inputs are taken only during consultation.")
+            % {"state": paper.get_state_display().lower()},
             code="consultation_closed",
         )
     if not (text or "").strip():
-        raise DomainError("An input needs text.", field="text")
+        raise DomainError(_("An input needs text."), field="text")
     country, organisation = _choose_body(actor, paper, country, organisation)
     item = Input(
         paper=paper,
@@ -119,15 +124,15 @@ def input_decide(*, actor, item: Input, decision: str, reason: str) -> Input:
     )
     if item.paper.state in FINAL_STATES or item.paper.state == PaperState.WITHDRAWN:
         raise ConflictError(
-            f"The paper is {item.paper.get_state_display().lower()}; its input decisions are "
-            "closed.",
+            _("The paper is %(state)s; its input decisions are closed.")
+            % {"state": item.paper.get_state_display().lower()},
             code="paper_closed",
         )
     if decision not in Decision.values:
-        raise DomainError("Choose included, partly included or not included.", field="decision")
+        raise DomainError(_("Choose included, partly included or not included."), field="decision")
     reason = (reason or "").strip()
     if not reason:
-        raise DomainError("Give the reason for the decision.", field="reason")
+        raise DomainError(_("Give the reason for the decision."), field="reason")
 
     def prepare(item):
         item.decision_reason = reason
@@ -169,11 +174,14 @@ INPUT_DECIDED = Webhook("input.decided", _decided, "roundtables.view_input")
 def _notify_submitter(item: Input) -> None:
     submitter = item.submitted_by
     if submitter is not None and submitter.email:
-        notify(
+        notify_user(
+            submitter,
             key=f"rt-input:{item.pk}:{item.decision}:{submitter.pk}",
-            email=submitter.email,
-            user=submitter,
-            subject=f"Decision on your input: {item.paper.session.code}",
-            body=f'Your input to "{item.paper.title}" was: {item.get_decision_display()}.\n'
-            f"Reason: {item.decision_reason}",
+            build=lambda: (
+                _("Decision on your input: %(session)s") % {"session": item.paper.session.code},
+                _('Your input to "%(title)s" was: %(decision)s.')
+                % {"title": item.paper.title, "decision": item.get_decision_display()}
+                + "\n"
+                + _("Reason: %(reason)s") % {"reason": item.decision_reason},
+            ),
         )

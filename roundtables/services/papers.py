@@ -4,13 +4,15 @@ from datetime import datetime
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from gfmd.platform.errors import ConflictError, DomainError
 from gfmd.platform.services.activity import log_action
-from gfmd.platform.services.notifications import notify
 from gfmd.platform.services.transitions import Webhook, require_reason, transition_run
 from roundtables.enums import FINAL_STATES, PAPER_TRANSITIONS, TAKEN_IN
 from roundtables.models import WorkingPaper
+from roundtables.notifications import notify_user, when
 from roundtables.selectors.audience import edition_audience, focal_point_users
 from roundtables.services.versions import version_release_latest
 
@@ -56,22 +58,16 @@ def _run(paper: WorkingPaper, name: str, *, actor, **kwargs) -> WorkingPaper:
     )
 
 
-def _notify_audience(paper, event: str, subject: str, body: str, session_only: bool) -> int:
+def _notify_audience(paper, event: str, build, session_only: bool) -> int:
+    """Mail the consulted bodies' focal points, each in their language (`build` -> subject,
+    body)."""
     edition = paper.session.roundtable.edition
     countries, organisations = edition_audience(
         edition, session=paper.session if session_only else None
     )
     sent = 0
     for user in focal_point_users(countries, organisations):
-        sent += bool(
-            notify(
-                key=f"rt-paper:{paper.pk}:{event}:{user.pk}",
-                email=user.email,
-                user=user,
-                subject=subject,
-                body=body,
-            )
-        )
+        sent += bool(notify_user(user, key=f"rt-paper:{paper.pk}:{event}:{user.pk}", build=build))
     return sent
 
 
@@ -86,12 +82,14 @@ def paper_open_consultation(
 ) -> WorkingPaper:
     def prepare(paper):
         if deadline is None:
-            raise DomainError("Give the consultation deadline.", field="deadline")
+            raise DomainError(_("Give the consultation deadline."), field="deadline")
         if deadline <= timezone.now():
-            raise DomainError("The consultation deadline must lie in the future.", field="deadline")
+            raise DomainError(
+                _("The consultation deadline must lie in the future."), field="deadline"
+            )
         if not paper.versions.exists():
             raise ConflictError(
-                "Add a draft version before opening consultation.", code="no_version"
+                _("Add a draft version before opening consultation."), code="no_version"
             )
         paper.consultation_deadline = deadline
         paper.consultation_round += 1
@@ -113,9 +111,13 @@ def paper_open_consultation(
         notify=lambda paper: _notify_audience(
             paper,
             f"consultation-{paper.consultation_round}",
-            f"Consultation open: {paper.session.code} working paper",
-            f'The working paper "{paper.title}" is open for inputs until '
-            f"{deadline:%d %B %Y %H:%M %Z}.\nSubmit inputs with the evidence they rest on.",
+            lambda: (
+                _("Consultation open: %(session)s working paper") % {"session": paper.session.code},
+                _('The working paper "%(title)s" is open for inputs until %(deadline)s.')
+                % {"title": paper.title, "deadline": when(deadline)}
+                + "\n"
+                + _("Submit inputs with the evidence they rest on."),
+            ),
             session_only=False,
         ),
     )
@@ -138,17 +140,19 @@ def paper_finalise(*, actor, paper: WorkingPaper, version=None, reason: str = ""
         )
         if undecided:
             raise ConflictError(
-                f"{len(undecided)} input(s) have no decision yet (#"
-                + ", #".join(str(i) for i in undecided)
-                + "); decide every input before the paper becomes final.",
+                _(
+                    "%(count)d input(s) have no decision yet (%(ids)s); decide every input "
+                    "before the paper becomes final."
+                )
+                % {"count": len(undecided), "ids": ", ".join(f"#{i}" for i in undecided)},
                 code="undecided_inputs",
             )
         latest = paper.versions.order_by("-number").first()
         if latest is None:
-            raise ConflictError("A final paper needs a version.", code="no_version")
+            raise ConflictError(_("A final paper needs a version."), code="no_version")
         final = chosen["version"] or latest
         if final.paper_id != paper.pk:
-            raise DomainError("The final version must belong to this paper.", field="version")
+            raise DomainError(_("The final version must belong to this paper."), field="version")
         taken_in = list(paper.inputs.filter(decision__in=TAKEN_IN).order_by("id"))
         final.included_inputs.set(taken_in)
         paper.final_version = final
@@ -165,9 +169,18 @@ def paper_finalise(*, actor, paper: WorkingPaper, version=None, reason: str = ""
         notify=lambda paper: _notify_audience(
             paper,
             "final",
-            f"Final working paper: {paper.session.code}",
-            f'The working paper "{paper.title}" is final (version {chosen["version"].number}); '
-            f"it took in {len(chosen['taken_in'])} input(s).",
+            lambda: (
+                _("Final working paper: %(session)s") % {"session": paper.session.code},
+                _(
+                    'The working paper "%(title)s" is final (version %(number)d); it took in '
+                    "%(count)d input(s)."
+                )
+                % {
+                    "title": paper.title,
+                    "number": chosen["version"].number,
+                    "count": len(chosen["taken_in"]),
+                },
+            ),
             session_only=False,
         ),
     )
@@ -183,7 +196,7 @@ def paper_withdraw(*, actor, paper: WorkingPaper, reason: str) -> WorkingPaper:
     paper = _lock(paper)
 
     def prepare(paper):
-        require_reason(reason, "withdrawing the paper")
+        require_reason(reason, pgettext("reason for", "withdrawing the paper"))
 
     return _run(paper, "withdraw", actor=actor, reason=(reason or "").strip(), prepare=prepare)
 
@@ -194,8 +207,8 @@ def paper_set_public(*, actor, paper: WorkingPaper, public: bool) -> WorkingPape
     paper = _lock(paper)
     if public and paper.state not in FINAL_STATES:
         raise ConflictError(
-            f"Only a final or distributed paper can be published; this one is "
-            f"{paper.get_state_display().lower()}.",
+            _("Only a final or distributed paper can be published; this one is %(state)s.")
+            % {"state": paper.get_state_display().lower()},
             code="invalid_transition",
         )
     if paper.is_public == public:

@@ -5,11 +5,12 @@ daily run mails each recipient once."""
 from datetime import date, timedelta
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from gfmd.models import Edition
-from gfmd.platform.services.notifications import notify
-from roundtables.enums import PaperState
+from roundtables.enums import SEAT_WORDS, PaperState
 from roundtables.models import WorkingPaper
+from roundtables.notifications import notify_user, when
 from roundtables.selectors.audience import (
     chair_country_ids,
     edition_audience,
@@ -39,16 +40,43 @@ def remind_consultation_deadlines(*, days_before: int, now=None) -> int:
         organisations -= set(answered.values_list("organisation_id", flat=True))
         for user in focal_point_users(countries, organisations):
             sent += bool(
-                notify(
+                notify_user(
+                    user,
                     key=f"rt-deadline:{paper.pk}:{paper.consultation_round}:{user.pk}",
-                    email=user.email,
-                    user=user,
-                    subject=f"Consultation closes soon: {paper.session.code}",
-                    body=f'Inputs to "{paper.title}" are due by '
-                    f"{paper.consultation_deadline:%d %B %Y %H:%M %Z}.",
+                    build=lambda paper=paper: (
+                        _("Consultation closes soon: %(session)s")
+                        % {"session": paper.session.code},
+                        _('Inputs to "%(title)s" are due by %(deadline)s.')
+                        % {"title": paper.title, "deadline": when(paper.consultation_deadline)},
+                    ),
                 )
             )
     return sent
+
+
+def _open_seats_message(edition, sessions, weeks_before: int) -> tuple[str, str]:
+    """(subject, body) of the open-seats reminder, in the active language."""
+    lines = [
+        "  "
+        + _("%(session)s %(title)s: open %(seats)s seat")
+        % {
+            "session": session.code,
+            "title": session.title,
+            "seats": ", ".join(str(SEAT_WORDS[seat]) for seat in seats),
+        }
+        for session, seats in sessions
+    ]
+    subject = _("Open co-chair seats, %(weeks)d weeks before %(edition)s") % {
+        "weeks": weeks_before,
+        "edition": edition,
+    }
+    body = (
+        _("%(edition)s opens on %(date)s. Sessions without both co-chairs:")
+        % {"edition": edition, "date": when(edition.start_date, with_time=False)}
+        + "\n"
+        + "\n".join(lines)
+    )
+    return subject, body
 
 
 def remind_open_seats(*, weeks_before: int, today: date | None = None) -> int:
@@ -59,7 +87,7 @@ def remind_open_seats(*, weeks_before: int, today: date | None = None) -> int:
     ).order_by("start_date", "id")
     sent = 0
     for edition in editions:
-        lines = []
+        sessions = []
         for session in (
             sessions_with_details()
             .filter(roundtable__edition=edition)
@@ -67,24 +95,20 @@ def remind_open_seats(*, weeks_before: int, today: date | None = None) -> int:
         ):
             seats = open_seats(session)
             if seats:
-                lines.append(f"  {session.code} {session.title}: open {', '.join(seats)} seat")
-        if not lines:
+                sessions.append((session, seats))
+        if not sessions:
             continue
         recipients = {u.pk: u for u in support_unit_users()}
         for user in focal_point_users(chair_country_ids(edition)):
             recipients.setdefault(user.pk, user)
-        body = (
-            f"{edition} opens on {edition.start_date:%d %B %Y}. Sessions without both "
-            "co-chairs:\n" + "\n".join(lines)
-        )
         for user in recipients.values():
             sent += bool(
-                notify(
+                notify_user(
+                    user,
                     key=f"rt-open-seats:{edition.pk}:{weeks_before}w:{user.pk}",
-                    email=user.email,
-                    user=user,
-                    subject=f"Open co-chair seats, {weeks_before} weeks before {edition}",
-                    body=body,
+                    build=lambda edition=edition, sessions=sessions: _open_seats_message(
+                        edition, sessions, weeks_before
+                    ),
                 )
             )
     return sent

@@ -2,6 +2,8 @@
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from gfmd.platform.errors import ConflictError, DomainError
 from gfmd.platform.services.activity import log_action
@@ -14,7 +16,10 @@ from roundtables.models.cochairs import ACTIVE_COCHAIR_STATES, ACTIVE_TEAM_STATE
 @transaction.atomic
 def team_request(*, actor, session: Session, country, note: str = "") -> TeamMembership:
     if not country.is_state:
-        raise DomainError(f"{country} is not a state; teams are governments.", field="country")
+        raise DomainError(
+            _("%(country)s is not a state; teams are governments.") % {"country": country},
+            field="country",
+        )
     session = (
         Session.objects.select_for_update(of=("self",))
         .select_related("roundtable")
@@ -24,13 +29,17 @@ def team_request(*, actor, session: Session, country, note: str = "") -> TeamMem
         session=session, country=country, state__in=ACTIVE_TEAM_STATES
     ).exists():
         raise ConflictError(
-            f"{country} has already asked to join {session.code}'s team.", code="already_requested"
+            _("%(country)s has already asked to join %(session)s's team.")
+            % {"country": country, "session": session.code},
+            code="already_requested",
         )
     if CoChair.objects.filter(
         session=session, country=country, state__in=ACTIVE_COCHAIR_STATES
     ).exists():
         raise ConflictError(
-            f"{country} is a co-chair (or proposed) of {session.code}.", code="already_cochair"
+            _("%(country)s is a co-chair (or proposed) of %(session)s.")
+            % {"country": country, "session": session.code},
+            code="already_cochair",
         )
     membership = TeamMembership.objects.create(
         session=session,
@@ -82,7 +91,9 @@ def team_accept(*, actor, membership: TeamMembership, reason: str = "") -> TeamM
 
 @transaction.atomic
 def team_decline(*, actor, membership: TeamMembership, reason: str) -> TeamMembership:
-    return _decide(actor, membership, "decline", require_reason(reason, "declining"))
+    return _decide(
+        actor, membership, "decline", require_reason(reason, pgettext("reason for", "declining"))
+    )
 
 
 @transaction.atomic

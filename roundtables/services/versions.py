@@ -38,8 +38,11 @@ def _lock_editable(paper: WorkingPaper) -> WorkingPaper:
     paper = WorkingPaper.objects.select_for_update(of=("self",)).get(pk=paper.pk)
     if paper.state not in EDITABLE_STATES:
         raise ConflictError(
-            f"The paper is {paper.get_state_display().lower()}; versions are added only while "
-            "it is planned, drafting or in consultation.",
+            _(
+                "The paper is %(state)s; versions are added only while it is planned, drafting "
+                "or in consultation."
+            )
+            % {"state": paper.get_state_display().lower()},
             code="paper_closed",
         )
     return paper
@@ -108,7 +111,7 @@ def version_add_file(*, actor, paper: WorkingPaper, upload, note: str = "") -> P
 @transaction.atomic
 def version_add_text(*, actor, paper: WorkingPaper, text: str, note: str = "") -> PaperVersion:
     if not (text or "").strip():
-        raise DomainError("A text revision needs text.", field="text")
+        raise DomainError(_("A text revision needs text."), field="text")
     if len(text) > MAX_TEXT_CHARS:  # the same bound as text extracted from a document
         raise DomainError(
             _("A text revision has at most %(limit)d characters.") % {"limit": MAX_TEXT_CHARS},

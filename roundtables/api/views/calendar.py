@@ -10,6 +10,7 @@ import json
 
 from django.contrib.auth import get_user_model
 from django.http import Http404, HttpResponse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from rest_framework.renderers import BaseRenderer
 
@@ -55,8 +56,8 @@ def sessions_feed(request, token: str):
     """Sessions the token's user may see; ?edition=<id> narrows it."""
     user = get_user_model().objects.filter(pk=user_id_from_token(token), is_active=True).first()
     if user is None:
-        raise Http404("Unknown or revoked calendar feed.")
+        raise Http404(_("Unknown or revoked calendar feed."))
     sessions = edition_filter(sessions_for_user(user), request.GET.get("edition"))
     if sessions is None:
-        raise Http404("Unknown edition.")
+        raise Http404(_("Unknown edition."))
     return calendar_response(sessions, request)

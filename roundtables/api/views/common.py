@@ -3,6 +3,7 @@
 import logging
 
 from django.http import FileResponse
+from django.utils.translation import gettext as _
 from rest_framework.exceptions import NotFound
 
 from roundtables.rules import forget_reach
@@ -23,7 +24,7 @@ def file_response(field_file, filename: str, content_type: str) -> FileResponse:
         handle = field_file.storage.open(field_file.name, "rb")
     except FileNotFoundError as exc:
         logger.error("Stored file missing: %s", field_file.name)
-        raise NotFound("The stored file is missing; please tell the Support Unit.") from exc
+        raise NotFound(_("The stored file is missing; please tell the Support Unit.")) from exc
     response = FileResponse(
         handle, as_attachment=True, filename=filename, content_type=content_type
     )

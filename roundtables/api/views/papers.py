@@ -3,6 +3,7 @@ consultation inputs and decisions, and "why can I see this?". Files are served o
 """
 
 from django.http import HttpResponse
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, viewsets
 from rest_framework.decorators import action
@@ -132,7 +133,9 @@ class WorkingPaperViewSet(
         if number is not None:
             version = paper.versions.filter(number=number).first()
             if version is None:
-                raise ValidationError({"version": [f"This paper has no version {number}."]})
+                raise ValidationError(
+                    {"version": [_("This paper has no version %(number)s.") % {"number": number}]}
+                )
         paper = paper_services.paper_finalise(
             actor=request.user,
             paper=paper,
@@ -226,19 +229,24 @@ class WorkingPaperViewSet(
         for key in ("from", "to"):
             raw = request.query_params.get(key, "")
             if not raw.isdigit():
-                raise ValidationError({key: ["Give a version number."]})
+                raise ValidationError({key: [_("Give a version number.")]})
             numbers.append(int(raw))
         # Only versions the caller may see: a draft hidden from them is "no version".
         visible = paper_sel.versions_for_user(request.user).filter(paper=paper)
         versions = {v.number: v for v in visible.filter(number__in=numbers)}
         missing = [n for n in numbers if n not in versions]
         if missing:
-            raise NotFound(f"This paper has no version {missing[0]}.")
+            raise NotFound(_("This paper has no version %(number)s.") % {"number": missing[0]})
         older, newer = versions[numbers[0]], versions[numbers[1]]
         for version in (older, newer):
             if not version.text:
                 raise ValidationError(
-                    {"from": [f"Version {version.number} has no text to compare (PDF)."]}
+                    {
+                        "from": [
+                            _("Version %(number)d has no text to compare (PDF).")
+                            % {"number": version.number}
+                        ]
+                    }
                 )
         diff = paper_sel.version_diff(older, newer)
         return Response(
@@ -345,5 +353,5 @@ class InputViewSet(
     def attachment(self, request, pk=None):
         item = self.get_object()
         if not item.attachment:
-            raise NotFound("This input has no attachment.")
+            raise NotFound(_("This input has no attachment."))
         return file_response(item.attachment, item.attachment_name, item.attachment_content_type)

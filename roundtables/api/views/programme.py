@@ -6,6 +6,7 @@ is a 404 before any 403.
 """
 
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, viewsets
@@ -22,7 +23,7 @@ from roundtables.api import serializers as s
 from roundtables.api.views.calendar import ICalendarRenderer, calendar_response, edition_filter
 from roundtables.api.views.common import FreshReachMixin
 from roundtables.enums import COCHAIR_TRANSITIONS, TEAM_TRANSITIONS, CoChairOrigin
-from roundtables.exports import COCHAIR_COLUMNS
+from roundtables.exports import COCHAIR_COLUMNS, columns
 from roundtables.models import CoChair, Roundtable, Session, TeamMembership, Theme
 from roundtables.rules import represents_country
 from roundtables.selectors import programme as sel
@@ -113,10 +114,10 @@ class SessionViewSet(FreshReachMixin, SpecListMixin, RecordViewSet):
         """Per edition: open co-chair seats, and governments co-chairing several sessions."""
         raw = request.query_params.get("edition", "")
         if not raw.isdigit():
-            raise ValidationError({"edition": ["Give the edition id."]})
+            raise ValidationError({"edition": [_("Give the edition id.")]})
         edition = Edition.objects.filter(pk=int(raw)).first()
         if edition is None:
-            raise NotFound("No such edition.")
+            raise NotFound(_("No such edition."))
         overview = sel.seat_overview(edition)
         data = {
             "edition": edition.pk,
@@ -151,7 +152,7 @@ class SessionViewSet(FreshReachMixin, SpecListMixin, RecordViewSet):
         feed URL for calendar apps (it carries a token: keep it private)."""
         sessions = edition_filter(self.get_queryset(), request.query_params.get("edition"))
         if sessions is None:
-            raise ValidationError({"edition": ["Give the edition id."]})
+            raise ValidationError({"edition": [_("Give the edition id.")]})
         response = calendar_response(sessions, request)
         feed = reverse("feed-roundtable-sessions", kwargs={"token": feed_token(request.user)})
         response["Link"] = f'<{request.build_absolute_uri(feed)}>; rel="alternate"'
@@ -177,7 +178,11 @@ class CoChairViewSet(
     queryset = CoChair.objects.all()
     serializer_class = s.CoChairSerializer
     export_name = "cochairs"
-    export_columns = COCHAIR_COLUMNS
+
+    @property
+    def export_columns(self):
+        return columns(COCHAIR_COLUMNS)  # titles in the request's language
+
     filterset_fields = {
         "session": ["exact"],
         "session__roundtable__edition": ["exact"],
@@ -208,7 +213,7 @@ class CoChairViewSet(
         elif represents_country(user, data["country"]):
             origin = CoChairOrigin.VOLUNTEERED
         else:
-            raise PermissionDenied("You may volunteer only your own government.")
+            raise PermissionDenied(_("You may volunteer only your own government."))
         cochair = cochair_services.cochair_propose(
             actor=user,
             session=data["session"],
@@ -295,7 +300,7 @@ class TeamMembershipViewSet(
         data = serializer.validated_data
         user = self.request.user
         if not is_support_staff(user) and not represents_country(user, data["country"]):
-            raise PermissionDenied("You may ask to join only for your own government.")
+            raise PermissionDenied(_("You may ask to join only for your own government."))
         membership = team_services.team_request(
             actor=user, session=data["session"], country=data["country"], note=data["note"]
         )
