@@ -1,5 +1,6 @@
 """Applications, nominated delegates and reviews."""
 
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from civil_society.enums import Gender
@@ -48,7 +49,7 @@ class CSDNominationSerializer(serializers.Serializer):
     full_name = serializers.CharField(max_length=200)
     email = serializers.EmailField()
     gender = serializers.ChoiceField(
-        choices=[("", "Not given"), *Gender.choices], required=False, default=""
+        choices=[("", _("Not given")), *Gender.choices], required=False, default=""
     )
     country = CountryField()
     expertise = serializers.CharField(required=False, allow_blank=True, default="")
@@ -98,7 +99,7 @@ class CSDApplicationSubmitSerializer(AnswersWithReadPayload, serializers.Seriali
         required=False,
         allow_blank=True,
         default="",
-        help_text="Partner systems: your id; resubmitting it returns the same application.",
+        help_text=_("Partner systems: your id; resubmitting it returns the same application."),
     )
     delegates = CSDNominationSerializer(many=True)
 
