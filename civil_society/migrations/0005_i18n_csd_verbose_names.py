@@ -32,7 +32,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AlterModelOptions(
             name='commonspaceparticipant',
-            options={'ordering': ['session_id', 'side', 'id'], 'verbose_name': 'Common Space participant', 'verbose_name_plural': 'Common Space participants'},
+            options={'ordering': ['session_id', 'side', 'id'], 'verbose_name': 'common space participant', 'verbose_name_plural': 'common space participants'},
         ),
         migrations.AlterModelOptions(
             name='commonspacesession',

@@ -251,8 +251,8 @@ class CommonSpaceParticipant(models.Model):
 
     class Meta:
         ordering = ["session_id", "side", "id"]
-        verbose_name = _("Common Space participant")
-        verbose_name_plural = _("Common Space participants")
+        verbose_name = _("common space participant")
+        verbose_name_plural = _("common space participants")
         constraints = [
             CheckConstraint(
                 condition=Q(
