@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import ROUND_FLOOR, Decimal
 
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from civil_society.enums import Outcome, Sector
@@ -136,9 +137,9 @@ def _score_text(v: Verdict, terms: PolicyTerms) -> str:
     if c.average_score is None:
         return _("no reviews")
     values = {
-        "average": f"{c.average_score:.2f}",
+        "average": number_format(c.average_score, 2),
         "count": c.review_count,
-        "bonus": f"{terms.priority_bonus:.2f}",
+        "bonus": number_format(terms.priority_bonus, 2),
         "led": c.led_label,
     }
     if c.has_priority and terms.priority_bonus:

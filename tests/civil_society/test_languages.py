@@ -65,13 +65,13 @@ def test_the_api_answers_a_domain_error_in_the_requested_language(csd, staff, ap
     [
         (
             "fr",
-            "Sélectionné(e) au mérite. Rang 1, moyenne de 9.00 sur 1 évaluation(s).",
+            "Sélectionné(e) au mérite. Rang 1, moyenne de 9,00 sur 1 évaluation(s).",
             "Inscrit(e) sur la liste d'attente en position 1 : les 1 places ont été attribuées",
             "Pas encore admissible : 0 évaluation(s) sur les 1 requise(s).",
         ),
         (
             "es",
-            "Seleccionado(a) por méritos. Puesto 1, media de 9.00 sobre 1 evaluación(es).",
+            "Seleccionado(a) por méritos. Puesto 1, media de 9,00 sobre 1 evaluación(es).",
             "En lista de espera en la posición 1: las 1 plazas se asignaron",
             "Aún no admisible: 0 de las 1 evaluación(es) requerida(s).",
         ),
