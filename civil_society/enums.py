@@ -6,6 +6,7 @@ and the tests read the same table.
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from gfmd.platform.transitions import Transition, TransitionTable
 
@@ -13,31 +14,31 @@ from gfmd.platform.transitions import Transition, TransitionTable
 class Sector(models.TextChoices):
     """The five sectors CSD participants come from (domain.md). Exactly one per organisation."""
 
-    DEVELOPMENT = "development", "Development organisation"
-    MIGRANT_DIASPORA = "migrant_diaspora", "Migrant rights and diaspora group"
-    TRADE_UNION = "trade_union", "Trade union"
-    PRIVATE_SECTOR = "private_sector", "Private sector employer"
-    ACADEMIA = "academia", "Academia"
+    DEVELOPMENT = "development", _("Development organisation")
+    MIGRANT_DIASPORA = "migrant_diaspora", _("Migrant rights and diaspora group")
+    TRADE_UNION = "trade_union", _("Trade union")
+    PRIVATE_SECTOR = "private_sector", _("Private sector employer")
+    ACADEMIA = "academia", _("Academia")
 
 
 class CommitteeRole(models.TextChoices):
-    CHAIR = "chair", "Chair"
-    VICE_CHAIR = "vice_chair", "Vice-chair"
-    MEMBER = "member", "Member"
+    CHAIR = "chair", _("Chair")
+    VICE_CHAIR = "vice_chair", _("Vice-chair")
+    MEMBER = "member", _("Member")
 
 
 class LedCheck(models.TextChoices):
     """Staff check of the self-declared migrant-led / diaspora-led status."""
 
-    NOT_DECLARED = "not_declared", "Not declared"
-    PENDING = "pending", "Declared, not yet checked"
-    CONFIRMED = "confirmed", "Confirmed by staff"
-    REJECTED = "rejected", "Not confirmed by staff"
+    NOT_DECLARED = "not_declared", _("Not declared")
+    PENDING = "pending", _("Declared, not yet checked")
+    CONFIRMED = "confirmed", _("Confirmed by staff")
+    REJECTED = "rejected", _("Not confirmed by staff")
 
 
 class ApplicationStatus(models.TextChoices):
-    SUBMITTED = "submitted", "Submitted"
-    WITHDRAWN = "withdrawn", "Withdrawn"
+    SUBMITTED = "submitted", _("Submitted")
+    WITHDRAWN = "withdrawn", pgettext_lazy("application status", "Withdrawn")
 
 
 APPLICATION_TRANSITIONS = TransitionTable(
@@ -54,24 +55,24 @@ APPLICATION_TRANSITIONS = TransitionTable(
 
 
 class ApplicationSource(models.TextChoices):
-    WEB = "web", "Applicant (focal point)"
-    PARTNER = "partner", "Partner system"
-    STAFF = "staff", "Entered by staff"
+    WEB = "web", _("Applicant (focal point)")
+    PARTNER = "partner", _("Partner system")
+    STAFF = "staff", _("Entered by staff")
 
 
 class Gender(models.TextChoices):
-    FEMALE = "female", "Female"
-    MALE = "male", "Male"
-    OTHER = "other", "Other / self-described"
+    FEMALE = "female", _("Female")
+    MALE = "male", _("Male")
+    OTHER = "other", _("Other / self-described")
 
 
 class DelegateStatus(models.TextChoices):
-    NOMINATED = "nominated", "Nominated"
-    SELECTED = "selected", "Selected"
-    WAITLISTED = "waitlisted", "Waitlisted"
-    DECLINED = "declined", "Declined"
-    RELEASED = "released", "Place released"
-    WITHDRAWN = "withdrawn", "Withdrawn"
+    NOMINATED = "nominated", _("Nominated")
+    SELECTED = "selected", _("Selected")
+    WAITLISTED = "waitlisted", _("Waitlisted")
+    DECLINED = "declined", _("Declined")
+    RELEASED = "released", _("Place released")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
 _OPEN = (DelegateStatus.NOMINATED, DelegateStatus.WAITLISTED)
@@ -100,15 +101,15 @@ NOTIFIED_STATUSES = (DelegateStatus.SELECTED, DelegateStatus.WAITLISTED, Delegat
 class Outcome(models.TextChoices):
     """A proposal's verdict on one nominated delegate."""
 
-    SELECTED = "selected", "Selected"
-    WAITLISTED = "waitlisted", "Waitlisted"
-    OUT = "out", "Not selected"
+    SELECTED = "selected", _("Selected")
+    WAITLISTED = "waitlisted", _("Waitlisted")
+    OUT = "out", _("Not selected")
 
 
 class ProposalStatus(models.TextChoices):
-    DRAFT = "draft", "Draft (staff may adjust)"
-    CONFIRMED = "confirmed", "Confirmed"
-    SUPERSEDED = "superseded", "Superseded by a later run"
+    DRAFT = "draft", _("Draft (staff may adjust)")
+    CONFIRMED = "confirmed", _("Confirmed")
+    SUPERSEDED = "superseded", _("Superseded by a later run")
 
 
 PROPOSAL_TRANSITIONS = TransitionTable(
@@ -135,18 +136,18 @@ PROPOSAL_TRANSITIONS = TransitionTable(
 class SessionOrigin(models.TextChoices):
     """How a CSD session relates to the government agenda (added/substituted are flagged)."""
 
-    MIRRORS = "mirrors", "Mirrors a government roundtable session"
-    ADDED = "added", "Topic added by the CSD"
-    SUBSTITUTES = "substitutes", "Topic substituted by the CSD"
+    MIRRORS = "mirrors", _("Mirrors a government roundtable session")
+    ADDED = "added", _("Topic added by the CSD")
+    SUBSTITUTES = "substitutes", _("Topic substituted by the CSD")
 
 
 class CommonSpaceSide(models.TextChoices):
-    GOVERNMENT = "government", "Government"
-    CIVIL_SOCIETY = "civil_society", "Civil society"
-    OBSERVER = "observer", "Observer organisation"
+    GOVERNMENT = "government", _("Government")
+    CIVIL_SOCIETY = "civil_society", _("Civil society")
+    OBSERVER = "observer", _("Observer organisation")
 
 
 class CommonSpaceRole(models.TextChoices):
-    MODERATOR = "moderator", "Moderator"
-    SPEAKER = "speaker", "Speaker"
-    PARTICIPANT = "participant", "Participant"
+    MODERATOR = "moderator", _("Moderator")
+    SPEAKER = "speaker", _("Speaker")
+    PARTICIPANT = "participant", _("Participant")

@@ -13,12 +13,18 @@ Order of work (docs/civil_society.md explains the why):
 5. Remaining places on merit. Throughout, no organisation beyond `max_per_organisation`
    and no region beyond `max_region_share` of the places.
 6. Waitlist: the next best eligible candidates, up to `waitlist_size`, in merit order.
+
+The explanations (`Verdict.reason`, `SelectionResult.warnings`) are written in the active
+language when the selection runs (gettext) and stored as written.
 """
 
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import ROUND_FLOOR, Decimal
+
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
 
 from civil_society.enums import Outcome, Sector
 
@@ -129,11 +135,19 @@ def _sort_key(c: Candidate, terms: PolicyTerms):
 def _score_text(v: Verdict, terms: PolicyTerms) -> str:
     c = v.candidate
     if c.average_score is None:
-        return "no reviews"
-    text = f"average {c.average_score:.2f} from {c.review_count} review(s)"
+        return _("no reviews")
+    values = {
+        "average": number_format(c.average_score, 2),
+        "count": c.review_count,
+        "bonus": number_format(terms.priority_bonus, 2),
+        "led": c.led_label,
+    }
     if c.has_priority and terms.priority_bonus:
-        text += f" + {terms.priority_bonus:.2f} priority ({c.led_label})"
-    return text
+        return (
+            _("average %(average)s from %(count)d review(s) + %(bonus)s priority (%(led)s)")
+            % values
+        )
+    return _("average %(average)s from %(count)d review(s)") % values
 
 
 def compute_selection(terms: PolicyTerms, candidates: list[Candidate]) -> SelectionResult:
@@ -153,9 +167,9 @@ def compute_selection(terms: PolicyTerms, candidates: list[Candidate]) -> Select
     result = SelectionResult(verdicts=[verdicts[c.delegate_id] for c in [*eligible, *ineligible]])
     for c in ineligible:
         needed = max(terms.min_reviews, 1)
-        verdicts[
-            c.delegate_id
-        ].reason = f"Not eligible yet: {c.review_count} of {needed} required review(s)."
+        verdicts[c.delegate_id].reason = _(
+            "Not eligible yet: %(count)d of %(needed)d required review(s)."
+        ) % {"count": c.review_count, "needed": needed}
 
     selected: list[Candidate] = []
     chosen: set[int] = set()
@@ -166,18 +180,25 @@ def compute_selection(terms: PolicyTerms, candidates: list[Candidate]) -> Select
 
     def blocker(c: Candidate) -> str | None:
         if by_org[c.organisation_id] >= terms.max_per_organisation:
-            return (
-                f"{c.organisation_name} already has {by_org[c.organisation_id]} place(s), the "
-                f"most one organisation may hold."
-            )
+            return _(
+                "%(organisation)s already has %(count)d place(s), the most one organisation "
+                "may hold."
+            ) % {"organisation": c.organisation_name, "count": by_org[c.organisation_id]}
         if region_cap is not None and by_region[c.region] >= region_cap:
-            return f"{c.region} already has {region_cap} place(s), the policy's regional cap."
+            return _("%(region)s already has %(count)d place(s), the policy's regional cap.") % {
+                "region": c.region,
+                "count": region_cap,
+            }
         return None
 
     def take(c: Candidate, reason: str) -> None:
         v = verdicts[c.delegate_id]
         v.outcome = Outcome.SELECTED
-        v.reason = f"{reason} Rank {v.rank}, {_score_text(v, terms)}."
+        v.reason = _("%(reason)s Rank %(rank)d, %(score)s.") % {
+            "reason": reason,
+            "rank": v.rank,
+            "score": _score_text(v, terms),
+        }
         selected.append(c)
         chosen.add(c.delegate_id)
         by_sector[c.sector] += 1
@@ -194,13 +215,16 @@ def compute_selection(terms: PolicyTerms, candidates: list[Candidate]) -> Select
                 continue
             take(
                 c,
-                f"Selected to meet the {Sector(sector).label} minimum "
-                f"({by_sector[sector] + 1} of {need}).",
+                _("Selected to meet the %(sector)s minimum (%(count)d of %(need)d).")
+                % {"sector": Sector(sector).label, "count": by_sector[sector] + 1, "need": need},
             )
         if by_sector[sector] < need:
             result.warnings.append(
-                f"{Sector(sector).label}: {by_sector[sector]} of the {need} reserved place(s) "
-                "could be filled; not enough eligible candidates."
+                _(
+                    "%(sector)s: %(count)d of the %(need)d reserved place(s) could be filled; "
+                    "not enough eligible candidates."
+                )
+                % {"sector": Sector(sector).label, "count": by_sector[sector], "need": need}
             )
 
     # Regional spread.
@@ -215,8 +239,12 @@ def compute_selection(terms: PolicyTerms, candidates: list[Candidate]) -> Select
                     continue
                 take(
                     c,
-                    f"Selected for regional spread ({region}: {by_region[region] + 1} of "
-                    f"{terms.min_per_region}).",
+                    _("Selected for regional spread (%(region)s: %(count)d of %(need)d).")
+                    % {
+                        "region": region,
+                        "count": by_region[region] + 1,
+                        "need": terms.min_per_region,
+                    },
                 )
 
     # Merit.
@@ -230,7 +258,7 @@ def compute_selection(terms: PolicyTerms, candidates: list[Candidate]) -> Select
         if why:
             held_back[c.delegate_id] = why
             continue
-        take(c, "Selected on merit.")
+        take(c, _("Selected on merit."))
 
     # Waitlist and the rest.
     position = 0
@@ -240,25 +268,35 @@ def compute_selection(terms: PolicyTerms, candidates: list[Candidate]) -> Select
         v = verdicts[c.delegate_id]
         org_full = by_org[c.organisation_id] >= terms.max_per_organisation
         if org_full:
-            v.reason = (
-                f"Not selected: {c.organisation_name} already has "
-                f"{by_org[c.organisation_id]} place(s), the most one organisation may hold. "
-                f"Rank {v.rank}, {_score_text(v, terms)}."
-            )
+            v.reason = _(
+                "Not selected: %(organisation)s already has %(count)d place(s), the most one "
+                "organisation may hold. Rank %(rank)d, %(score)s."
+            ) % {
+                "organisation": c.organisation_name,
+                "count": by_org[c.organisation_id],
+                "rank": v.rank,
+                "score": _score_text(v, terms),
+            }
             continue
         if position < terms.waitlist_size:
             position += 1
             v.outcome = Outcome.WAITLISTED
             v.waitlist_position = position
             why = held_back.get(c.delegate_id) or (
-                f"all {terms.places} places went to higher-ranked or reserved candidates."
+                _("all %(places)d places went to higher-ranked or reserved candidates.")
+                % {"places": terms.places}
             )
-            v.reason = (
-                f"Waitlisted at position {position}: {why} Rank {v.rank}, {_score_text(v, terms)}."
-            )
+            v.reason = _(
+                "Waitlisted at position %(position)d: %(why)s Rank %(rank)d, %(score)s."
+            ) % {
+                "position": position,
+                "why": why,
+                "rank": v.rank,
+                "score": _score_text(v, terms),
+            }
         else:
-            v.reason = (
-                f"Not selected: rank {v.rank} is below the last of {terms.waitlist_size} "
-                f"waitlist place(s); {_score_text(v, terms)}."
-            )
+            v.reason = _(
+                "Not selected: rank %(rank)d is below the last of %(size)d waitlist place(s); "
+                "%(score)s."
+            ) % {"rank": v.rank, "size": terms.waitlist_size, "score": _score_text(v, terms)}
     return result

@@ -6,6 +6,7 @@ from civil_society.services.delegates import delegate_notify_decision
 
 
 @shared_task(name="civil_society.notify_delegate_decision")
-def notify_delegate_decision(*, delegate_id: int, status: str) -> bool:
-    """Queue the decision email (selected / waitlisted / declined) once per delegate and status."""
-    return delegate_notify_decision(delegate_id=delegate_id, status=status)
+def notify_delegate_decision(*, delegate_id: int, status: str, language: str | None = None) -> bool:
+    """Queue the decision email (selected / waitlisted / declined) once per delegate and status,
+    in `language` (default: the worker's active language)."""
+    return delegate_notify_decision(delegate_id=delegate_id, status=status, language=language)

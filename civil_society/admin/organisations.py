@@ -8,6 +8,8 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from civil_society.models import CivilSocietyOrganisation
 from civil_society.models.organisations import normalise_name, website_domain
@@ -46,15 +48,15 @@ class CivilSocietyOrganisationAdmin(AuditedAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(application_total=Count("applications"))
 
-    @admin.display(description="Headquarters", ordering="organisation__headquarters__name")
+    @admin.display(description=_("Headquarters"), ordering="organisation__headquarters__name")
     def headquarters(self, obj):
         return obj.organisation.headquarters or "-"
 
-    @admin.display(description="Applications", ordering="application_total")
+    @admin.display(description=_("Applications"), ordering="application_total")
     def application_count(self, obj):
         return obj.application_total
 
-    @admin.display(description="Possible duplicates")
+    @admin.display(description=_("Possible duplicates"))
     def possible_duplicates(self, obj):
         if obj is None or obj.pk is None:
             return "-"
@@ -62,13 +64,15 @@ class CivilSocietyOrganisationAdmin(AuditedAdmin):
             name=obj.organisation.name, website=obj.organisation.website, exclude_id=obj.pk
         )
         if not matches:
-            return "None found."
+            return gettext("None found.")
         url = reverse("admin:civil_society_civilsocietyorganisation_duplicates")
         return format_html(
-            "{} possible duplicate(s): {}. <a href='{}'>Review and merge</a>",
-            len(matches),
-            "; ".join(f"{m.organisation} ({', '.join(m.reasons)})" for m in matches),
-            url,
+            gettext(
+                "{count} possible duplicate(s): {matches}. <a href='{url}'>Review and merge</a>"
+            ),
+            count=len(matches),
+            matches="; ".join(f"{m.organisation} ({', '.join(m.reasons)})" for m in matches),
+            url=url,
         )
 
     def save_model(self, request, obj, form, change):
@@ -86,20 +90,27 @@ class CivilSocietyOrganisationAdmin(AuditedAdmin):
         if matches:
             messages.warning(
                 request,
-                f"{obj} may duplicate: "
-                + "; ".join(f"{m.organisation} ({', '.join(m.reasons)})" for m in matches),
+                gettext("%(organisation)s may duplicate: %(matches)s")
+                % {
+                    "organisation": obj,
+                    "matches": "; ".join(
+                        f"{m.organisation} ({', '.join(m.reasons)})" for m in matches
+                    ),
+                },
             )
 
     def has_check_permission(self, request):
         return request.user.has_perm("civil_society.check_led_status")
 
     @admin.action(
-        description="Confirm the migrant-/diaspora-led declaration", permissions=["check"]
+        description=_("Confirm the migrant-/diaspora-led declaration"), permissions=["check"]
     )
     def confirm_led(self, request, queryset):
         self._check(request, queryset, True)
 
-    @admin.action(description="Refuse the migrant-/diaspora-led declaration", permissions=["check"])
+    @admin.action(
+        description=_("Refuse the migrant-/diaspora-led declaration"), permissions=["check"]
+    )
     def refuse_led(self, request, queryset):
         self._check(request, queryset, False)
 
@@ -111,7 +122,7 @@ class CivilSocietyOrganisationAdmin(AuditedAdmin):
                 done += 1
             except DomainError as exc:
                 messages.warning(request, f"{profile}: {exc.detail}")
-        messages.success(request, f"{done} organisation(s) checked.")
+        messages.success(request, gettext("%(count)d organisation(s) checked.") % {"count": done})
 
     def get_urls(self):
         return [
@@ -134,14 +145,16 @@ class CivilSocietyOrganisationAdmin(AuditedAdmin):
             )
             try:
                 cso_merge(actor=request.user, keep=keep, duplicate=duplicate)
-                messages.success(request, f"Merged into {keep}.")
+                messages.success(
+                    request, gettext("Merged into %(organisation)s.") % {"organisation": keep}
+                )
             except DomainError as exc:
                 messages.error(request, exc.detail)
             return redirect("admin:civil_society_civilsocietyorganisation_duplicates")
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
-            "title": "Possible duplicate organisations",
+            "title": gettext("Possible duplicate organisations"),
             "groups": duplicate_groups(),
         }
         return TemplateResponse(request, "admin/civil_society/duplicates.html", context)

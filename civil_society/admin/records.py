@@ -2,6 +2,8 @@
 
 from django import forms
 from django.contrib import admin, messages
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from civil_society.enums import DelegateStatus
 from civil_society.exports import DELEGATION_COLUMNS
@@ -103,7 +105,7 @@ class DelegateAdmin(ExportActionsMixin, AuditedAdmin):
         return queryset.filter(status=DelegateStatus.SELECTED)
 
     @admin.display(
-        description="Organisation", ordering="application__organisation__organisation__name"
+        description=_("Organisation"), ordering="application__organisation__organisation__name"
     )
     def organisation(self, obj):
         return obj.application.organisation.organisation.name
@@ -114,7 +116,9 @@ class DelegateAdmin(ExportActionsMixin, AuditedAdmin):
     def has_release_permission(self, request):
         return request.user.has_perm("civil_society.confirm_selection")
 
-    @admin.action(description="Release the place (the waitlist moves up)", permissions=["release"])
+    @admin.action(
+        description=_("Release the place (the waitlist moves up)"), permissions=["release"]
+    )
     def release_place(self, request, queryset):
         for delegate in queryset:
             try:
@@ -122,11 +126,16 @@ class DelegateAdmin(ExportActionsMixin, AuditedAdmin):
             except DomainError as exc:
                 messages.error(request, f"{delegate.full_name}: {exc.detail}")
                 continue
-            messages.success(
-                request,
-                f"{delegate.full_name}'s place released"
-                + (f"; {promoted.full_name} moves up." if promoted else "; the waitlist is empty."),
-            )
+            if promoted:
+                text = gettext("%(name)s's place released; %(promoted)s moves up.") % {
+                    "name": delegate.full_name,
+                    "promoted": promoted.full_name,
+                }
+            else:
+                text = gettext("%(name)s's place released; the waitlist is empty.") % {
+                    "name": delegate.full_name
+                }
+            messages.success(request, text)
 
 
 @admin.register(CSDSession)

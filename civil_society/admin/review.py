@@ -10,6 +10,8 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from civil_society.enums import ApplicationSource, Outcome, ProposalStatus
 from civil_society.models import (
@@ -44,8 +46,10 @@ from gfmd.platform.transitions import allowed_transitions
 
 
 class ScoreForm(forms.Form):
-    score = forms.IntegerField(min_value=SCORE_MIN, max_value=SCORE_MAX)
-    comment = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), required=False)
+    score = forms.IntegerField(label=_("Score"), min_value=SCORE_MIN, max_value=SCORE_MAX)
+    comment = forms.CharField(
+        label=_("Comment"), widget=forms.Textarea(attrs={"rows": 4}), required=False
+    )
 
 
 class AdjustForm(forms.Form):
@@ -65,12 +69,14 @@ class CSDEditionAdmin(AuditedAdmin):
     def save_model(self, request, obj, form, change):
         csd_edition_save(actor=request.user, csd_edition=obj)
 
-    @admin.display(description="Review and selection")
+    @admin.display(description=_("Review and selection"))
     def links(self, obj):
         return format_html(
-            '<a href="{}">Review screen</a> | <a href="{}">Selection report</a>',
+            '<a href="{}">{}</a> | <a href="{}">{}</a>',
             reverse("admin:civil_society_csdedition_review", args=[obj.pk]),
+            gettext("Review screen"),
             reverse("admin:civil_society_csdedition_report", args=[obj.pk]),
+            gettext("Selection report"),
         )
 
     def get_urls(self):
@@ -104,12 +110,18 @@ class CSDEditionAdmin(AuditedAdmin):
         proposal = current_proposal(csd_edition)
         entries = list(proposal_entries(proposal)) if proposal else []
         context = {
-            **self._context(request, csd_edition, f"Review screen: {csd_edition}"),
+            **self._context(
+                request,
+                csd_edition,
+                gettext("Review screen: %(csd_edition)s") % {"csd_edition": csd_edition},
+            ),
             "rows": review_screen(csd_edition),
             "policy": SelectionPolicy.objects.filter(csd_edition=csd_edition).first(),
             "proposal": proposal,
             "entries": entries,
-            "counts": {o.label: sum(1 for e in entries if e.outcome == o.value) for o in Outcome},
+            "counts": {
+                str(o.label): sum(1 for e in entries if e.outcome == o.value) for o in Outcome
+            },
             "outcomes": Outcome.choices,
             "can_decide": request.user.has_perm("civil_society.confirm_selection", csd_edition),
             # Open to adjusting and confirming: what the transition table allows next.
@@ -125,17 +137,24 @@ class CSDEditionAdmin(AuditedAdmin):
         try:
             if action == "run":
                 proposal = proposal_run(actor=request.user, csd_edition=csd_edition)
-                messages.success(request, f"Proposed selection #{proposal.pk} ready.")
+                messages.success(
+                    request,
+                    gettext("Proposed selection #%(id)s ready.") % {"id": proposal.pk},
+                )
             elif action == "confirm":
                 proposal = get_object_or_404(
                     SelectionProposal, pk=request.POST.get("proposal"), csd_edition=csd_edition
                 )
                 proposal_confirm(actor=request.user, proposal=proposal)
-                messages.success(request, "Selection confirmed; delegates will be notified.")
+                messages.success(
+                    request, gettext("Selection confirmed; delegates will be notified.")
+                )
             elif action == "adjust":
                 form = AdjustForm(request.POST)
                 if not form.is_valid():
-                    messages.error(request, "Choose an outcome and explain the adjustment.")
+                    messages.error(
+                        request, gettext("Choose an outcome and explain the adjustment.")
+                    )
                     return
                 entry = get_object_or_404(
                     ProposalEntry,
@@ -148,7 +167,7 @@ class CSDEditionAdmin(AuditedAdmin):
                     outcome=form.cleaned_data["outcome"],
                     note=form.cleaned_data["note"],
                 )
-                messages.success(request, "Adjustment saved.")
+                messages.success(request, gettext("Adjustment saved."))
         except DomainError as exc:
             messages.error(request, exc.detail)
 
@@ -162,7 +181,11 @@ class CSDEditionAdmin(AuditedAdmin):
                 SelectionProposal, pk=request.GET["proposal"], csd_edition=csd_edition
             )
         context = {
-            **self._context(request, csd_edition, f"Selection report: {csd_edition}"),
+            **self._context(
+                request,
+                csd_edition,
+                gettext("Selection report: %(csd_edition)s") % {"csd_edition": csd_edition},
+            ),
             "report": selection_report(csd_edition, proposal),
             "proposals": csd_edition.proposals.exclude(status=ProposalStatus.SUPERSEDED),
         }
@@ -214,7 +237,7 @@ class ApplicationAdmin(AuditedAdmin):
         return request.user.has_perm("civil_society.delete_application")
 
     @admin.action(
-        description="Withdraw (selected places go to the waitlist)", permissions=["withdraw"]
+        description=_("Withdraw (selected places go to the waitlist)"), permissions=["withdraw"]
     )
     def withdraw(self, request, queryset):
         for application in queryset:
@@ -235,26 +258,26 @@ class ApplicationAdmin(AuditedAdmin):
             )
         )
 
-    @admin.display(description="Sector", ordering="organisation__sector")
+    @admin.display(description=_("Sector"), ordering="organisation__sector")
     def sector(self, obj):
         return obj.organisation.get_sector_display()
 
-    @admin.display(description="Delegates", ordering="delegate_total")
+    @admin.display(description=_("Delegates"), ordering="delegate_total")
     def delegate_count(self, obj):
         return obj.delegate_total
 
-    @admin.display(description="Reviews", ordering="review_total")
+    @admin.display(description=_("Reviews"), ordering="review_total")
     def review_count(self, obj):
         return obj.review_total
 
-    @admin.display(description="Average score", ordering="average")
+    @admin.display(description=_("Average score"), ordering="average")
     def average_score(self, obj):
         return f"{obj.average:.2f}" if obj.average is not None else "-"
 
-    @admin.display(description="Review")
+    @admin.display(description=_("Review"))
     def score_link(self, obj):
         url = reverse("admin:civil_society_application_score", args=[obj.pk])
-        return format_html('<a class="score-link" href="{}">Score</a>', url)
+        return format_html('<a class="score-link" href="{}">{}</a>', url, gettext("Score"))
 
     def get_urls(self):
         return [
@@ -291,7 +314,11 @@ class ApplicationAdmin(AuditedAdmin):
         if request.method == "POST" and seat and not conflict and form.is_valid():
             try:
                 review_submit(actor=request.user, application=application, **form.cleaned_data)
-                messages.success(request, f"Your score for {application.organisation} is saved.")
+                messages.success(
+                    request,
+                    gettext("Your score for %(organisation)s is saved.")
+                    % {"organisation": application.organisation},
+                )
                 return redirect("admin:civil_society_application_changelist")
             except DomainError as exc:
                 messages.error(request, exc.detail)
@@ -299,7 +326,8 @@ class ApplicationAdmin(AuditedAdmin):
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
             "original": application,
-            "title": f"Score: {application.organisation}",
+            "title": gettext("Score: %(organisation)s")
+            % {"organisation": application.organisation},
             "application": application,
             "delegates": application.delegates.select_related("country").order_by("position"),
             "seat": seat,
@@ -392,7 +420,7 @@ class SelectionProposalAdmin(AuditedAdmin):
     def get_queryset(self, request):
         return proposals_for_user(request.user).select_related("csd_edition", "created_by")
 
-    @admin.display(description="Entries", ordering="entry_total")
+    @admin.display(description=_("Entries"), ordering="entry_total")
     def entry_count(self, obj):
         return obj.entry_total
 

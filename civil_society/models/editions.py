@@ -2,6 +2,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from civil_society.enums import CommitteeRole
 from gfmd.platform.models.checks import CheckConstraint
@@ -16,29 +18,40 @@ class CSDEdition(models.Model):
     """
 
     edition = models.OneToOneField(
-        "gfmd.Edition", on_delete=models.PROTECT, related_name="civil_society_days"
+        "gfmd.Edition",
+        on_delete=models.PROTECT,
+        related_name="civil_society_days",
+        verbose_name=_("edition"),
     )
-    title = models.CharField(max_length=200, validators=[validate_visible_text])
-    start_date = models.DateField(null=True, blank=True)
-    end_date = models.DateField(null=True, blank=True)
-    city = models.CharField(max_length=100, blank=True)
-    is_virtual = models.BooleanField(default=False)
+    title = models.CharField(
+        max_length=200, validators=[validate_visible_text], verbose_name=_("title")
+    )
+    start_date = models.DateField(null=True, blank=True, verbose_name=_("start date"))
+    end_date = models.DateField(null=True, blank=True, verbose_name=_("end date"))
+    city = models.CharField(max_length=100, blank=True, verbose_name=_("city"))
+    is_virtual = models.BooleanField(default=False, verbose_name=_("is virtual"))
     organising_body = models.ForeignKey(
         "gfmd.Organisation",
         null=True,
         blank=True,
         on_delete=models.PROTECT,
         related_name="+",
-        help_text="The organisation that organises these Civil Society Days.",
+        help_text=_("The organisation that organises these Civil Society Days."),
+        verbose_name=_("organising body"),
     )
     forum_start_date = models.DateField(
-        null=True, blank=True, editable=False, help_text="Copied from the Forum edition."
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Copied from the Forum edition."),
+        verbose_name=_("forum start date"),
     )
-    applications_open = models.BooleanField(default=True)
+    applications_open = models.BooleanField(default=True, verbose_name=_("applications open"))
 
     class Meta:
         ordering = ["edition__ordinal"]
-        verbose_name = "Civil Society Days edition"
+        verbose_name = _("Civil Society Days edition")
+        verbose_name_plural = _("Civil Society Days editions")
         constraints = [
             visible_text_constraint("title", "csdedition_title_visible"),
             CheckConstraint(
@@ -46,7 +59,7 @@ class CSDEdition(models.Model):
                 | Q(end_date__isnull=True)
                 | Q(end_date__gte=F("start_date")),
                 name="csdedition_dates_ordered",
-                violation_error_message="The end date cannot be before the start date.",
+                violation_error_message=_("The end date cannot be before the start date."),
             ),
             CheckConstraint(
                 condition=Q(forum_start_date__isnull=True)
@@ -55,8 +68,9 @@ class CSDEdition(models.Model):
                     & (Q(end_date__isnull=True) | Q(end_date__lt=F("forum_start_date")))
                 ),
                 name="csdedition_before_forum",
-                violation_error_message="The Civil Society Days take place before the "
-                "government meeting.",
+                violation_error_message=_(
+                    "The Civil Society Days take place before the government meeting."
+                ),
             ),
         ]
 
@@ -73,8 +87,11 @@ class CSDEdition(models.Model):
                 if value and value >= forum:
                     raise ValidationError(
                         {
-                            field: "The Civil Society Days take place before the government "
-                            f"meeting (which opens {forum.isoformat()})."
+                            field: gettext(
+                                "The Civil Society Days take place before the government "
+                                "meeting (which opens %(date)s)."
+                            )
+                            % {"date": forum.isoformat()}
                         }
                     )
 
@@ -83,42 +100,55 @@ class AdvisoryCommitteeMember(models.Model):
     """A member of the international advisory committee that guides a CSD edition."""
 
     csd_edition = models.ForeignKey(
-        "civil_society.CSDEdition", on_delete=models.CASCADE, related_name="committee"
+        "civil_society.CSDEdition",
+        on_delete=models.CASCADE,
+        related_name="committee",
+        verbose_name=_("CSD edition"),
     )
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="csd_committee_seats"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="csd_committee_seats",
+        verbose_name=_("user"),
     )
     organisation = models.ForeignKey(
         "gfmd.Organisation",
         on_delete=models.PROTECT,
         related_name="+",
-        help_text="The organisation the member comes from (conflicts of interest follow it).",
+        help_text=_("The organisation the member comes from (conflicts of interest follow it)."),
+        verbose_name=_("organisation"),
     )
     role = models.CharField(
-        max_length=20, choices=CommitteeRole.choices, default=CommitteeRole.MEMBER
+        max_length=20,
+        choices=CommitteeRole.choices,
+        default=CommitteeRole.MEMBER,
+        verbose_name=_("role"),
     )
-    term_start = models.DateField()
-    term_end = models.DateField(null=True, blank=True)
-    is_reviewer = models.BooleanField(default=True, help_text="Reviews delegate applications.")
+    term_start = models.DateField(verbose_name=_("term start"))
+    term_end = models.DateField(null=True, blank=True, verbose_name=_("term end"))
+    is_reviewer = models.BooleanField(
+        default=True, help_text=_("Reviews delegate applications."), verbose_name=_("is reviewer")
+    )
 
     class Meta:
         ordering = ["csd_edition_id", "role", "user__last_name", "id"]
-        verbose_name = "advisory committee member"
+        verbose_name = _("advisory committee member")
+        verbose_name_plural = _("advisory committee members")
         constraints = [
             models.UniqueConstraint(
                 fields=["csd_edition", "user"],
                 name="committee_member_once_per_edition",
-                violation_error_message="This person already sits on this advisory committee.",
+                violation_error_message=_("This person already sits on this advisory committee."),
             ),
             CheckConstraint(
                 condition=Q(role__in=CommitteeRole.values),
                 name="committee_role_valid",
-                violation_error_message="Unknown committee role.",
+                violation_error_message=_("Unknown committee role."),
             ),
             CheckConstraint(
                 condition=Q(term_end__isnull=True) | Q(term_end__gte=F("term_start")),
                 name="committee_term_ordered",
-                violation_error_message="The term cannot end before it starts.",
+                violation_error_message=_("The term cannot end before it starts."),
             ),
         ]
 

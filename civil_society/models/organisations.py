@@ -4,6 +4,8 @@ from urllib.parse import urlsplit
 
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from civil_society.enums import LedCheck, Sector
 from gfmd.platform.models.checks import CheckConstraint
@@ -79,36 +81,51 @@ class CivilSocietyOrganisation(models.Model):
     """
 
     organisation = models.OneToOneField(
-        "gfmd.Organisation", on_delete=models.PROTECT, related_name="csd_profile"
+        "gfmd.Organisation",
+        on_delete=models.PROTECT,
+        related_name="csd_profile",
+        verbose_name=_("organisation"),
     )
-    sector = models.CharField(max_length=20, choices=Sector.choices)
-    migrant_led = models.BooleanField(default=False, help_text="Self-declared.")
-    diaspora_led = models.BooleanField(default=False, help_text="Self-declared.")
+    sector = models.CharField(max_length=20, choices=Sector.choices, verbose_name=_("sector"))
+    migrant_led = models.BooleanField(
+        default=False, help_text=_("Self-declared."), verbose_name=_("migrant led")
+    )
+    diaspora_led = models.BooleanField(
+        default=False, help_text=_("Self-declared."), verbose_name=_("diaspora led")
+    )
     led_check = models.CharField(
         max_length=20,
         choices=LedCheck.choices,
         default=LedCheck.NOT_DECLARED,
-        help_text="Staff check of the self-declared migrant-/diaspora-led status.",
+        help_text=_("Staff check of the self-declared migrant-/diaspora-led status."),
+        verbose_name=_("led check"),
     )
-    led_check_note = models.TextField(blank=True)
-    countries_of_work = models.ManyToManyField("gfmd.Country", related_name="+", blank=True)
-    normalised_name = models.CharField(max_length=200, db_index=True, editable=False)
-    website_domain = models.CharField(max_length=200, db_index=True, blank=True, editable=False)
-    created_at = models.DateTimeField(auto_now_add=True)
+    led_check_note = models.TextField(blank=True, verbose_name=_("led check note"))
+    countries_of_work = models.ManyToManyField(
+        "gfmd.Country", related_name="+", blank=True, verbose_name=_("countries of work")
+    )
+    normalised_name = models.CharField(
+        max_length=200, db_index=True, editable=False, verbose_name=_("normalised name")
+    )
+    website_domain = models.CharField(
+        max_length=200, db_index=True, blank=True, editable=False, verbose_name=_("website domain")
+    )
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
 
     class Meta:
         ordering = ["organisation__name", "id"]
-        verbose_name = "civil-society organisation"
+        verbose_name = _("civil-society organisation")
+        verbose_name_plural = _("civil-society organisations")
         constraints = [
             CheckConstraint(
                 condition=Q(sector__in=Sector.values),
                 name="cso_sector_one_of_five",
-                violation_error_message="The sector is one of the five CSD sectors.",
+                violation_error_message=_("The sector is one of the five CSD sectors."),
             ),
             CheckConstraint(
                 condition=Q(led_check__in=LedCheck.values),
                 name="cso_led_check_valid",
-                violation_error_message="Unknown check status.",
+                violation_error_message=_("Unknown check status."),
             ),
             CheckConstraint(
                 condition=(
@@ -119,8 +136,10 @@ class CivilSocietyOrganisation(models.Model):
                     & ~Q(led_check=LedCheck.NOT_DECLARED)
                 ),
                 name="cso_led_check_matches_declaration",
-                violation_error_message="An organisation declared migrant- or diaspora-led "
-                "needs a check status; one that declares neither has none.",
+                violation_error_message=_(
+                    "An organisation declared migrant- or diaspora-led "
+                    "needs a check status; one that declares neither has none."
+                ),
             ),
         ]
 
@@ -142,6 +161,8 @@ class CivilSocietyOrganisation(models.Model):
 
     @property
     def led_label(self) -> str:
-        flags = (("migrant-led", self.migrant_led), ("diaspora-led", self.diaspora_led))
-        parts = [label for label, on in flags if on]
-        return " and ".join(parts)
+        if self.migrant_led and self.diaspora_led:
+            return gettext("migrant-led and diaspora-led")
+        if self.migrant_led:
+            return gettext("migrant-led")
+        return gettext("diaspora-led") if self.diaspora_led else ""

@@ -1,6 +1,8 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from civil_society.enums import CommonSpaceRole, CommonSpaceSide, SessionOrigin
 from gfmd.platform.models.checks import CheckConstraint
@@ -13,7 +15,11 @@ def _check_same_edition(record, session, field: str) -> None:
         return
     if session.roundtable.edition_id != record.csd_edition.edition_id:
         raise ValidationError(
-            {field: "This government session belongs to another Forum edition than these CSD."}
+            {
+                field: gettext(
+                    "This government session belongs to another Forum edition than these CSD."
+                )
+            }
         )
 
 
@@ -26,18 +32,29 @@ class CSDSession(models.Model):
     """
 
     csd_edition = models.ForeignKey(
-        "civil_society.CSDEdition", on_delete=models.CASCADE, related_name="sessions"
+        "civil_society.CSDEdition",
+        on_delete=models.CASCADE,
+        related_name="sessions",
+        verbose_name=_("CSD edition"),
     )
-    code = models.CharField(max_length=20, help_text='Short reference, e.g. "CSD 1.2".')
-    title = models.CharField(max_length=300, validators=[validate_visible_text])
-    theme = models.CharField(max_length=200, blank=True)
+    code = models.CharField(
+        max_length=20, help_text=_('Short reference, e.g. "CSD 1.2".'), verbose_name=_("code")
+    )
+    title = models.CharField(
+        max_length=300, validators=[validate_visible_text], verbose_name=_("title")
+    )
+    theme = models.CharField(max_length=200, blank=True, verbose_name=_("theme"))
     origin = models.CharField(
-        max_length=20, choices=SessionOrigin.choices, default=SessionOrigin.MIRRORS
+        max_length=20,
+        choices=SessionOrigin.choices,
+        default=SessionOrigin.MIRRORS,
+        verbose_name=_("origin"),
     )
     government_session_label = models.CharField(
         max_length=200,
         blank=True,
-        help_text="The government roundtable session mirrored, or the topic substituted.",
+        help_text=_("The government roundtable session mirrored, or the topic substituted."),
+        verbose_name=_("government session label"),
     )
     government_session = models.ForeignKey(
         "roundtables.Session",
@@ -45,33 +62,37 @@ class CSDSession(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="csd_sessions",
-        help_text="The government roundtable session mirrored or replaced, when it is known.",
+        help_text=_("The government roundtable session mirrored or replaced, when it is known."),
+        verbose_name=_("government session"),
     )
-    description = models.TextField(blank=True)
-    starts_at = models.DateTimeField(null=True, blank=True)
+    description = models.TextField(blank=True, verbose_name=_("description"))
+    starts_at = models.DateTimeField(null=True, blank=True, verbose_name=_("starts at"))
 
     class Meta:
         ordering = ["csd_edition_id", "code", "id"]
-        verbose_name = "CSD session"
+        verbose_name = _("CSD session")
+        verbose_name_plural = _("CSD sessions")
         constraints = [
             visible_text_constraint("title", "csdsession_title_visible"),
             models.UniqueConstraint(
                 fields=["csd_edition", "code"],
                 name="csdsession_code_unique",
-                violation_error_message="Another session of these CSD has this code.",
+                violation_error_message=_("Another session of these CSD has this code."),
             ),
             CheckConstraint(
                 condition=Q(origin__in=SessionOrigin.values),
                 name="csdsession_origin_valid",
-                violation_error_message="Unknown session origin.",
+                violation_error_message=_("Unknown session origin."),
             ),
             CheckConstraint(
                 condition=Q(origin=SessionOrigin.ADDED)
                 | ~Q(government_session_label="")
                 | Q(government_session__isnull=False),
                 name="csdsession_mirror_names_government_session",
-                violation_error_message="A mirrored or substituting session names the "
-                "government session or topic it relates to.",
+                violation_error_message=_(
+                    "A mirrored or substituting session names the "
+                    "government session or topic it relates to."
+                ),
             ),
         ]
 
@@ -94,7 +115,10 @@ class Recommendation(models.Model):
     """
 
     csd_edition = models.ForeignKey(
-        "civil_society.CSDEdition", on_delete=models.CASCADE, related_name="recommendations"
+        "civil_society.CSDEdition",
+        on_delete=models.CASCADE,
+        related_name="recommendations",
+        verbose_name=_("CSD edition"),
     )
     session = models.ForeignKey(
         "civil_society.CSDSession",
@@ -102,12 +126,20 @@ class Recommendation(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="recommendations",
+        verbose_name=_("session"),
     )
-    title = models.CharField(max_length=300, validators=[validate_visible_text])
-    text = models.TextField()
-    addressed_theme = models.CharField(max_length=200, blank=True)
+    title = models.CharField(
+        max_length=300, validators=[validate_visible_text], verbose_name=_("title")
+    )
+    text = models.TextField(verbose_name=_("text"))
+    addressed_theme = models.CharField(
+        max_length=200, blank=True, verbose_name=_("addressed theme")
+    )
     addressed_session_label = models.CharField(
-        max_length=200, blank=True, help_text="The government roundtable session addressed."
+        max_length=200,
+        blank=True,
+        help_text=_("The government roundtable session addressed."),
+        verbose_name=_("addressed session label"),
     )
     addressed_session = models.ForeignKey(
         "roundtables.Session",
@@ -115,14 +147,19 @@ class Recommendation(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="csd_recommendations",
-        help_text="The government roundtable session addressed, when it is known.",
+        help_text=_("The government roundtable session addressed, when it is known."),
+        verbose_name=_("addressed session"),
     )
     is_published = models.BooleanField(
-        default=False, help_text="Published recommendations are visible to governments."
+        default=False,
+        help_text=_("Published recommendations are visible to governments."),
+        verbose_name=_("is published"),
     )
 
     class Meta:
         ordering = ["csd_edition_id", "id"]
+        verbose_name = _("recommendation")
+        verbose_name_plural = _("recommendations")
         constraints = [
             visible_text_constraint("title", "recommendation_title_visible"),
             CheckConstraint(
@@ -130,8 +167,9 @@ class Recommendation(models.Model):
                 | ~Q(addressed_session_label="")
                 | Q(addressed_session__isnull=False),
                 name="recommendation_has_addressee",
-                violation_error_message="A recommendation is addressed to a theme or to a "
-                "government session.",
+                violation_error_message=_(
+                    "A recommendation is addressed to a theme or to a government session."
+                ),
             ),
         ]
 
@@ -146,19 +184,25 @@ class CommonSpaceSession(models.Model):
     """A Common Space session where governments and civil society meet jointly."""
 
     csd_edition = models.ForeignKey(
-        "civil_society.CSDEdition", on_delete=models.CASCADE, related_name="common_space"
+        "civil_society.CSDEdition",
+        on_delete=models.CASCADE,
+        related_name="common_space",
+        verbose_name=_("CSD edition"),
     )
-    title = models.CharField(max_length=300, validators=[validate_visible_text])
-    theme = models.CharField(max_length=200, blank=True)
-    date = models.DateField(null=True, blank=True)
-    description = models.TextField(blank=True)
+    title = models.CharField(
+        max_length=300, validators=[validate_visible_text], verbose_name=_("title")
+    )
+    theme = models.CharField(max_length=200, blank=True, verbose_name=_("theme"))
+    date = models.DateField(null=True, blank=True, verbose_name=_("date"))
+    description = models.TextField(blank=True, verbose_name=_("description"))
 
     class Meta:
         constraints = [
             visible_text_constraint("title", "commonspacesession_title_visible"),
         ]
         ordering = ["csd_edition_id", "date", "id"]
-        verbose_name = "Common Space session"
+        verbose_name = _("Common Space session")
+        verbose_name_plural = _("Common Space sessions")
 
     def __str__(self) -> str:
         return self.title
@@ -168,24 +212,47 @@ class CommonSpaceParticipant(models.Model):
     """A government (country), a CSD delegate or an observer organisation in a session."""
 
     session = models.ForeignKey(
-        "civil_society.CommonSpaceSession", on_delete=models.CASCADE, related_name="participants"
+        "civil_society.CommonSpaceSession",
+        on_delete=models.CASCADE,
+        related_name="participants",
+        verbose_name=_("session"),
     )
-    side = models.CharField(max_length=20, choices=CommonSpaceSide.choices)
+    side = models.CharField(max_length=20, choices=CommonSpaceSide.choices, verbose_name=_("side"))
     country = models.ForeignKey(
-        "gfmd.Country", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        "gfmd.Country",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("country"),
     )
     delegate = models.ForeignKey(
-        "civil_society.Delegate", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        "civil_society.Delegate",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("delegate"),
     )
     organisation = models.ForeignKey(
-        "gfmd.Organisation", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        "gfmd.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("organisation"),
     )
     role = models.CharField(
-        max_length=20, choices=CommonSpaceRole.choices, default=CommonSpaceRole.PARTICIPANT
+        max_length=20,
+        choices=CommonSpaceRole.choices,
+        default=CommonSpaceRole.PARTICIPANT,
+        verbose_name=_("role"),
     )
 
     class Meta:
         ordering = ["session_id", "side", "id"]
+        verbose_name = _("common space participant")
+        verbose_name_plural = _("common space participants")
         constraints = [
             CheckConstraint(
                 condition=Q(
@@ -207,26 +274,28 @@ class CommonSpaceParticipant(models.Model):
                     organisation__isnull=False,
                 ),
                 name="commonspace_participant_matches_side",
-                violation_error_message="A government side names a country, the civil "
-                "society side a CSD delegate, an observer an organisation: exactly one.",
+                violation_error_message=_(
+                    "A government side names a country, the civil "
+                    "society side a CSD delegate, an observer an organisation: exactly one."
+                ),
             ),
             models.UniqueConstraint(
                 fields=["session", "country"],
                 condition=Q(country__isnull=False),
                 name="commonspace_country_once",
-                violation_error_message="This government is already listed for the session.",
+                violation_error_message=_("This government is already listed for the session."),
             ),
             models.UniqueConstraint(
                 fields=["session", "delegate"],
                 condition=Q(delegate__isnull=False),
                 name="commonspace_delegate_once",
-                violation_error_message="This delegate is already listed for the session.",
+                violation_error_message=_("This delegate is already listed for the session."),
             ),
             models.UniqueConstraint(
                 fields=["session", "organisation"],
                 condition=Q(organisation__isnull=False),
                 name="commonspace_organisation_once",
-                violation_error_message="This organisation is already listed for the session.",
+                violation_error_message=_("This organisation is already listed for the session."),
             ),
         ]
 
@@ -239,22 +308,28 @@ class PeoplesGlobalActionDocument(models.Model):
     presented to the delegates of an edition."""
 
     csd_edition = models.ForeignKey(
-        "civil_society.CSDEdition", on_delete=models.CASCADE, related_name="pga_documents"
+        "civil_society.CSDEdition",
+        on_delete=models.CASCADE,
+        related_name="pga_documents",
+        verbose_name=_("CSD edition"),
     )
-    title = models.CharField(max_length=300, validators=[validate_visible_text])
-    summary = models.TextField(blank=True)
-    url = models.URLField(blank=True)
-    presented_on = models.DateField(null=True, blank=True)
+    title = models.CharField(
+        max_length=300, validators=[validate_visible_text], verbose_name=_("title")
+    )
+    summary = models.TextField(blank=True, verbose_name=_("summary"))
+    url = models.URLField(blank=True, verbose_name=_("URL"))
+    presented_on = models.DateField(null=True, blank=True, verbose_name=_("presented on"))
 
     class Meta:
         ordering = ["csd_edition_id", "presented_on", "id"]
-        verbose_name = "People's Global Action document"
+        verbose_name = _("People's Global Action document")
+        verbose_name_plural = _("People's Global Action documents")
         constraints = [
             visible_text_constraint("title", "peoplesglobalactiondocument_title_visible"),
             CheckConstraint(
                 condition=~Q(summary="") | ~Q(url=""),
                 name="pgadocument_has_content",
-                violation_error_message="Give the findings' summary or a link to the document.",
+                violation_error_message=_("Give the findings' summary or a link to the document."),
             ),
         ]
 
@@ -267,25 +342,39 @@ class FriendsRepresentative(models.Model):
     meeting. The delegate's organisation is listed on the meeting as observer."""
 
     delegate = models.ForeignKey(
-        "civil_society.Delegate", on_delete=models.PROTECT, related_name="friends_meetings"
+        "civil_society.Delegate",
+        on_delete=models.PROTECT,
+        related_name="friends_meetings",
+        verbose_name=_("delegate"),
     )
     meeting = models.ForeignKey(
-        "gfmd.Meeting", on_delete=models.CASCADE, related_name="csd_representatives"
+        "gfmd.Meeting",
+        on_delete=models.CASCADE,
+        related_name="csd_representatives",
+        verbose_name=_("meeting"),
     )
     attendance = models.ForeignKey(
-        "gfmd.Attendance", on_delete=models.PROTECT, related_name="+", editable=False
+        "gfmd.Attendance",
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
+        verbose_name=_("attendance"),
     )
 
     class Meta:
         ordering = ["meeting_id", "id"]
-        verbose_name = "CSD representative at Friends of the Forum"
+        verbose_name = _("CSD representative at Friends of the Forum")
+        verbose_name_plural = _("CSD representatives at Friends of the Forum")
         constraints = [
             models.UniqueConstraint(
                 fields=["meeting", "delegate"],
                 name="friendsrep_once_per_meeting",
-                violation_error_message="This delegate is already registered for the meeting.",
+                violation_error_message=_("This delegate is already registered for the meeting."),
             ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.delegate.full_name} at {self.meeting}"
+        return gettext("%(name)s at %(meeting)s") % {
+            "name": self.delegate.full_name,
+            "meeting": self.meeting,
+        }

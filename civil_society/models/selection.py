@@ -5,6 +5,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from civil_society.enums import Outcome, ProposalStatus, Sector
 from gfmd.platform.models.checks import CheckConstraint
@@ -17,33 +19,48 @@ class SelectionPolicy(models.Model):
     """
 
     csd_edition = models.OneToOneField(
-        "civil_society.CSDEdition", on_delete=models.CASCADE, related_name="selection_policy"
+        "civil_society.CSDEdition",
+        on_delete=models.CASCADE,
+        related_name="selection_policy",
+        verbose_name=_("CSD edition"),
     )
-    places = models.PositiveIntegerField(help_text="Number of delegate places.")
-    waitlist_size = models.PositiveIntegerField(default=20)
+    places = models.PositiveIntegerField(
+        help_text=_("Number of delegate places."), verbose_name=_("places")
+    )
+    waitlist_size = models.PositiveIntegerField(default=20, verbose_name=_("waitlist size"))
     sector_minimums = models.JSONField(
         default=dict,
         blank=True,
-        help_text='Minimum places per sector, e.g. {"trade_union": 10}.',
+        help_text=_('Minimum places per sector, e.g. {"trade_union": 10}.'),
+        verbose_name=_("sector minimums"),
     )
     sector_min_shares = models.JSONField(
         default=dict,
         blank=True,
-        help_text='Minimum share of places per sector, e.g. {"academia": "0.10"}; the larger '
-        "of minimum and share applies.",
+        help_text=_(
+            'Minimum share of places per sector, e.g. {"academia": "0.10"}; the larger '
+            "of minimum and share applies."
+        ),
+        verbose_name=_("sector min shares"),
     )
     priority_bonus = models.DecimalField(
         max_digits=4,
         decimal_places=2,
         default=Decimal("1.00"),
         validators=[MinValueValidator(0)],
-        help_text="Points added to the average review score of migrant- or diaspora-led "
-        "organisations (priority).",
+        help_text=_(
+            "Points added to the average review score of migrant- or diaspora-led "
+            "organisations (priority)."
+        ),
+        verbose_name=_("priority bonus"),
     )
     min_per_region = models.PositiveSmallIntegerField(
         default=0,
-        help_text="Regional spread: at least this many places for every M49 region that has "
-        "eligible candidates.",
+        help_text=_(
+            "Regional spread: at least this many places for every M49 region that has "
+            "eligible candidates."
+        ),
+        verbose_name=_("min per region"),
     )
     max_region_share = models.DecimalField(
         max_digits=3,
@@ -51,44 +68,48 @@ class SelectionPolicy(models.Model):
         null=True,
         blank=True,
         validators=[MinValueValidator(0), MaxValueValidator(1)],
-        help_text="Regional spread: no region takes more than this share of places.",
+        help_text=_("Regional spread: no region takes more than this share of places."),
+        verbose_name=_("max region share"),
     )
     max_per_organisation = models.PositiveSmallIntegerField(
-        default=1, validators=[MinValueValidator(1)]
+        default=1, validators=[MinValueValidator(1)], verbose_name=_("max per organisation")
     )
     min_reviews = models.PositiveSmallIntegerField(
-        default=1, help_text="Reviews an application needs before its delegates can be selected."
+        default=1,
+        help_text=_("Reviews an application needs before its delegates can be selected."),
+        verbose_name=_("min reviews"),
     )
-    note = models.TextField(blank=True)
+    note = models.TextField(blank=True, verbose_name=_("note"))
 
     class Meta:
-        verbose_name_plural = "selection policies"
+        verbose_name = _("selection policy")
+        verbose_name_plural = _("selection policies")
         constraints = [
             CheckConstraint(
                 condition=Q(places__gte=1),
                 name="selectionpolicy_places_positive",
-                violation_error_message="There is at least one place.",
+                violation_error_message=_("There is at least one place."),
             ),
             CheckConstraint(
                 condition=Q(max_per_organisation__gte=1),
                 name="selectionpolicy_per_organisation_positive",
-                violation_error_message="Each organisation may have at least one place.",
+                violation_error_message=_("Each organisation may have at least one place."),
             ),
             CheckConstraint(
                 condition=Q(max_region_share__isnull=True)
                 | (Q(max_region_share__gt=0) & Q(max_region_share__lte=1)),
                 name="selectionpolicy_region_share_range",
-                violation_error_message="The regional share lies between 0 and 1.",
+                violation_error_message=_("The regional share lies between 0 and 1."),
             ),
             CheckConstraint(
                 condition=Q(priority_bonus__gte=0),
                 name="selectionpolicy_bonus_not_negative",
-                violation_error_message="The priority bonus cannot be negative.",
+                violation_error_message=_("The priority bonus cannot be negative."),
             ),
         ]
 
     def __str__(self) -> str:
-        return f"Selection policy of {self.csd_edition}"
+        return gettext("Selection policy of %(csd_edition)s") % {"csd_edition": self.csd_edition}
 
     def sector_minimum(self, sector: str) -> int:
         """The places reserved for `sector`: the larger of the minimum and the share."""
@@ -102,26 +123,27 @@ class SelectionPolicy(models.Model):
         for field in ("sector_minimums", "sector_min_shares"):
             value = getattr(self, field)
             if not isinstance(value, dict) or any(k not in Sector.values for k in value):
-                errors[field] = f"Give an object keyed by sector: {', '.join(Sector.values)}."
+                errors[field] = gettext("Give an object keyed by sector: %(sectors)s.") % {
+                    "sectors": ", ".join(Sector.values)
+                }
                 continue
             try:
                 numbers = [Decimal(str(v)) for v in value.values()]
             except (ArithmeticError, ValueError):
-                errors[field] = "Every value is a number."
+                errors[field] = gettext("Every value is a number.")
                 continue
             if any(n < 0 for n in numbers):
-                errors[field] = "No value may be negative."
+                errors[field] = gettext("No value may be negative.")
             elif field == "sector_min_shares" and any(n > 1 for n in numbers):
-                errors[field] = "A share lies between 0 and 1."
+                errors[field] = gettext("A share lies between 0 and 1.")
             elif field == "sector_minimums" and any(n != int(n) for n in numbers):
-                errors[field] = "A minimum is a whole number of places."
+                errors[field] = gettext("A minimum is a whole number of places.")
         if not errors and self.places:
             reserved = sum(self.sector_minimum(s) for s in Sector.values)
             if reserved > self.places:
-                errors["sector_minimums"] = (
-                    f"The sector minimums reserve {reserved} places but there are only "
-                    f"{self.places}."
-                )
+                errors["sector_minimums"] = gettext(
+                    "The sector minimums reserve %(reserved)d places but there are only %(places)d."
+                ) % {"reserved": reserved, "places": self.places}
         if errors:
             raise ValidationError(errors)
 
@@ -130,105 +152,145 @@ class SelectionProposal(models.Model):
     """One run of the selection: what the policy proposes, staff adjustments, confirmation."""
 
     csd_edition = models.ForeignKey(
-        "civil_society.CSDEdition", on_delete=models.CASCADE, related_name="proposals"
+        "civil_society.CSDEdition",
+        on_delete=models.CASCADE,
+        related_name="proposals",
+        verbose_name=_("CSD edition"),
     )
     status = models.CharField(
-        max_length=20, choices=ProposalStatus.choices, default=ProposalStatus.DRAFT
+        max_length=20,
+        choices=ProposalStatus.choices,
+        default=ProposalStatus.DRAFT,
+        verbose_name=_("status"),
     )
-    policy_snapshot = models.JSONField(default=dict)
-    places = models.PositiveIntegerField()
+    policy_snapshot = models.JSONField(default=dict, verbose_name=_("policy snapshot"))
+    places = models.PositiveIntegerField(verbose_name=_("places"))
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("created by"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
     confirmed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("confirmed by"),
     )
-    confirmed_at = models.DateTimeField(null=True, blank=True)
+    confirmed_at = models.DateTimeField(null=True, blank=True, verbose_name=_("confirmed at"))
 
     class Meta:
         ordering = ["-id"]
+        verbose_name = _("selection proposal")
+        verbose_name_plural = _("selection proposals")
         constraints = [
             CheckConstraint(
                 condition=Q(status__in=ProposalStatus.values),
                 name="proposal_status_valid",
-                violation_error_message="Unknown proposal status.",
+                violation_error_message=_("Unknown proposal status."),
             ),
             models.UniqueConstraint(
                 fields=["csd_edition"],
                 condition=Q(status="confirmed"),
                 name="proposal_one_confirmed_per_edition",
-                violation_error_message="A selection is already confirmed for these Civil "
-                "Society Days.",
+                violation_error_message=_(
+                    "A selection is already confirmed for these Civil Society Days."
+                ),
             ),
             models.UniqueConstraint(
                 fields=["csd_edition"],
                 condition=Q(status="draft"),
                 name="proposal_one_draft_per_edition",
-                violation_error_message="A draft proposal already exists for these Civil "
-                "Society Days.",
+                violation_error_message=_(
+                    "A draft proposal already exists for these Civil Society Days."
+                ),
             ),
             CheckConstraint(
                 condition=Q(status="confirmed", confirmed_at__isnull=False)
                 | (~Q(status="confirmed") & Q(confirmed_at__isnull=True)),
                 name="proposal_confirmed_has_date",
-                violation_error_message="A confirmed proposal records when it was confirmed.",
+                violation_error_message=_("A confirmed proposal records when it was confirmed."),
             ),
         ]
 
     def __str__(self) -> str:
-        return f"Selection proposal #{self.pk} ({self.get_status_display()}) - {self.csd_edition}"
+        return gettext("Selection proposal #%(id)s (%(status)s) - %(csd_edition)s") % {
+            "id": self.pk,
+            "status": self.get_status_display(),
+            "csd_edition": self.csd_edition,
+        }
 
 
 class ProposalEntry(models.Model):
     """The proposal's verdict on one delegate, with the reason staff and reviewers read."""
 
     proposal = models.ForeignKey(
-        "civil_society.SelectionProposal", on_delete=models.CASCADE, related_name="entries"
+        "civil_society.SelectionProposal",
+        on_delete=models.CASCADE,
+        related_name="entries",
+        verbose_name=_("proposal"),
     )
     delegate = models.ForeignKey(
-        "civil_society.Delegate", on_delete=models.CASCADE, related_name="proposal_entries"
+        "civil_society.Delegate",
+        on_delete=models.CASCADE,
+        related_name="proposal_entries",
+        verbose_name=_("delegate"),
     )
-    rank = models.PositiveIntegerField(help_text="Position in the merit order (1 best).")
-    average_score = models.DecimalField(max_digits=5, decimal_places=2, null=True)
-    effective_score = models.DecimalField(max_digits=5, decimal_places=2, null=True)
-    review_count = models.PositiveSmallIntegerField(default=0)
-    proposed_outcome = models.CharField(max_length=20, choices=Outcome.choices)
-    outcome = models.CharField(max_length=20, choices=Outcome.choices)
-    waitlist_position = models.PositiveIntegerField(null=True, blank=True)
-    reason = models.TextField()
-    adjustment_note = models.TextField(blank=True)
+    rank = models.PositiveIntegerField(
+        help_text=_("Position in the merit order (1 best)."), verbose_name=_("rank")
+    )
+    average_score = models.DecimalField(
+        max_digits=5, decimal_places=2, null=True, verbose_name=_("average score")
+    )
+    effective_score = models.DecimalField(
+        max_digits=5, decimal_places=2, null=True, verbose_name=_("effective score")
+    )
+    review_count = models.PositiveSmallIntegerField(default=0, verbose_name=_("review count"))
+    proposed_outcome = models.CharField(
+        max_length=20, choices=Outcome.choices, verbose_name=_("proposed outcome")
+    )
+    outcome = models.CharField(max_length=20, choices=Outcome.choices, verbose_name=_("outcome"))
+    waitlist_position = models.PositiveIntegerField(
+        null=True, blank=True, verbose_name=_("waitlist position")
+    )
+    reason = models.TextField(verbose_name=_("reason"))
+    adjustment_note = models.TextField(blank=True, verbose_name=_("adjustment note"))
 
     class Meta:
         ordering = ["proposal_id", "rank", "id"]
-        verbose_name_plural = "proposal entries"
+        verbose_name = _("proposal entry")
+        verbose_name_plural = _("proposal entries")
         constraints = [
             models.UniqueConstraint(
                 fields=["proposal", "delegate"],
                 name="proposalentry_delegate_once",
-                violation_error_message="This delegate is already in the proposal.",
+                violation_error_message=_("This delegate is already in the proposal."),
             ),
             CheckConstraint(
                 condition=Q(outcome__in=Outcome.values) & Q(proposed_outcome__in=Outcome.values),
                 name="proposalentry_outcome_valid",
-                violation_error_message="Unknown outcome.",
+                violation_error_message=_("Unknown outcome."),
             ),
             CheckConstraint(
                 condition=(Q(outcome="waitlisted") & Q(waitlist_position__isnull=False))
                 | (~Q(outcome="waitlisted") & Q(waitlist_position__isnull=True)),
                 name="proposalentry_waitlist_position_iff_waitlisted",
-                violation_error_message="Only a waitlisted entry has a waitlist position.",
+                violation_error_message=_("Only a waitlisted entry has a waitlist position."),
             ),
             models.UniqueConstraint(
                 fields=["proposal", "waitlist_position"],
                 condition=Q(outcome="waitlisted"),
                 name="proposalentry_waitlist_position_unique",
-                violation_error_message="Another entry holds this waitlist position.",
+                violation_error_message=_("Another entry holds this waitlist position."),
             ),
             CheckConstraint(
                 condition=Q(outcome=models.F("proposed_outcome")) | ~Q(adjustment_note=""),
                 name="proposalentry_adjustment_needs_note",
-                violation_error_message="A staff adjustment needs a note explaining it.",
+                violation_error_message=_("A staff adjustment needs a note explaining it."),
             ),
         ]
 

@@ -4,11 +4,14 @@ domain, or very similar names (difflib; portable, no PostgreSQL extension needed
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
 from civil_society.models import CivilSocietyOrganisation
 from civil_society.models.organisations import normalise_name, website_domain
 from gfmd.platform.names import is_mixed_script
 
-LOOK_ALIKE = "look-alike letters from another script in the name"
+LOOK_ALIKE = _("look-alike letters from another script in the name")
 
 SIMILARITY_THRESHOLD = 0.92
 
@@ -22,20 +25,20 @@ class DuplicateMatch:
 def _reasons(name_key, domain, other: CivilSocietyOrganisation) -> tuple[str, ...]:
     reasons = []
     if name_key and other.normalised_name == name_key:
-        reasons.append("same name once case, punctuation and legal form are ignored")
+        reasons.append(gettext("same name once case, punctuation and legal form are ignored"))
     elif name_key and other.normalised_name:
         ratio = SequenceMatcher(None, name_key, other.normalised_name).ratio()
         if ratio >= SIMILARITY_THRESHOLD:
-            reasons.append(f"very similar name ({ratio:.0%})")
+            reasons.append(gettext("very similar name (%(ratio)s)") % {"ratio": f"{ratio:.0%}"})
     if domain and other.website_domain == domain:
-        reasons.append(f"same website domain ({domain})")
+        reasons.append(gettext("same website domain (%(domain)s)") % {"domain": domain})
     return tuple(reasons)
 
 
 def _look_alike(reasons: tuple[str, ...], *names: str) -> tuple[str, ...]:
     """Say so when a match involves a name that mixes scripts (Cyrillic 'а' among Latin
     letters): the likely case of a spoofed copy rather than a typo."""
-    return (*reasons, LOOK_ALIKE) if reasons and any(map(is_mixed_script, names)) else reasons
+    return (*reasons, str(LOOK_ALIKE)) if reasons and any(map(is_mixed_script, names)) else reasons
 
 
 def possible_duplicates(
@@ -76,8 +79,8 @@ def duplicate_groups() -> list[list[DuplicateMatch]]:
         by_name.setdefault(p.normalised_name, []).append(p)
         if p.website_domain:
             by_domain.setdefault(p.website_domain, []).append(p)
-    keyed = [("same name", g) for g in by_name.values()]
-    keyed += [("same website domain", g) for g in by_domain.values()]
+    keyed = [(gettext("same name"), g) for g in by_name.values()]
+    keyed += [(gettext("same website domain"), g) for g in by_domain.values()]
     for why, group in keyed:
         if len(group) < 2:
             continue
@@ -89,12 +92,12 @@ def duplicate_groups() -> list[list[DuplicateMatch]]:
         for b in names[i + 1 : i + 40]:  # sorted: similar names sit close together
             if SequenceMatcher(None, a, b).ratio() >= SIMILARITY_THRESHOLD:
                 for p in by_name[a] + by_name[b]:
-                    reasons[p.pk].add("very similar name")
+                    reasons[p.pk].add(gettext("very similar name"))
                 parent[find(by_name[b][0].pk)] = find(by_name[a][0].pk)
     groups: dict[int, list[DuplicateMatch]] = {}
     for p in profiles:
         if reasons[p.pk] and is_mixed_script(p.organisation.name):
-            reasons[p.pk].add(LOOK_ALIKE)
+            reasons[p.pk].add(str(LOOK_ALIKE))
         if reasons[p.pk]:
             groups.setdefault(find(p.pk), []).append(
                 DuplicateMatch(p, tuple(sorted(reasons[p.pk])))

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Avg, Count, Prefetch, Q
+from django.utils.translation import gettext
 
 from civil_society.enums import (
     ApplicationStatus,
@@ -183,35 +184,43 @@ def selection_report(
     genders = Counter(d.gender for d in delegates)
     orgs = [d.application.organisation for d in delegates]
     report = SelectionReport(
-        source=f"proposal #{proposal.pk} ({proposal.get_status_display()})"
+        source=gettext("proposal #%(id)s (%(status)s)")
+        % {"id": proposal.pk, "status": proposal.get_status_display()}
         if proposal
-        else "confirmed delegation",
+        else gettext("confirmed delegation"),
         total=len(delegates),
         places=policy.places if policy else None,
     )
     for sector in Sector:
         target = policy.sector_minimum(sector.value) if policy else None
-        line = BalanceLine(sector.label, sectors[sector.value], target or None)
+        line = BalanceLine(str(sector.label), sectors[sector.value], target or None)
         report.by_sector.append(line)
         if line.short:
-            report.warnings.append(f"{sector.label}: {line.count} of {line.target} reserved.")
+            report.warnings.append(
+                gettext("%(sector)s: %(count)d of %(target)d reserved.")
+                % {"sector": sector.label, "count": line.count, "target": line.target}
+            )
     region_target = policy.min_per_region if policy and policy.min_per_region else None
     for region in REGION_ORDER:
         line = BalanceLine(region, regions[region], region_target)
         report.by_region.append(line)
         if line.short:
-            report.warnings.append(f"{region}: {line.count} of {line.target} for regional spread.")
+            report.warnings.append(
+                gettext("%(region)s: %(count)d of %(target)d for regional spread.")
+                % {"region": region, "count": line.count, "target": line.target}
+            )
     report.by_led = [
-        BalanceLine("Migrant-led", sum(1 for o in orgs if o.migrant_led)),
-        BalanceLine("Diaspora-led", sum(1 for o in orgs if o.diaspora_led)),
-        BalanceLine("Migrant- or diaspora-led", sum(1 for o in orgs if o.declares_led)),
+        BalanceLine(gettext("Migrant-led"), sum(1 for o in orgs if o.migrant_led)),
+        BalanceLine(gettext("Diaspora-led"), sum(1 for o in orgs if o.diaspora_led)),
+        BalanceLine(gettext("Migrant- or diaspora-led"), sum(1 for o in orgs if o.declares_led)),
         BalanceLine(
-            "Of which checked by staff", sum(1 for o in orgs if o.led_check == "confirmed")
+            gettext("Of which checked by staff"),
+            sum(1 for o in orgs if o.led_check == "confirmed"),
         ),
-        BalanceLine("Neither", sum(1 for o in orgs if not o.declares_led)),
+        BalanceLine(gettext("Neither"), sum(1 for o in orgs if not o.declares_led)),
     ]
-    report.by_gender = [BalanceLine(g.label, genders[g.value]) for g in Gender]
-    report.by_gender.append(BalanceLine("Not given", genders[""]))
+    report.by_gender = [BalanceLine(str(g.label), genders[g.value]) for g in Gender]
+    report.by_gender.append(BalanceLine(gettext("Not given"), genders[""]))
     return report
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from civil_society.enums import (
     ApplicationSource,
@@ -37,10 +38,10 @@ def _selection_confirmed(csd_edition: CSDEdition) -> bool:
 
 def _check_open(csd_edition: CSDEdition) -> None:
     if not csd_edition.applications_open:
-        raise DomainError("Applications to these Civil Society Days are closed.")
+        raise DomainError(_("Applications to these Civil Society Days are closed."))
     if _selection_confirmed(csd_edition):
         raise ConflictError(
-            "The selection is already confirmed; applications can no longer change.",
+            _("The selection is already confirmed; applications can no longer change."),
             code="selection_confirmed",
         )
 
@@ -72,15 +73,17 @@ def application_submit(
     CSDEdition.objects.select_for_update().filter(pk=csd_edition.pk).first()
     _check_open(csd_edition)
     if not delegates:
-        raise DomainError("Nominate at least one delegate.", field="delegates")
+        raise DomainError(_("Nominate at least one delegate."), field="delegates")
     emails = [d.email.strip().lower() for d in delegates]
     if len(set(emails)) != len(emails):
-        raise DomainError("A delegate is nominated twice.", field="delegates")
+        raise DomainError(_("A delegate is nominated twice."), field="delegates")
     if Application.objects.filter(
         csd_edition=csd_edition, organisation=organisation, status=ApplicationStatus.SUBMITTED
     ).exists():
         raise ConflictError(
-            f"{organisation} has already applied to {csd_edition}.", code="already_applied"
+            _("%(organisation)s has already applied to %(csd_edition)s.")
+            % {"organisation": organisation, "csd_edition": csd_edition},
+            code="already_applied",
         )
     application = record_save(
         actor=actor,
@@ -117,12 +120,12 @@ def application_submit(
 def application_update(*, actor, application: Application, **fields) -> Application:
     """Change the motivation or contact while the application is open."""
     if application.status != ApplicationStatus.SUBMITTED:
-        raise ConflictError("A withdrawn application cannot change.", code="invalid_transition")
+        raise ConflictError(_("A withdrawn application cannot change."), code="invalid_transition")
     _check_open(application.csd_edition)
     allowed = {"motivation", "contact_email"}
     unknown = set(fields) - allowed
     if unknown:
-        raise ValidationError({name: "This field cannot change here." for name in unknown})
+        raise ValidationError({name: _("This field cannot change here.") for name in unknown})
     for name, value in fields.items():
         setattr(application, name, value)
     return record_save(actor=actor, instance=application)

@@ -2,8 +2,9 @@
 along DELEGATE_TRANSITIONS) and the decision notifications it schedules."""
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from civil_society.enums import DELEGATE_TRANSITIONS, NOTIFIED_STATUSES, DelegateStatus
 from civil_society.models import Delegate
@@ -81,28 +82,39 @@ def waitlist_renumber(*, csd_edition_id: int) -> None:
     Delegate.objects.bulk_update(queue, ["waitlist_position"])
 
 
+# Subject and body per status, marked lazily: `delegate_notify_decision` renders them in
+# the recipient's language (named placeholders, filled after translation).
 DECISION_TEXT = {
     DelegateStatus.SELECTED: (
-        "Selected: {name}, {edition}",
-        "Dear {name},\n\nWe are pleased to tell you that you have been selected as a delegate "
-        "of {organisation} to {edition}.\n\nThe GFMD Support Unit",
+        _("Selected: %(name)s, %(edition)s"),
+        _(
+            "Dear %(name)s,\n\nWe are pleased to tell you that you have been selected as a "
+            "delegate of %(organisation)s to %(edition)s.\n\nThe GFMD Support Unit"
+        ),
     ),
     DelegateStatus.WAITLISTED: (
-        "Waitlisted: {name}, {edition}",
-        "Dear {name},\n\nYour nomination by {organisation} to {edition} is on the waitlist at "
-        "position {position}. We will write again if a place is released.\n\nThe GFMD "
-        "Support Unit",
+        _("Waitlisted: %(name)s, %(edition)s"),
+        _(
+            "Dear %(name)s,\n\nYour nomination by %(organisation)s to %(edition)s is on the "
+            "waitlist at position %(position)s. We will write again if a place is released."
+            "\n\nThe GFMD Support Unit"
+        ),
     ),
     DelegateStatus.DECLINED: (
-        "Your application to {edition}",
-        "Dear {name},\n\nWe regret that we cannot offer you a place at {edition} this time, "
-        "among many strong nominations.\n\nThe GFMD Support Unit",
+        _("Your application to %(edition)s"),
+        _(
+            "Dear %(name)s,\n\nWe regret that we cannot offer you a place at %(edition)s this "
+            "time, among many strong nominations.\n\nThe GFMD Support Unit"
+        ),
     ),
 }
 
 
-def delegate_notify_decision(*, delegate_id: int, status: str) -> bool:
+def delegate_notify_decision(*, delegate_id: int, status: str, language: str | None = None) -> bool:
     """Queue the decision email for a delegate's status, once (the key is the sent-marker).
+
+    Subject and body are rendered under `translation.override(language)`; without a
+    language, in the active one (a delegate is not a user and has no saved preference yet).
 
     Stops quietly if the delegate is gone or no longer has that status (e.g. promoted from
     the waitlist before the worker ran: the 'selected' email follows separately).
@@ -121,11 +133,13 @@ def delegate_notify_decision(*, delegate_id: int, status: str) -> bool:
         "organisation": delegate.application.organisation.organisation.name,
         "position": delegate.waitlist_position,
     }
+    with translation.override(language or translation.get_language()):
+        subject, body = str(subject) % values, str(body) % values
     with transaction.atomic():
         created = notify(
             key=f"csd-decision:{delegate.pk}:{status}",
             email=delegate.email,
-            subject=subject.format(**values),
-            body=body.format(**values),
+            subject=subject,
+            body=body,
         )
     return created is not None

@@ -2,6 +2,7 @@
 migrant-/diaspora-led declaration, and merging duplicates."""
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from civil_society.enums import ApplicationStatus, LedCheck
 from civil_society.models import (
@@ -53,11 +54,17 @@ def cso_register(
     matches = possible_duplicates(name=name, website=website)
     if matches and not allow_duplicate:
         listed = "; ".join(
-            f"{m.organisation.organisation.name} (id {m.organisation.pk}: {', '.join(m.reasons)})"
+            _("%(name)s (id %(id)s: %(reasons)s)")
+            % {
+                "name": m.organisation.organisation.name,
+                "id": m.organisation.pk,
+                "reasons": ", ".join(m.reasons),
+            }
             for m in matches[:5]
         )
         raise ConflictError(
-            f"This organisation may already be registered: {listed}.", code="possible_duplicate"
+            _("This organisation may already be registered: %(matches)s.") % {"matches": listed},
+            code="possible_duplicate",
         )
     organisation = record_save(
         actor=actor,
@@ -121,7 +128,10 @@ def cso_check_led(
     """Staff confirm or refuse the self-declared migrant-/diaspora-led status."""
     if not profile.declares_led:
         raise DomainError(
-            "The organisation declares itself neither migrant- nor diaspora-led; nothing to check.",
+            _(
+                "The organisation declares itself neither migrant- nor diaspora-led; "
+                "nothing to check."
+            ),
             field="led_check",
         )
     previous = profile.led_check
@@ -151,7 +161,7 @@ def cso_merge(
     """Fold `duplicate` into `keep`: applications, committee seats, focal points, countries of
     work move over; the duplicate's profile and organisation are deleted."""
     if keep.pk == duplicate.pk:
-        raise DomainError("Choose two different organisations to merge.")
+        raise DomainError(_("Choose two different organisations to merge."))
     keep_org, dup_org = keep.organisation, duplicate.organisation
     clash = Application.objects.filter(
         organisation=duplicate, status=ApplicationStatus.SUBMITTED
@@ -162,8 +172,10 @@ def cso_merge(
     )
     if clash.exists():
         raise ConflictError(
-            "Both organisations applied to the same Civil Society Days; withdraw one "
-            "application before merging.",
+            _(
+                "Both organisations applied to the same Civil Society Days; withdraw one "
+                "application before merging."
+            ),
             code="merge_conflict",
         )
     conflicted = Review.objects.filter(
@@ -171,8 +183,10 @@ def cso_merge(
     ) | Review.objects.filter(applicant_organisation=keep_org, reviewer_organisation=dup_org)
     if conflicted.exists():
         raise ConflictError(
-            "A reviewer from one organisation reviewed the other's application: once merged "
-            "that is a conflict of interest. Delete those reviews first.",
+            _(
+                "A reviewer from one organisation reviewed the other's application: once merged "
+                "that is a conflict of interest. Delete those reviews first."
+            ),
             code="merge_conflict",
         )
     moved = {

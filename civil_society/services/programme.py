@@ -2,6 +2,7 @@
 the Forum meetings are selected delegates, registered through gfmd Attendance as observers."""
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from civil_society.enums import DelegateStatus
 from civil_society.models import Delegate, FriendsRepresentative
@@ -15,24 +16,27 @@ def friends_representative_check(*, delegate: Delegate, meeting: Meeting) -> Non
     """The guards of a registration (the admin form shows them before saving)."""
     if meeting.body != MeetingBody.FRIENDS_OF_THE_FORUM:
         raise DomainError(
-            "CSD representatives attend Friends of the Forum meetings only.", field="meeting"
+            _("CSD representatives attend Friends of the Forum meetings only."), field="meeting"
         )
     if meeting.edition_id != delegate.csd_edition.edition_id:
         raise DomainError(
-            "The meeting belongs to another Forum edition than the delegate's Civil Society Days.",
+            _(
+                "The meeting belongs to another Forum edition than the delegate's "
+                "Civil Society Days."
+            ),
             field="meeting",
         )
     if delegate.status != DelegateStatus.SELECTED:
         raise DomainError(
-            "Only selected delegates of the CSD delegation can represent the CSD.",
+            _("Only selected delegates of the CSD delegation can represent the CSD."),
             field="delegate",
         )
     organisation = delegate.application.organisation.organisation
     attendance = Attendance.objects.filter(meeting=meeting, organisation=organisation).first()
     if attendance is not None and attendance.role != AttendanceRole.OBSERVER:
         raise DomainError(
-            f"{organisation} is already listed at this meeting as "
-            f"{attendance.get_role_display().lower()}.",
+            _("%(organisation)s is already listed at this meeting as %(role)s.")
+            % {"organisation": organisation, "role": attendance.get_role_display().lower()},
             field="meeting",
         )
 

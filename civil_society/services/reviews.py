@@ -2,6 +2,7 @@
 is its focal point) is excluded automatically: the service refuses, the database too."""
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from civil_society.enums import ApplicationStatus, ProposalStatus
 from civil_society.models import AdvisoryCommitteeMember, Application, Review
@@ -24,9 +25,13 @@ def conflict_of_interest(seat: AdvisoryCommitteeMember, application: Application
     """Why `seat` may not review `application`, or None."""
     applicant = application.organisation.organisation
     if seat.organisation_id == applicant.pk:
-        return f"the reviewer comes from {applicant.name}, the applying organisation"
+        return _("the reviewer comes from %(organisation)s, the applying organisation") % {
+            "organisation": applicant.name
+        }
     if applicant.pk in represented_organisation_ids(seat.user):
-        return f"the reviewer is a focal point of {applicant.name}, the applying organisation"
+        return _("the reviewer is a focal point of %(organisation)s, the applying organisation") % {
+            "organisation": applicant.name
+        }
     return None
 
 
@@ -39,20 +44,23 @@ def review_submit(*, actor, application: Application, score: int, comment: str =
     seat = reviewer_seat(actor, application)
     if seat is None:
         raise DomainError(
-            "Only reviewers of this edition's advisory committee review its applications.",
+            _("Only reviewers of this edition's advisory committee review its applications."),
             code="not_a_reviewer",
         )
     conflict = conflict_of_interest(seat, application)
     if conflict:
         raise DomainError(
-            f"Conflict of interest: {conflict}. This review is excluded.",
+            _("Conflict of interest: %(conflict)s. This review is excluded.")
+            % {"conflict": conflict},
             code="conflict_of_interest",
         )
     if application.status != ApplicationStatus.SUBMITTED:
-        raise ConflictError("A withdrawn application is not reviewed.", code="invalid_transition")
+        raise ConflictError(
+            _("A withdrawn application is not reviewed."), code="invalid_transition"
+        )
     if application.csd_edition.proposals.filter(status=ProposalStatus.CONFIRMED).exists():
         raise ConflictError(
-            "The selection is confirmed; reviews are closed.", code="selection_confirmed"
+            _("The selection is confirmed; reviews are closed."), code="selection_confirmed"
         )
     review = (
         Review.objects.select_for_update().filter(application=application, reviewer=seat).first()

@@ -8,6 +8,7 @@ webhook event `csd.selection_confirmed` in the same transaction.
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from civil_society.enums import (
     DelegateStatus,
@@ -40,10 +41,10 @@ def proposal_run(*, actor, csd_edition: CSDEdition) -> SelectionProposal:
     csd_edition = _lock_edition(csd_edition)
     policy = SelectionPolicy.objects.filter(csd_edition=csd_edition).first()
     if policy is None:
-        raise DomainError("Set the selection policy of these Civil Society Days first.")
+        raise DomainError(_("Set the selection policy of these Civil Society Days first."))
     if csd_edition.proposals.filter(status=ProposalStatus.CONFIRMED).exists():
         raise ConflictError(
-            "The selection is already confirmed; released places go to the waitlist.",
+            _("The selection is already confirmed; released places go to the waitlist."),
             code="selection_confirmed",
         )
     for draft in csd_edition.proposals.filter(status=ProposalStatus.DRAFT):
@@ -105,18 +106,19 @@ def proposal_adjust(*, actor, entry: ProposalEntry, outcome: str, note: str) -> 
     proposal = SelectionProposal.objects.select_for_update().get(pk=entry.proposal_id)
     entry = ProposalEntry.objects.select_for_update().get(pk=entry.pk)
     if proposal.status != ProposalStatus.DRAFT:
-        raise ConflictError("Only a draft proposal can be adjusted.", code="invalid_transition")
+        raise ConflictError(_("Only a draft proposal can be adjusted."), code="invalid_transition")
     if outcome not in Outcome.values:
-        raise DomainError("Unknown outcome.", field="outcome")
+        raise DomainError(_("Unknown outcome."), field="outcome")
     if not note.strip():
-        raise DomainError("Explain the adjustment in a note.", field="note")
+        raise DomainError(_("Explain the adjustment in a note."), field="note")
     if outcome == entry.outcome:
         return entry
     if outcome == Outcome.SELECTED:
         taken = proposal.entries.filter(outcome=Outcome.SELECTED).count()
         if taken >= proposal.places:
             raise ConflictError(
-                f"All {proposal.places} places are taken; move someone out first.",
+                _("All %(places)d places are taken; move someone out first.")
+                % {"places": proposal.places},
                 code="places_full",
             )
     previous = entry.outcome
@@ -162,7 +164,8 @@ def proposal_confirm(*, actor, proposal: SelectionProposal) -> SelectionProposal
         selected = sum(1 for e in entries if e.outcome == Outcome.SELECTED)
         if selected > proposal.places:
             raise ConflictError(
-                f"{selected} delegates are selected for {proposal.places} places.",
+                _("%(selected)d delegates are selected for %(places)d places.")
+                % {"selected": selected, "places": proposal.places},
                 code="places_full",
             )
         skipped = _decide_delegates(actor, entries)

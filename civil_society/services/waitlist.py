@@ -3,6 +3,7 @@ waitlisted delegate moves up - from the same sector if the sector would fall bel
 minimum, otherwise the first in waitlist order."""
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from civil_society.enums import DelegateStatus
 from civil_society.models import CSDEdition, Delegate, SelectionPolicy
@@ -18,7 +19,8 @@ def delegate_release(*, actor, delegate: Delegate, reason: str = "") -> Delegate
     delegate = Delegate.objects.select_related("application__organisation").get(pk=delegate.pk)
     if delegate.status != DelegateStatus.SELECTED:
         raise ConflictError(
-            f"{delegate.full_name} holds no place to release.", code="invalid_transition"
+            _("%(name)s holds no place to release.") % {"name": delegate.full_name},
+            code="invalid_transition",
         )
     delegate_set_status(
         actor=actor,
@@ -38,18 +40,22 @@ def next_on_waitlist(csd_edition: CSDEdition, sector: str) -> tuple[Delegate | N
     """Who moves up, and why. Read-only: the admin and the API show it before a release."""
     queue = list(waitlist(csd_edition))
     if not queue:
-        return None, "The waitlist is empty."
+        return None, _("The waitlist is empty.")
     policy = SelectionPolicy.objects.filter(csd_edition=csd_edition).first()
     minimum = policy.sector_minimum(sector) if policy else 0
     if minimum and selected_in_sector(csd_edition, sector) < minimum:
         same_sector = [d for d in queue if d.application.organisation.sector == sector]
         if same_sector:
-            return same_sector[0], (
-                f"moved up to keep the sector minimum ({minimum}) for "
-                f"{same_sector[0].application.organisation.get_sector_display()}"
-            )
+            return same_sector[0], _(
+                "moved up to keep the sector minimum (%(minimum)d) for %(sector)s"
+            ) % {
+                "minimum": minimum,
+                "sector": same_sector[0].application.organisation.get_sector_display(),
+            }
     first = queue[0]
-    return first, f"moved up from waitlist position {first.waitlist_position}"
+    return first, _("moved up from waitlist position %(position)d") % {
+        "position": first.waitlist_position
+    }
 
 
 @transaction.atomic

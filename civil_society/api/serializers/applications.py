@@ -5,6 +5,7 @@ The application and delegate payloads are output specs (gfmd/platform/api/output
 
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from civil_society.enums import Gender
@@ -54,7 +55,7 @@ class CSDNominationSerializer(serializers.Serializer):
     full_name = serializers.CharField(max_length=200)
     email = serializers.EmailField()
     gender = serializers.ChoiceField(
-        choices=[("", "Not given"), *Gender.choices], required=False, default=""
+        choices=[("", _("Not given")), *Gender.choices], required=False, default=""
     )
     country = CountryField()
     expertise = serializers.CharField(required=False, allow_blank=True, default="")
@@ -109,7 +110,7 @@ class CSDApplicationSubmitSerializer(AnswersWithReadPayload, serializers.Seriali
         required=False,
         allow_blank=True,
         default="",
-        help_text="Partner systems: your id; resubmitting it returns the same application.",
+        help_text=_("Partner systems: your id; resubmitting it returns the same application."),
     )
     delegates = CSDNominationSerializer(many=True)
 

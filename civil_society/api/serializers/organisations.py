@@ -1,5 +1,6 @@
 """Civil-society organisations: read, register (with duplicate check), check, merge."""
 
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from civil_society.enums import Sector
@@ -52,7 +53,7 @@ class CSDCivilSocietyOrganisationWriteSerializer(AnswersWithReadPayload, seriali
     allow_duplicate = serializers.BooleanField(
         required=False,
         default=False,
-        help_text="Staff only: register although it resembles an existing organisation.",
+        help_text=_("Staff only: register although it resembles an existing organisation."),
     )
 
 
@@ -77,5 +78,5 @@ class CSDLedCheckSerializer(serializers.Serializer):
 class CSDMergeSerializer(serializers.Serializer):
     duplicate = serializers.PrimaryKeyRelatedField(
         queryset=CivilSocietyOrganisation.objects.select_related("organisation"),
-        help_text="The profile folded into this one and then deleted.",
+        help_text=_("The profile folded into this one and then deleted."),
     )

@@ -1,5 +1,6 @@
 """Selection policy, proposals with their explanations, the selection report."""
 
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from civil_society.enums import Outcome
@@ -63,7 +64,7 @@ class CSDProposalEntrySerializer(serializers.ModelSerializer):
     is_adjusted = serializers.BooleanField(read_only=True)
     proposed_outcome = serializers.CharField(
         read_only=True,
-        help_text="The policy's verdict before staff adjustments (same values as outcome).",
+        help_text=_("The policy's verdict before staff adjustments (same values as outcome)."),
     )
 
     class Meta:

@@ -1,5 +1,6 @@
 """Organisations, applications (partner systems too) and reviews."""
 
+from django.utils.translation import gettext
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
@@ -93,7 +94,7 @@ class CivilSocietyOrganisationViewSet(RecordViewSet):
         """Organisations that may be the one named (check before registering)."""
         name = request.query_params.get("name", "").strip()
         if not name:
-            raise ValidationError({"name": ["Give the organisation's name."]})
+            raise ValidationError({"name": [gettext("Give the organisation's name.")]})
         matches = possible_duplicates(name=name, website=request.query_params.get("website", ""))
         return Response(s.CSDDuplicateMatchSerializer(matches, many=True).data)
 

@@ -3,6 +3,7 @@ delegation (EditionSelectionActions, mixed into CSDEditionViewSet), selection po
 proposals (confirm), proposal entries (adjust) and delegates (release, waitlist, the
 delegation export)."""
 
+from django.utils.translation import gettext
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status, viewsets
 from rest_framework.decorators import action
@@ -59,12 +60,12 @@ class EditionSelectionActions:
         raw = request.query_params.get("proposal")
         if raw:
             if not raw.isdigit():
-                raise ValidationError({"proposal": ["Give a proposal id."]})
+                raise ValidationError({"proposal": [gettext("Give a proposal id.")]})
             proposal = SelectionProposal.objects.filter(
                 pk=int(raw), csd_edition=csd_edition
             ).first()
             if proposal is None:
-                raise ValidationError({"proposal": ["No such proposal for this edition."]})
+                raise ValidationError({"proposal": [gettext("No such proposal for this edition.")]})
         report = selection_report(csd_edition, proposal)
         return Response(s.CSDSelectionReportSerializer(report).data)
 
