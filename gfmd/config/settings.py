@@ -370,6 +370,8 @@ GFMD_WEBHOOK_EVENT_TYPES = (
     "cochair.confirmed",
     "paper.state_changed",
     "paper.version_created",
+    "translation.requested",
+    "translation.state_changed",
     "input.decided",
     "csd.selection_confirmed",
     "webhook.test",

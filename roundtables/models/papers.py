@@ -6,9 +6,11 @@ from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Length
 from django.db.models.lookups import LessThanOrEqual
+from django.utils.translation import gettext_lazy as _
 
 from gfmd.platform.models.checks import CheckConstraint
 from gfmd.platform.names import validate_visible_text, visible_text_constraint
+from gfmd.platform.translations import DEFAULT_ORIGINAL_LANGUAGE
 from roundtables.enums import (
     EDITABLE_STATES,
     FINAL_STATES,
@@ -130,6 +132,14 @@ class PaperVersion(models.Model):
     )
     included_inputs = models.ManyToManyField(
         "roundtables.Input", blank=True, related_name="final_versions"
+    )
+    # The language it was written in; its other language versions are DocumentTranslations
+    # (gfmd/platform/models/translations.py, roundtables/services/translations.py).
+    original_language = models.CharField(
+        _("original language"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default=DEFAULT_ORIGINAL_LANGUAGE,
     )
 
     class Meta:
