@@ -105,8 +105,13 @@ def language_codes() -> list[str]:
     return [code for code, _name in settings.LANGUAGES]
 
 
+# Language names in the reader's language, for messages ("the French translation"); the
+# settings hold each language's own name (for the language switcher).
+LANGUAGE_NAMES = {"en-gb": _("English"), "fr": _("French"), "es": _("Spanish")}
+
+
 def language_name(code: str) -> str:
-    return str(dict(settings.LANGUAGES).get(code, code))
+    return str(LANGUAGE_NAMES.get(code) or dict(settings.LANGUAGES).get(code, code))
 
 
 @dataclass(frozen=True)

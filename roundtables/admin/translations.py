@@ -9,7 +9,6 @@ translation is older than the paper's latest version.
 """
 
 from django import forms
-from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
@@ -17,7 +16,7 @@ from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from rules.contrib.admin import ObjectPermissionsModelAdmin
 
 from gfmd.platform.admin.base import activity_table
@@ -25,7 +24,12 @@ from gfmd.platform.errors import DomainError
 from gfmd.platform.models import DocumentTranslation
 from gfmd.platform.services.translations import translation_assign, translation_transition
 from gfmd.platform.transitions import allowed_transitions
-from gfmd.platform.translations import TRANSLATION_TRANSITIONS, TranslationKind, language_codes
+from gfmd.platform.translations import (
+    TRANSLATION_TRANSITIONS,
+    TranslationKind,
+    language_codes,
+    language_name,
+)
 from roundtables.enums import PaperState
 from roundtables.models import PaperVersion
 from roundtables.selectors.translations import paper_translations
@@ -79,8 +83,7 @@ class TranslationRequestForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        names = dict(settings.LANGUAGES)
-        self.fields["languages"].choices = [(code, names[code]) for code in language_codes()]
+        self.fields["languages"].choices = [(c, language_name(c)) for c in language_codes()]
 
 
 class TranslationChangeForm(forms.ModelForm):
@@ -200,7 +203,11 @@ class DocumentTranslationAdmin(ObjectPermissionsModelAdmin):
             except DomainError as exc:
                 messages.error(request, f"#{translation.pk}: {exc.detail}")
         if done:
-            messages.success(request, _("%(count)d translation(s) moved.") % {"count": done})
+            messages.success(
+                request,
+                ngettext("%(count)d translation moved.", "%(count)d translations moved.", done)
+                % {"count": done},
+            )
 
     @admin.action(description=gettext_lazy("Start translation"))
     def start_selected(self, request, queryset):
@@ -234,7 +241,12 @@ class DocumentTranslationAdmin(ObjectPermissionsModelAdmin):
             else:
                 messages.success(
                     request,
-                    _("%(count)d translation(s) requested.") % {"count": len(created)},
+                    ngettext(
+                        "%(count)d translation requested.",
+                        "%(count)d translations requested.",
+                        len(created),
+                    )
+                    % {"count": len(created)},
                 )
                 return HttpResponseRedirect(reverse("admin:gfmd_documenttranslation_changelist"))
         context = {

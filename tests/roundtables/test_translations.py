@@ -219,7 +219,7 @@ def test_consultation_waits_for_the_required_languages(drafting, translator):
     with pytest.raises(ConflictError) as refused:
         paper_open_consultation(actor=staff, paper=world.paper, deadline=DEADLINE)
     assert refused.value.code == "translation_required"
-    assert "Français" in str(refused.value) and "version 1" in str(refused.value)
+    assert "French" in str(refused.value) and "version 1" in str(refused.value)
     assert world.refresh().state == PaperState.DRAFTING
 
     (french,) = _request(world, version, ["fr"])
@@ -253,7 +253,7 @@ def test_consultation_gate_answers_409_through_the_api(drafting, api):
     )
     assert response.status_code == 409
     assert response.json()["type"] == "translation_required"
-    assert "Español" in response.json()["detail"]
+    assert "Spanish" in response.json()["detail"]
 
 
 def test_without_a_policy_consultation_opens_as_before(drafting):

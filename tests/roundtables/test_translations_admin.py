@@ -31,7 +31,7 @@ def test_staff_request_both_languages_in_one_step(drafting, client):
     again = client.post(
         f"{CHANGELIST}add/", {"version": version.pk, "languages": ["fr"], "kind": "human"}
     )
-    assert again.status_code == 400 and b"already has a translation" in again.content
+    assert again.status_code == 400 and b"already exists" in again.content
 
 
 def test_staff_assign_and_move_through_states_on_the_change_page(drafting, client):

@@ -124,7 +124,7 @@ def translations_request(
     taken = sorted({t.language for t in live})
     if taken:
         raise ConflictError(
-            _("%(document)s already has a translation into %(languages)s.")
+            _("A translation of %(document)s into %(languages)s already exists.")
             % {
                 "document": doc_kind.describe(document),
                 "languages": ", ".join(language_name(code) for code in taken),
@@ -290,13 +290,15 @@ def translation_transition(
                 t.translator,
                 f"doctr:{t.pk}:start:{t.translator_id}",
                 _("Translation assigned: %(document)s") % {"document": subject_doc},
-                _("Please translate %(document)s into %(language)s%(due)s.")
+                (
+                    _("Please translate %(document)s into %(language)s by %(date)s.")
+                    if t.due_date
+                    else _("Please translate %(document)s into %(language)s.")
+                )
                 % {
                     "document": subject_doc,
                     "language": language_name(t.language),
-                    "due": (_(" by %(date)s") % {"date": t.due_date.isoformat()})
-                    if t.due_date
-                    else "",
+                    "date": t.due_date.isoformat() if t.due_date else "",
                 },
             )
         if step.name == "submit" and t.requested_by_id:
