@@ -236,7 +236,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
-    "ENUM_NAME_OVERRIDES": {"DevelopmentStatusEnum": "gfmd.enums.DevelopmentStatus"},
+    "ENUM_NAME_OVERRIDES": {
+        "DevelopmentStatusEnum": "gfmd.enums.DevelopmentStatus",
+        "TranslationStateEnum": "gfmd.platform.translations.TranslationState",
+        "TranslationKindEnum": "gfmd.platform.translations.TranslationKind",
+    },
 }
 
 # OAuth2 client credentials for partner systems (django-oauth-toolkit). Scopes a token

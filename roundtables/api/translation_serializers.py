@@ -10,11 +10,6 @@ from gfmd.platform.translations import TranslationKind, language_codes
 from roundtables.models import PaperVersion
 from roundtables.services.translations import stale_notice
 
-REQUESTABLE_KINDS = [
-    (TranslationKind.HUMAN.value, TranslationKind.HUMAN.label),
-    (TranslationKind.MACHINE.value, TranslationKind.MACHINE.label),
-]
-
 
 class PaperTranslationSerializer(serializers.ModelSerializer):
     paper = serializers.IntegerField(source="paper_ref", read_only=True)
@@ -74,12 +69,13 @@ class PaperTranslationDetailSerializer(PaperTranslationSerializer):
         read_only_fields = fields
 
 
-class PaperTranslationRequestSerializer(serializers.Serializer):
+class RequestTranslationsSerializer(serializers.Serializer):
     version = serializers.PrimaryKeyRelatedField(queryset=PaperVersion.objects.all())
     languages = serializers.ListField(
         child=serializers.ChoiceField(choices=[]), min_length=1, max_length=2
     )
-    kind = serializers.ChoiceField(choices=REQUESTABLE_KINDS, default=TranslationKind.HUMAN)
+    # Human or machine ("original" is refused with 400: an original is not requested).
+    kind = serializers.ChoiceField(choices=TranslationKind.choices, default=TranslationKind.HUMAN)
     due_date = serializers.DateField(required=False, allow_null=True, default=None)
     translator = serializers.PrimaryKeyRelatedField(
         queryset=get_user_model().objects.filter(is_active=True),

@@ -112,7 +112,7 @@ class PaperTranslationViewSet(
         return super().list(request, *args, **kwargs)
 
     @extend_schema(
-        request=ts.PaperTranslationRequestSerializer,
+        request=ts.RequestTranslationsSerializer,
         responses={201: ts.PaperTranslationListSerializer},
     )
     @action(detail=False, methods=["post"], url_path="request")
@@ -124,7 +124,7 @@ class PaperTranslationViewSet(
         return with_idempotency(request, lambda: self._request(request))
 
     def _request(self, request):
-        payload = ts.PaperTranslationRequestSerializer(data=request.data)
+        payload = ts.RequestTranslationsSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         data = payload.validated_data
         created = version_translations_request(actor=request.user, **data)
