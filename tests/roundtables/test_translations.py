@@ -422,3 +422,34 @@ def test_required_language_is_unique_per_edition(world):
     RequiredTranslation.objects.create(edition=world.edition, language="fr")
     with pytest.raises(IntegrityError), transaction.atomic():
         RequiredTranslation.objects.create(edition=world.edition, language="fr")
+
+
+def test_a_readers_client_gets_only_the_published_step(world, translator, settings):
+    """Brazil (a Friend) reads the version put out for consultation: its partner client's
+    endpoint receives the publication, not the steps before it; a staff endpoint gets all."""
+    from gfmd.services.clients import partner_client_register
+    from tests.factories import country
+
+    settings.WEBHOOKS_ALLOW_HTTP = True
+    settings.WEBHOOKS_ALLOW_PRIVATE_TARGETS = True
+    set_state(world.paper, PaperState.CONSULTATION)
+    staff = world.users["staff"]
+    brazil, _secret = partner_client_register(
+        actor=staff, name="Brazil portal", scopes=["read"], country=country("BRA")
+    )
+    types = ["translation.requested", "translation.state_changed"]
+    staff_hook = webhook_endpoint_save(
+        actor=staff, endpoint=WebhookEndpoint(url="http://127.0.0.1:9/staff", event_types=types)
+    )
+    brazil_hook = webhook_endpoint_save(
+        actor=staff,
+        endpoint=WebhookEndpoint(url="http://127.0.0.1:9/bra", event_types=types, client=brazil),
+    )
+    (french,) = _request(world, world.paper.versions.get(), ["fr"])
+    _publish(world, french, translator)
+    received = [
+        d.event.payload["data"]["to"]
+        for d in WebhookDelivery.objects.filter(endpoint=brazil_hook).select_related("event")
+    ]
+    assert received == ["published"]
+    assert WebhookDelivery.objects.filter(endpoint=staff_hook).count() == 4

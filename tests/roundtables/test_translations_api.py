@@ -247,3 +247,49 @@ def test_list_query_count_is_constant(consulted, api, django_assert_num_queries,
         response = client.get(URL)
     assert response.status_code == 200
     assert len(response.json()["results"]) >= 1
+
+
+# Each workflow step against every caller: staff run them (the translator submits); the
+# chair, who drafts and so sees the translation, is refused (403); whoever does not see
+# it gets 404, and so does anonymous (or 401/403 before the lookup).
+STEP_EXPECTED = {
+    "start": {"staff": 200, "chair": 403, "translator": 403},
+    "submit": {"staff": 200, "chair": 403, "translator": 200},
+    "return-to-translation": {"staff": 200, "chair": 403, "translator": 403},
+    "withdraw": {"staff": 200, "chair": 403, "translator": 403},
+    "activity": {"staff": 200, "chair": 403, "translator": 403},
+}
+
+
+def _target(world, step):
+    staff = world.users["staff"]
+    if step == "start" or step == "submit":
+        version = add_text_version(world.paper, "Second\n")  # a draft: readers do not see it
+        (row,) = version_translations_request(
+            actor=staff, version=version, languages=["fr"], translator=world.translator
+        )
+        if step == "submit":
+            engine.translation_transition(actor=staff, translation=row, name="start")
+        return row
+    return world.spanish  # in review, unpublished
+
+
+@pytest.mark.parametrize("role", [*ROLES, "translator"])
+@pytest.mark.parametrize("step", sorted(STEP_EXPECTED))
+def test_every_step_against_every_caller(consulted, api, step, role):
+    target = _target(consulted, step)
+    before = DocumentTranslation.objects.get(pk=target.pk).state
+    client = _client(consulted, api, role)
+    url = f"{URL}{target.pk}/{step}/"
+    body = {"reason": "Terminology", "text": "Texte révisé"}
+    if step == "activity":
+        response = client.get(url)
+    else:
+        response = client.post(url, body, format="json")
+    if role == "anonymous":
+        assert response.status_code in (401, 403, 404)
+    else:
+        expected = STEP_EXPECTED[step].get(role, 404)
+        assert response.status_code == expected, (step, role, response.content[:200])
+    moved = DocumentTranslation.objects.get(pk=target.pk).state != before
+    assert moved == (step != "activity" and response.status_code == 200)
