@@ -12,3 +12,7 @@ class RoundtablesConfig(AppConfig):
         from roundtables.selectors.reach import compute_reach
 
         rules.use_reach_query(compute_reach)
+
+        from roundtables.services import translations
+
+        translations.register()  # paper versions: a document kind of the translation engine

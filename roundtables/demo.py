@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from gfmd.demo import STAFF_USERNAME
 from gfmd.models import Country, Edition, Organisation
+from gfmd.platform.services.translations import translation_transition
 from roundtables.enums import CoChairOrigin, Decision
 from roundtables.models import Roundtable, Session, Theme
 from roundtables.services import cochairs as c
@@ -19,6 +20,7 @@ from roundtables.services import papers as p
 from roundtables.services import teams as t
 from roundtables.services.inputs import input_decide, input_submit
 from roundtables.services.programme import session_create
+from roundtables.services.translations import version_translations_request
 from roundtables.services.versions import version_add_text
 
 THEMES = [
@@ -83,6 +85,16 @@ DRAFT_2 = """Leveraging new technologies to empower migrants
 4. Digital literacy programmes before departure.
 """
 FINAL = DRAFT_2 + "5. Recommendations for follow-up by participating governments.\n"
+FINAL_FR = """Tirer parti des nouvelles technologies pour autonomiser les migrants
+1. L'identité numérique permet aux migrants d'ouvrir des comptes et de faire valoir leurs
+compétences au-delà des frontières.
+2. Les plateformes de recrutement en ligne, lorsqu'elles sont réglementées, réduisent les
+frais versés aux intermédiaires.
+3. La protection des données passe avant tout ; les gouvernements devraient convenir de
+garanties communes.
+4. Des programmes d'alphabétisation numérique avant le départ.
+5. Recommandations de suivi à l'intention des gouvernements participants.
+"""
 
 
 def _fmt(day, hour=9):
@@ -201,6 +213,17 @@ def load(stdout) -> None:
     p.paper_finalise(actor=staff, paper=paper)
     p.paper_distribute(actor=staff, paper=paper)
     p.paper_set_public(actor=staff, paper=paper, public=True)
+    # Its final version in French (published) and Spanish (requested from a service).
+    final = paper.versions.order_by("-number").first()
+    french, _spanish = version_translations_request(
+        actor=staff,
+        version=final,
+        languages=["fr", "es"],
+        translator_name="UN Geneva translation service",
+        due_date=timezone.localdate() + timedelta(days=14),
+    )
+    for step, kwargs in (("start", {}), ("submit", {"text": FINAL_FR}), ("publish", {})):
+        translation_transition(actor=staff, translation=french, name=step, **kwargs)
 
     # RT 1.2: Germany co-chairs a second session (flagged); paper in consultation.
     confirm((1, 2), "DEU")

@@ -240,7 +240,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
-    "ENUM_NAME_OVERRIDES": {"DevelopmentStatusEnum": "gfmd.enums.DevelopmentStatus"},
+    "ENUM_NAME_OVERRIDES": {
+        "DevelopmentStatusEnum": "gfmd.enums.DevelopmentStatus",
+        "TranslationStateEnum": "gfmd.platform.translations.TranslationState",
+        "TranslationKindEnum": "gfmd.platform.translations.TranslationKind",
+    },
 }
 
 # OAuth2 client credentials for partner systems (django-oauth-toolkit). Scopes a token
@@ -376,6 +380,8 @@ GFMD_WEBHOOK_EVENT_TYPES = (
     "cochair.confirmed",
     "paper.state_changed",
     "paper.version_created",
+    "translation.requested",
+    "translation.state_changed",
     "input.decided",
     "csd.selection_confirmed",
     "webhook.test",

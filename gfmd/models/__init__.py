@@ -8,6 +8,7 @@ from gfmd.models.meetings import AgendaItem, Attendance, Meeting
 from gfmd.models.organisations import Organisation
 from gfmd.models.people import FocalPoint
 from gfmd.models.steering import BalancePolicy, SteeringGroupMembership
+from gfmd.models.translation_policy import RequiredTranslation
 from gfmd.platform import models as platform_models  # noqa: F401 (registers the platform's models)
 
 __all__ = [
@@ -21,5 +22,6 @@ __all__ = [
     "FriendsParticipation",
     "Meeting",
     "Organisation",
+    "RequiredTranslation",
     "SteeringGroupMembership",
 ]

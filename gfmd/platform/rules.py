@@ -7,6 +7,7 @@ Registered under the `gfmd` app label (the tables were created by it). Imported 
 import rules
 
 from gfmd.platform.roles import is_partner_client, is_support_staff
+from gfmd.platform.translations import TranslationState, kind_of
 
 # The activity log is append-only: nobody edits or deletes it, staff read it.
 rules.add_perm("gfmd.view_activitylog", is_support_staff)
@@ -58,3 +59,53 @@ for _app, _model in (("otp_totp", "totpdevice"), ("otp_static", "staticdevice"))
     rules.add_perm(f"{_app}.view_{_model}", is_support_staff)
     rules.add_perm(f"{_app}.delete_{_model}", is_support_staff)
     rules.add_perm(_app, is_support_staff)
+
+
+# Document translations (every document kind): the Support Unit requests, assigns and
+# approves; the assigned translator submits; the document's drafters see every language
+# version, its readers only the published ones (the kind says who drafts and who reads).
+@rules.predicate
+def is_assigned_translator(user, translation) -> bool:
+    return (
+        translation is not None
+        and translation.translator_id is not None
+        and translation.translator_id == getattr(user, "pk", None)
+    )
+
+
+@rules.predicate
+def drafts_translated_document(user, translation) -> bool:
+    if translation is None:
+        return False
+    kind = kind_of(translation.document)
+    return kind is not None and kind.may_draft(user, translation.document)
+
+
+@rules.predicate
+def reads_published_translation(user, translation) -> bool:
+    if translation is None or translation.state != TranslationState.PUBLISHED:
+        return False
+    kind = kind_of(translation.document)
+    return kind is not None and kind.may_read(user, translation.document)
+
+
+rules.add_perm("gfmd.list_documenttranslation", rules.always_allow)  # scoped by the selector
+rules.add_perm(
+    "gfmd.view_documenttranslation",
+    is_support_staff
+    | is_assigned_translator
+    | drafts_translated_document
+    | reads_published_translation,
+)
+rules.add_perm(
+    "gfmd.download_documenttranslation",
+    is_support_staff
+    | is_assigned_translator
+    | drafts_translated_document
+    | reads_published_translation,
+)
+rules.add_perm("gfmd.add_documenttranslation", is_support_staff)  # request
+rules.add_perm("gfmd.change_documenttranslation", is_support_staff)  # assign
+rules.add_perm("gfmd.delete_documenttranslation", rules.always_deny)
+rules.add_perm("gfmd.manage_documenttranslation", is_support_staff)
+rules.add_perm("gfmd.submit_documenttranslation", is_support_staff | is_assigned_translator)

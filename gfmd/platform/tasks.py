@@ -12,6 +12,7 @@ from gfmd.platform.services.notifications import (
     notification_deliver,
     notifications_retry,
 )
+from gfmd.platform.services.translations import translations_remind_due
 from gfmd.platform.services.webhooks import deliveries_due, webhook_deliver
 
 
@@ -51,3 +52,9 @@ def purge_idempotency_keys(days: int = 2) -> int:
 
     cutoff = timezone.now() - timedelta(days=days)
     return IdempotencyKey.objects.filter(created_at__lt=cutoff).delete()[0]
+
+
+@shared_task(name="gfmd.remind_translations_due")
+def translation_due_reminders(*, days_before: int = 3) -> int:
+    """Periodic (celery beat, daily): remind translators of translations due soon."""
+    return translations_remind_due(days_before=int(days_before))

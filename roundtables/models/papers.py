@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gfmd.platform.models.checks import CheckConstraint
 from gfmd.platform.names import validate_visible_text, visible_text_constraint
+from gfmd.platform.translations import DEFAULT_ORIGINAL_LANGUAGE
 from roundtables.enums import (
     EDITABLE_STATES,
     FINAL_STATES,
@@ -157,6 +158,14 @@ class PaperVersion(models.Model):
         verbose_name=_("included inputs"),
         blank=True,
         related_name="final_versions",
+    )
+    # The language it was written in; its other language versions are DocumentTranslations
+    # (gfmd/platform/models/translations.py, roundtables/services/translations.py).
+    original_language = models.CharField(
+        _("original language"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default=DEFAULT_ORIGINAL_LANGUAGE,
     )
 
     class Meta:

@@ -1,76 +1,8 @@
-"""Uploaded documents: type checked by content (magic bytes), size-limited, checksummed."""
+"""Moved to the platform (`gfmd/platform/uploads.py`) so every document kind checks
+uploads the same way; this name stays an alias of that module."""
 
-import hashlib
-import re
-from dataclasses import dataclass
+import sys
 
-from django.utils.translation import gettext as _
+from gfmd.platform import uploads
 
-from gfmd.platform.errors import DomainError
-from roundtables.services import documents
-
-MAX_UPLOAD_BYTES = 20 * 1024 * 1024  # 20 MiB per document
-
-PDF = "application/pdf"
-DOCX = documents.DOCX
-ODT = documents.ODT
-EXTENSIONS = {PDF: ".pdf", DOCX: ".docx", ODT: ".odt"}
-
-
-@dataclass(frozen=True)
-class CheckedFile:
-    content: bytes
-    name: str
-    content_type: str
-    checksum: str
-    text: str  # extracted text (DOCX, ODT); empty for PDF
-
-    @property
-    def size(self) -> int:
-        return len(self.content)
-
-
-def _safe_name(name: str) -> str:
-    name = re.sub(r"[^\w.\- ]+", "_", (name or "document").rsplit("/", 1)[-1]).strip() or "document"
-    return name[:200]
-
-
-def check_upload(upload, *, field: str = "file") -> CheckedFile:
-    """Read an uploaded file and accept it only if it is a PDF, DOCX or ODT within the limit."""
-    size = getattr(upload, "size", None)
-    if size is not None and size > MAX_UPLOAD_BYTES:
-        raise DomainError(_too_big(size), field=field)
-    content = upload.read(MAX_UPLOAD_BYTES + 1)
-    if len(content) > MAX_UPLOAD_BYTES:
-        raise DomainError(_too_big(len(content)), field=field)
-    if not content:
-        raise DomainError(_("The file is empty."), field=field)
-    content_type, text = None, ""
-    if content.startswith(b"%PDF"):
-        content_type = PDF
-    elif content.startswith(b"PK"):
-        # DOCX/ODT: the archive and its text part are read within documents.py's budgets.
-        archive = documents.open_archive(content, field=field)
-        if archive is not None:
-            content_type = documents.document_kind(archive, field=field)
-        if content_type is not None:
-            text = documents.extract_text(archive, content_type, field=field)
-    if content_type is None:
-        raise DomainError(
-            _("Only PDF, DOCX and ODT documents are accepted (checked by content, not by name)."),
-            field=field,
-        )
-    return CheckedFile(
-        content=content,
-        name=_safe_name(getattr(upload, "name", "")),
-        content_type=content_type,
-        checksum=hashlib.sha256(content).hexdigest(),
-        text=text,
-    )
-
-
-def _too_big(size: int) -> str:
-    return _("The file is %(size).1f MiB; the limit is %(limit)d MiB.") % {
-        "size": size / 1024 / 1024,
-        "limit": MAX_UPLOAD_BYTES // 1024 // 1024,
-    }
+sys.modules[__name__] = uploads

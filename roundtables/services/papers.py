@@ -14,6 +14,7 @@ from roundtables.enums import FINAL_STATES, PAPER_TRANSITIONS, TAKEN_IN
 from roundtables.models import WorkingPaper
 from roundtables.notifications import notify_user, when
 from roundtables.selectors.audience import edition_audience, focal_point_users
+from roundtables.services.translations import consultation_translation_gate
 from roundtables.services.versions import version_release_latest
 
 
@@ -91,6 +92,7 @@ def paper_open_consultation(
             raise ConflictError(
                 _("Add a draft version before opening consultation."), code="no_version"
             )
+        required_languages = consultation_translation_gate(paper)
         paper.consultation_deadline = deadline
         paper.consultation_round += 1
         # The version put out for consultation: the drafts before it stay with the drafters.
@@ -99,6 +101,7 @@ def paper_open_consultation(
             "deadline": deadline.isoformat(),
             "round": paper.consultation_round,
             "released_version": released.number,
+            **({"required_languages": required_languages} if required_languages else {}),
         }
 
     return _run(

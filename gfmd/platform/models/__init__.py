@@ -5,6 +5,7 @@ from gfmd.platform.models.activity import ActivityLog, Notification
 from gfmd.platform.models.clients import PartnerClient
 from gfmd.platform.models.feeds import CalendarFeedKey
 from gfmd.platform.models.idempotency import IdempotencyKey
+from gfmd.platform.models.translations import DocumentTranslation
 from gfmd.platform.models.webhooks import (
     WebhookAttempt,
     WebhookDelivery,
@@ -15,6 +16,7 @@ from gfmd.platform.models.webhooks import (
 __all__ = [
     "ActivityLog",
     "CalendarFeedKey",
+    "DocumentTranslation",
     "IdempotencyKey",
     "Notification",
     "PartnerClient",
