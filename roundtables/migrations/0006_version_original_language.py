@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('roundtables', '0004_visible_names'),
+        ('roundtables', '0005_verbose_names'),
     ]
 
     operations = [
