@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class GfmdConfig(AppConfig):
     name = "gfmd"
-    verbose_name = "GFMD governance"
+    verbose_name = _("GFMD governance")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
@@ -12,5 +13,9 @@ class GfmdConfig(AppConfig):
         from gfmd.config.db import install_replanning
         from gfmd.platform import rules  # noqa: F401  (registers the platform's permissions)
         from gfmd.platform.api import schema  # noqa: F401  (registers the OpenAPI auth extension)
+        from gfmd.platform.languages import register_language_source
+        from gfmd.selectors.languages import focal_point_language
 
         connection_created.connect(install_replanning, dispatch_uid="gfmd-replanning")
+        # emails to a user with no saved language: their focal-point record's language
+        register_language_source(focal_point_language)

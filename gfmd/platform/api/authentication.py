@@ -1,8 +1,10 @@
 """Bearer tokens of partner clients: the request runs as the client's service account."""
 
+from django.utils.translation import gettext as _
 from oauth2_provider.contrib.rest_framework import OAuth2Authentication
 from rest_framework.exceptions import AuthenticationFailed
 
+from gfmd.platform.languages import activate_saved_language
 from gfmd.platform.models import PartnerClient
 
 
@@ -23,7 +25,7 @@ class PartnerClientAuthentication(OAuth2Authentication):
         result = super().authenticate(request)
         if result is None:
             if _has_bearer(request):
-                raise AuthenticationFailed("The access token is invalid, expired or revoked.")
+                raise AuthenticationFailed(_("The access token is invalid, expired or revoked."))
             return None
         user, token = result
         # The client and its service account in one query (the relation and then the user
@@ -36,7 +38,8 @@ class PartnerClientAuthentication(OAuth2Authentication):
         if user is None and client is not None:
             user = client.service_user
         if user is None or not user.is_active or (client is not None and not client.is_active):
-            raise AuthenticationFailed("This client has been revoked.")
+            raise AuthenticationFailed(_("This client has been revoked."))
+        activate_saved_language(user)  # the service account's saved language beats the header
         return user, token
 
     def authenticate_header(self, request):
