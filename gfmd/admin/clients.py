@@ -68,7 +68,7 @@ class PartnerClientAdmin(ObjectPermissionsModelAdmin):
             return ["name", "country", "organisation", "contact_email", "scopes"]
         return super().get_fields(request, obj)
 
-    @admin.display(description=_("client_id"))
+    @admin.display(description="client_id")
     def client_id(self, obj):
         return obj.application.client_id
 
