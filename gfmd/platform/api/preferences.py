@@ -38,15 +38,11 @@ class PreferencesView(viewsets.GenericViewSet):
     pagination_class = None
     filter_backends: list = []
 
-    @extend_schema(operation_id="me_preferences_retrieve", responses=PreferencesSerializer)
+    @extend_schema(responses=PreferencesSerializer)
     def show(self, request):
         return Response(_payload(request.user))
 
-    @extend_schema(
-        operation_id="me_preferences_update",
-        request=PreferencesSerializer,
-        responses=PreferencesSerializer,
-    )
+    @extend_schema(request=PreferencesSerializer, responses=PreferencesSerializer)
     def save(self, request):
         serializer = PreferencesSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
