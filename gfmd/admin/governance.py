@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.db.models import Prefetch
 from django.utils import timezone
-from django.utils.formats import date_format
+from django.utils.formats import date_format, number_format
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext, gettext_lazy
 from django.utils.translation import gettext_lazy as _
@@ -41,7 +41,7 @@ def balance_html(report: BalanceReport) -> str:
         _("<li>{} counted as <b>{}</b> (default {}): {}</li>"),
         ((o["country"], o["override"], o["default"], o["reason"]) for o in report.overrides),
     )
-    share = report.developed_share if report.developed_share is not None else "-"
+    share = number_format(report.developed_share, 2) if report.developed_share is not None else "-"
     return format_html(
         _(
             "<p>On {}: <b>{}</b> members, {} developed / {} developing (developed share {}).</p>"
