@@ -67,7 +67,7 @@ def balance_html(report: BalanceReport) -> str:
 class FocalPointInline(AuditedInline):
     model = FocalPoint
     fk_name = "user"
-    fields = ["country", "organisation", "role", "start_date", "end_date", "language"]
+    fields = ["country", "organisation", "role", "start_date", "end_date"]
     autocomplete_fields = ["country", "organisation"]
 
 
