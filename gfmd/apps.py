@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class GfmdConfig(AppConfig):
     name = "gfmd"
-    verbose_name = "GFMD governance"
+    verbose_name = _("GFMD governance")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
@@ -18,3 +19,8 @@ class GfmdConfig(AppConfig):
         connection_created.connect(install_replanning, dispatch_uid="gfmd-replanning")
         # Django's hook for logout (no service of ours runs there): drop the cached user
         user_logged_out.connect(on_logged_out, dispatch_uid="gfmd-auth-cache-logout")
+        from gfmd.platform.languages import register_language_source
+        from gfmd.selectors.languages import focal_point_language
+
+        # emails to a user with no saved language: their focal-point record's language
+        register_language_source(focal_point_language)

@@ -1,17 +1,18 @@
 """Choices of the governance core. No imports from the app: models, rules and tests read these."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class DevelopmentStatus(models.TextChoices):
-    DEVELOPED = "developed", "Developed"
-    DEVELOPING = "developing", "Developing"
+    DEVELOPED = "developed", _("Developed")
+    DEVELOPING = "developing", _("Developing")
 
 
 class UNStatus(models.TextChoices):
-    MEMBER = "member", "UN member state"
-    OBSERVER_STATE = "observer_state", "UN observer state"
-    NON_MEMBER = "non_member", "Other area (not a state)"
+    MEMBER = "member", _("UN member state")
+    OBSERVER_STATE = "observer_state", _("UN observer state")
+    NON_MEMBER = "non_member", _("Other area (not a state)")
 
 
 # UN members and observer states take part as governments; other areas do not.
@@ -22,33 +23,33 @@ M49_REGIONS = ("Africa", "Americas", "Asia", "Europe", "Oceania")
 
 
 class OrganisationKind(models.TextChoices):
-    UN_AGENCY = "un_agency", "UN agency, fund or programme"
-    UN_OFFICE = "un_office", "UN Secretariat office"
-    INTERGOVERNMENTAL = "intergovernmental", "Other international organisation"
-    CIVIL_SOCIETY = "civil_society", "Civil-society organisation"
-    OTHER = "other", "Other"
+    UN_AGENCY = "un_agency", _("UN agency, fund or programme")
+    UN_OFFICE = "un_office", _("UN Secretariat office")
+    INTERGOVERNMENTAL = "intergovernmental", _("Other international organisation")
+    CIVIL_SOCIETY = "civil_society", _("Civil-society organisation")
+    OTHER = "other", _("Other")
 
 
 class FocalPointRole(models.TextChoices):
-    FOCAL_POINT = "focal_point", "Focal point"
-    ALTERNATE = "alternate", "Alternate focal point"
-    HEAD_OF_DELEGATION = "head_of_delegation", "Head of delegation"
+    FOCAL_POINT = "focal_point", _("Focal point")
+    ALTERNATE = "alternate", _("Alternate focal point")
+    HEAD_OF_DELEGATION = "head_of_delegation", _("Head of delegation")
 
 
 class FriendsRole(models.TextChoices):
-    PARTICIPANT = "participant", "Participating government"
-    OBSERVER = "observer", "Observer organisation"
+    PARTICIPANT = "participant", _("Participating government")
+    OBSERVER = "observer", _("Observer organisation")
 
 
 class MeetingBody(models.TextChoices):
-    STEERING_GROUP = "steering_group", "Steering Group"
-    FRIENDS_OF_THE_FORUM = "friends_of_the_forum", "Friends of the Forum"
-    TROIKA = "troika", "Troika"
-    FORUM = "forum", "Forum (government meeting)"
-    WORKING_GROUP = "working_group", "Working / ad hoc group"
+    STEERING_GROUP = "steering_group", _("Steering Group")
+    FRIENDS_OF_THE_FORUM = "friends_of_the_forum", _("Friends of the Forum")
+    TROIKA = "troika", _("Troika")
+    FORUM = "forum", _("Forum (government meeting)")
+    WORKING_GROUP = "working_group", _("Working / ad hoc group")
 
 
 class AttendanceRole(models.TextChoices):
-    MEMBER = "member", "Member"
-    OBSERVER = "observer", "Observer"
-    INVITED_GUEST = "invited_guest", "Invited guest"
+    MEMBER = "member", _("Member")
+    OBSERVER = "observer", _("Observer")
+    INVITED_GUEST = "invited_guest", _("Invited guest")

@@ -3,6 +3,8 @@
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from rules.contrib.admin import ObjectPermissionsModelAdmin
 
 from gfmd.platform.errors import DomainError
@@ -29,8 +31,11 @@ class PartnerClientForm(forms.ModelForm):
 def _show_secret(request, client, secret):
     messages.warning(
         request,
-        f"Client '{client.name}': client_id={client.application.client_id} "
-        f"client_secret={secret} (shown once; it is stored hashed).",
+        _(
+            "Client '%(name)s': client_id=%(client_id)s client_secret=%(secret)s "
+            "(shown once; it is stored hashed)."
+        )
+        % {"name": client.name, "client_id": client.application.client_id, "secret": secret},
     )
 
 
@@ -94,15 +99,20 @@ class PartnerClientAdmin(ObjectPermissionsModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return False  # revoke instead: history stays
 
-    @admin.action(description="Rotate the client secret", permissions=["change"])
+    @admin.action(description=_("Rotate the client secret"), permissions=["change"])
     def rotate_secret(self, request, queryset):
         for client in queryset:
             _show_secret(
                 request, client, partner_client_rotate_secret(actor=request.user, client=client)
             )
 
-    @admin.action(description="Revoke (tokens deleted, client disabled)", permissions=["change"])
+    @admin.action(description=_("Revoke (tokens deleted, client disabled)"), permissions=["change"])
     def revoke(self, request, queryset):
         for client in queryset:
             partner_client_revoke(actor=request.user, client=client)
-        messages.success(request, f"{queryset.count()} client(s) revoked.")
+        count = queryset.count()
+        messages.success(
+            request,
+            ngettext("%(count)d client revoked.", "%(count)d clients revoked.", count)
+            % {"count": count},
+        )

@@ -5,8 +5,10 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.db.models import Prefetch
 from django.utils import timezone
+from django.utils.formats import date_format, number_format
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext, gettext_lazy
+from django.utils.translation import gettext_lazy as _
 
 from gfmd.exports import FOCAL_POINT_COLUMNS, FRIENDS_COLUMNS
 from gfmd.models import (
@@ -37,27 +39,29 @@ def balance_html(report: BalanceReport) -> str:
     )
     overrides = format_html_join(
         "",
-        "<li>{} counted as <b>{}</b> (default {}): {}</li>",
+        _("<li>{} counted as <b>{}</b> (default {}): {}</li>"),
         ((o["country"], o["override"], o["default"], o["reason"]) for o in report.overrides),
     )
-    share = report.developed_share if report.developed_share is not None else "-"
+    share = number_format(report.developed_share, 2) if report.developed_share is not None else "-"
     return format_html(
-        "<p>On {}: <b>{}</b> members, {} developed / {} developing (developed share {}).</p>"
-        "<p>Regions represented: {}. Missing: {}.</p>"
-        "{}{}",
-        report.on.isoformat(),
+        _(
+            "<p>On {}: <b>{}</b> members, {} developed / {} developing (developed share {}).</p>"
+            "<p>Regions represented: {}. Missing: {}.</p>"
+        )
+        + "{}{}",
+        date_format(report.on, "DATE_FORMAT"),
         report.total,
         report.developed,
         report.developing,
         share,
-        ", ".join(report.regions_represented) or "none",
-        ", ".join(report.regions_missing) or "none",
-        format_html("<p>Overrides in effect:</p><ul>{}</ul>", overrides)
+        ", ".join(report.regions_represented) or _("none"),
+        ", ".join(report.regions_missing) or _("none"),
+        format_html(_("<p>Overrides in effect:</p><ul>{}</ul>"), overrides)
         if report.overrides
         else "",
         format_html("<ul>{}</ul>", warnings)
         if report.warnings
-        else format_html('<p style="color:#070">Balanced according to the policy.</p>'),
+        else format_html('<p style="color:#070">{}</p>', _("Balanced according to the policy.")),
     )
 
 
@@ -131,7 +135,7 @@ class OrganisationFocalPointInline(AuditedInline):
     fk_name = "organisation"
     fields = ["user", "role", "start_date", "end_date"]
     autocomplete_fields = ["user"]
-    verbose_name_plural = "focal points"
+    verbose_name_plural = _("focal points")
 
 
 @admin.register(Country)
@@ -178,7 +182,7 @@ class CountryAdmin(AuditedAdmin):
             },
         ),
         (
-            "Development status (policy)",
+            _("Development status (policy)"),
             {
                 "fields": [
                     "development_default",
@@ -187,11 +191,13 @@ class CountryAdmin(AuditedAdmin):
                     "override_by",
                     "override_at",
                 ],
-                "description": "Override the M49 default with a reason; every balance report "
-                "shows the override and its reason.",
+                "description": _(
+                    "Override the M49 default with a reason; every balance report "
+                    "shows the override and its reason."
+                ),
             },
         ),
-        ("History", {"fields": ["activity"]}),
+        (_("History"), {"fields": ["activity"]}),
     ]
 
     def get_search_results(self, request, queryset, search_term):
@@ -247,8 +253,8 @@ class FocalPointAdmin(ExportActionsMixin, AuditedAdmin):
 class EditionChairInline(AuditedInline):
     model = EditionChair
     autocomplete_fields = ["country"]
-    verbose_name = "chair government"
-    verbose_name_plural = "chair governments (several for a joint chairmanship)"
+    verbose_name = _("chair government")
+    verbose_name_plural = _("chair governments (several for a joint chairmanship)")
 
 
 @admin.register(Edition)
@@ -271,7 +277,7 @@ class EditionAdmin(AuditedAdmin):
     fieldsets = [
         (None, {"fields": ["ordinal", "title", "theme", "is_public"]}),
         (
-            "When and where",
+            _("When and where"),
             {
                 "fields": [
                     "year_start",
@@ -283,8 +289,8 @@ class EditionAdmin(AuditedAdmin):
                 ]
             },
         ),
-        ("Derived", {"fields": ["troika", "steering_group_balance"]}),
-        ("History", {"fields": ["activity"]}),
+        (_("Derived"), {"fields": ["troika", "steering_group_balance"]}),
+        (_("History"), {"fields": ["activity"]}),
     ]
 
     def get_queryset(self, request):
@@ -295,18 +301,18 @@ class EditionAdmin(AuditedAdmin):
             .prefetch_related(Prefetch("chairs", queryset=Country.objects.order_by("name")))
         )
 
-    @admin.display(description="Years", ordering="year_start")
+    @admin.display(description=_("Years"), ordering="year_start")
     def years(self, obj):
         return obj.years_label
 
-    @admin.display(description="Chair(s)")
+    @admin.display(description=_("Chair(s)"))
     def chair_names(self, obj):
         return ", ".join(c.name for c in obj.chairs.all()) or "-"
 
-    @admin.display(description="Troika (derived from the order of editions)")
+    @admin.display(description=_("Troika (derived from the order of editions)"))
     def troika(self, obj):
         if obj is None or obj.pk is None:
-            return "Saved editions show their troika here."
+            return _("Saved editions show their troika here.")
         rows = []
         for seat in troika_for_edition(obj):
             chairs = ", ".join(c.name for c in seat.chairs)
@@ -319,7 +325,7 @@ class EditionAdmin(AuditedAdmin):
             ),
         )
 
-    @admin.display(description="Steering Group balance")
+    @admin.display(description=_("Steering Group balance"))
     def steering_group_balance(self, obj):
         if obj is None or obj.pk is None:
             return "-"
@@ -343,11 +349,11 @@ class SteeringGroupMembershipAdmin(AuditedAdmin):
     list_select_related = ["country", "joined_edition", "left_edition"]
     date_hierarchy = "start_date"
 
-    @admin.display(description="Region", ordering="country__region")
+    @admin.display(description=_("Region"), ordering="country__region")
     def region(self, obj):
         return obj.country.region
 
-    @admin.display(description="Development status")
+    @admin.display(description=_("Development status"))
     def development(self, obj):
         c = obj.country
         if c.is_overridden:
@@ -357,7 +363,7 @@ class SteeringGroupMembershipAdmin(AuditedAdmin):
     def changelist_view(self, request, extra_context=None):
         report = balance_report(timezone.localdate())
         for warning in report.warnings:
-            messages.warning(request, f"Balance today: {warning}")
+            messages.warning(request, _("Balance today: %(warning)s") % {"warning": warning})
         extra_context = {**(extra_context or {}), "balance": balance_html(report)}
         return super().changelist_view(request, extra_context)
 

@@ -1,5 +1,7 @@
 from django.contrib import admin, messages
 from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from gfmd.exports import ATTENDANCE_COLUMNS
 from gfmd.models import AgendaItem, Attendance, Meeting
@@ -39,22 +41,27 @@ class MeetingAdmin(AuditedAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(attendance_total=Count("attendances"))
 
-    @admin.display(description="Place")
+    @admin.display(description=_("Place"))
     def place(self, obj):
         if obj.is_virtual and not obj.city:
             return "Virtual"
         return f"{obj.city}, {obj.country}" if obj.country else obj.city
 
-    @admin.display(description="Attendance", ordering="attendance_total")
+    @admin.display(description=_("Attendance"), ordering="attendance_total")
     def attendance_count(self, obj):
         return obj.attendance_total
 
     @admin.action(
-        description="Send invitations to the attending bodies' focal points", permissions=["change"]
+        description=_("Send invitations to the attending bodies' focal points"),
+        permissions=["change"],
     )
     def send_invitations(self, request, queryset):
         total = sum(meeting_send_invitations(actor=request.user, meeting=m) for m in queryset)
-        messages.success(request, f"{total} invitation(s) queued.")
+        messages.success(
+            request,
+            ngettext("%(count)d invitation queued.", "%(count)d invitations queued.", total)
+            % {"count": total},
+        )
 
 
 @admin.register(Attendance)

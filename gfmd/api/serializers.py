@@ -69,7 +69,10 @@ class CountrySerializer(serializers.ModelSerializer):
 
 class CountryOverrideSerializer(serializers.Serializer):
     development_override = serializers.ChoiceField(
-        choices=[("", "Use the default"), *Country._meta.get_field("development_default").choices]
+        choices=[
+            ("", _("Use the default")),
+            *Country._meta.get_field("development_default").choices,
+        ]
     )
     override_reason = serializers.CharField(allow_blank=True, required=False, default="")
 
@@ -97,6 +100,7 @@ class FocalPointSerializer(serializers.ModelSerializer):
             "role",
             "start_date",
             "end_date",
+            "language",
         ]
 
     def get_user_name(self, obj) -> str:
@@ -143,7 +147,7 @@ class EditionSerializer(serializers.ModelSerializer):
 
     def validate_chairs(self, value):
         if not value:
-            raise serializers.ValidationError("An edition has at least one chair government.")
+            raise serializers.ValidationError(_("An edition has at least one chair government."))
         return value
 
 

@@ -1,8 +1,10 @@
+from django.urls import path
 from rest_framework import permissions, routers
 
 from gfmd.api import views
 from gfmd.platform.api import views as platform_views
 from gfmd.platform.api import webhooks
+from gfmd.platform.api.preferences import PreferencesView
 
 
 class APIRootView(routers.APIRootView):
@@ -32,4 +34,11 @@ router.register("calendar-feeds", views.CalendarFeedsView, basename="calendar-fe
 router.register("webhooks", webhooks.WebhookEndpointViewSet)
 router.register("webhook-deliveries", webhooks.WebhookDeliveryViewSet)
 
-urlpatterns = router.urls
+urlpatterns = [
+    path(
+        "me/preferences/",
+        PreferencesView.as_view({"get": "show", "put": "save"}),
+        name="me-preferences",
+    ),
+    *router.urls,
+]

@@ -5,6 +5,7 @@ import contextlib
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_date
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import viewsets
 from rest_framework.decorators import action
@@ -179,7 +180,7 @@ class SteeringGroupMembershipViewSet(RecordViewSet):
             except ValueError:  # well-formed but impossible, e.g. 2020-13-45
                 on = None
             if on is None:
-                raise ValidationError({"on": ["Give a date as YYYY-MM-DD."]})
+                raise ValidationError({"on": [_("Give a date as YYYY-MM-DD.")]})
         else:
             from django.utils import timezone
 

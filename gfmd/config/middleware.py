@@ -15,10 +15,14 @@ from django.core.exceptions import (
 )
 from django.db import InterfaceError, OperationalError, connections
 from django.http import HttpResponse, HttpResponseBadRequest, JsonResponse, QueryDict
+from django.middleware.locale import LocaleMiddleware
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 
 from gfmd.config.db import is_stale_plan
 from gfmd.platform.api.parsers import NUL, nul_message
+from gfmd.platform.languages import saved_language
 
 logger = logging.getLogger(__name__)
 
@@ -41,7 +45,7 @@ class DatabaseUnavailableMiddleware:
         response = JsonResponse(
             {
                 "type": "service_unavailable",
-                "detail": "The database is unavailable; retry shortly.",
+                "detail": _("The database is unavailable; retry shortly."),
                 "fields": {},
             },
             status=503,
@@ -77,21 +81,29 @@ class RequestGuardMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        try:
-            problem = self._nul_problem(request)
-        except RequestDataTooBig:
-            return self._too_big(request)
-        except SuspiciousOperation as exc:  # too many form fields
-            return self._bad_request(request, str(exc), {})
-        if problem is not None:
-            return self._bad_request(request, nul_message(), problem)
+        # It runs before the session and the user are known: its refusals speak the
+        # language of Accept-Language (or the language cookie), else English.
+        with translation.override(translation.get_language_from_request(request)):
+            try:
+                problem = self._nul_problem(request)
+            except RequestDataTooBig:
+                return _localised(self._too_big(request))
+            except SuspiciousOperation as exc:  # too many form fields
+                return _localised(self._bad_request(request, _suspicious_message(exc), {}))
+            if problem is not None:
+                return _localised(self._bad_request(request, nul_message(), problem))
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        if isinstance(exception, RequestDataTooBig):
-            return self._too_big(request)
-        if isinstance(exception, TooManyFieldsSent | TooManyFilesSent) and _speaks_json(request):
-            return error_response(400, "parse_error", str(exception))
+        with translation.override(translation.get_language_from_request(request)):
+            if isinstance(exception, RequestDataTooBig):
+                return _localised(self._too_big(request))
+            if isinstance(exception, TooManyFieldsSent | TooManyFilesSent) and _speaks_json(
+                request
+            ):
+                return _localised(
+                    error_response(400, "parse_error", _suspicious_message(exception))
+                )
         return None
 
     @staticmethod
@@ -134,6 +146,47 @@ class RequestGuardMiddleware:
         if _speaks_json(request):
             return error_response(413, "request_too_large", detail)
         return HttpResponse(detail, status=413, content_type="text/plain; charset=utf-8")
+
+
+def _suspicious_message(exc: Exception) -> str:
+    if isinstance(exc, TooManyFieldsSent):
+        return _("The request has too many fields.")
+    if isinstance(exc, TooManyFilesSent):
+        return _("The request has too many files.")
+    return str(exc)
+
+
+def _localised(response):
+    """Content-Language and Vary on a response written in the active language."""
+    response.headers.setdefault("Content-Language", translation.get_language())
+    patch_vary_headers(response, ("Accept-Language",))
+    return response
+
+
+class UserLocaleMiddleware(LocaleMiddleware):
+    """Django's LocaleMiddleware, with the user's saved language first (after
+    AuthenticationMiddleware): preference, else the switcher's cookie, else
+    Accept-Language, else English. Answers carry Content-Language and
+    `Vary: Accept-Language` (LocaleMiddleware.process_response). The thread's language is
+    restored afterwards, so code run after a request (tests, eager tasks) is not left in
+    the last caller's language."""
+
+    def __call__(self, request):
+        previous = translation.get_language()
+        try:
+            return super().__call__(request)
+        finally:
+            if previous:
+                translation.activate(previous)
+            else:
+                translation.deactivate()
+
+    def process_request(self, request):
+        language = saved_language(getattr(request, "user", None))
+        if language is None:
+            language = translation.get_language_from_request(request)
+        translation.activate(language)
+        request.LANGUAGE_CODE = translation.get_language()
 
 
 def _content_length(request) -> int:

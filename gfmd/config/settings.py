@@ -77,6 +77,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     # Django's, with the verified user read from Redis (gfmd/platform/security/auth_cache.py)
     "gfmd.platform.security.auth_cache.CachedAuthenticationMiddleware",
+    # after authentication: the user's saved language, then Accept-Language, then English
+    "gfmd.config.middleware.UserLocaleMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "gfmd.platform.security.two_factor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -93,7 +95,8 @@ WSGI_APPLICATION = "gfmd.config.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [],
+        # first: gfmd/templates/admin/ overrides the admin's base_site.html (language switcher)
+        "DIRS": [BASE_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -152,6 +155,10 @@ LANGUAGE_CODE = "en-gb"
 LANGUAGES = [("en-gb", "English"), ("fr", "Français"), ("es", "Español")]
 TIME_ZONE = env_str("TIME_ZONE", "UTC")
 USE_I18N = True
+# Each app's catalogue is found through the app (<app>/locale); LOCALE_PATHS stays empty.
+LANGUAGE_COOKIE_NAME = "gfmd_language"
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_SECURE = not DEBUG
 USE_TZ = True
 
 STATIC_URL = "static/"

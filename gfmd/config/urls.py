@@ -8,7 +8,7 @@ from drf_spectacular.views import (
 )
 from oauth2_provider.views import IntrospectTokenView
 
-from gfmd.config.views import health
+from gfmd.config.views import health, set_language
 from gfmd.feeds import meetings_feed
 from gfmd.platform.oauth import ClientRevokeTokenView
 from gfmd.platform.security import views as security_views
@@ -25,6 +25,7 @@ urlpatterns = [
     path("account/two-factor/", security_views.enrol, name="two-factor"),
     path("account/two-factor/verify/", security_views.verify, name="two-factor-verify"),
     path("admin/", admin.site.urls),
+    path("i18n/setlang/", set_language, name="set_language"),
     path("api/v1/", include(api_v1)),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     # the Swagger UI's init script as its own request: no inline script under the CSP

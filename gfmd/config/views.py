@@ -1,8 +1,14 @@
-"""Plain Django views outside the API: the health check for load balancers."""
+"""Plain Django views outside the API: the health check for load balancers, the 404
+page, and the admin's language switcher."""
 
 from django.conf import settings
 from django.db import connection
 from django.http import JsonResponse
+from django.views.decorators.http import require_POST
+from django.views.i18n import set_language as django_set_language
+
+from gfmd.platform.languages import supported_language
+from gfmd.platform.services.preferences import preference_set_language
 
 
 def _database() -> str:
@@ -48,3 +54,15 @@ def not_found(request, exception=None):
     if request.path_info.startswith(JSON_PREFIXES):
         return error_response(404, "not_found", _("Not found."))
     return page_not_found(request, exception)
+
+
+@require_POST
+def set_language(request):
+    """Django's set_language (cookie, redirect to `next`); a logged-in user's choice is
+    also saved as their preference, so the API and their emails follow it."""
+    response = django_set_language(request)
+    language = request.POST.get("language", "")
+    user = request.user
+    if user.is_authenticated and supported_language(language) == language:
+        preference_set_language(actor=user, user=user, language=language)
+    return response

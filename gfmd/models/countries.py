@@ -3,6 +3,7 @@ import unicodedata
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from gfmd.enums import STATE_STATUSES, DevelopmentStatus, UNStatus
 from gfmd.platform.models.checks import CheckConstraint
@@ -28,38 +29,46 @@ def search_key(text: str) -> str:
 class Country(models.Model):
     """A country or area of the UN M49 list. Reference data, plus the staff override."""
 
-    iso2 = models.CharField("ISO alpha-2", max_length=2, unique=True)
-    iso3 = models.CharField("ISO alpha-3", max_length=3, unique=True)
-    m49 = models.CharField("M49 code", max_length=3, unique=True)
-    name = models.CharField(max_length=100, unique=True)
-    official_name = models.CharField(max_length=200, blank=True)
-    region = models.CharField(max_length=40, db_index=True)
-    sub_region = models.CharField(max_length=60, blank=True)
-    intermediate_region = models.CharField(max_length=60, blank=True)
-    un_status = models.CharField(max_length=20, choices=UNStatus.choices)
-    un_member_since = models.PositiveSmallIntegerField(null=True, blank=True)
-    development_default = models.CharField(max_length=10, choices=DevelopmentStatus.choices)
+    iso2 = models.CharField(_("ISO alpha-2"), max_length=2, unique=True)
+    iso3 = models.CharField(_("ISO alpha-3"), max_length=3, unique=True)
+    m49 = models.CharField(_("M49 code"), max_length=3, unique=True)
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    official_name = models.CharField(_("official name"), max_length=200, blank=True)
+    region = models.CharField(_("region"), max_length=40, db_index=True)
+    sub_region = models.CharField(_("sub region"), max_length=60, blank=True)
+    intermediate_region = models.CharField(_("intermediate region"), max_length=60, blank=True)
+    un_status = models.CharField(_("un status"), max_length=20, choices=UNStatus.choices)
+    un_member_since = models.PositiveSmallIntegerField(_("un member since"), null=True, blank=True)
+    development_default = models.CharField(
+        _("development default"), max_length=10, choices=DevelopmentStatus.choices
+    )
     # Policy override by staff; blank means "use the M49 default".
     development_override = models.CharField(
-        max_length=10, choices=DevelopmentStatus.choices, blank=True
+        _("development override"), max_length=10, choices=DevelopmentStatus.choices, blank=True
     )
-    override_reason = models.TextField(blank=True)
+    override_reason = models.TextField(_("override reason"), blank=True)
     override_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("override by"),
     )
-    override_at = models.DateTimeField(null=True, blank=True)
+    override_at = models.DateTimeField(_("override at"), null=True, blank=True)
     # Every name and code folded by search_key(), kept by the loader (countries_load):
     # what country search matches against, on any database.
-    search_text = models.TextField(blank=True, default="", editable=False)
+    search_text = models.TextField(_("search text"), blank=True, default="", editable=False)
 
     class Meta:
+        verbose_name = _("country")
         ordering = ["name"]
-        verbose_name_plural = "countries"
+        verbose_name_plural = _("countries")
         constraints = [
             CheckConstraint(
                 condition=Q(development_override="") | ~Q(override_reason=""),
                 name="country_override_needs_reason",
-                violation_error_message="A development status override needs a reason.",
+                violation_error_message=_("A development status override needs a reason."),
             ),
             CheckConstraint(
                 condition=Q(development_default__in=DevelopmentStatus.values),

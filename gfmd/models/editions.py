@@ -23,37 +23,54 @@ class Edition(models.Model):
     it is never stored.
     """
 
-    ordinal = models.PositiveSmallIntegerField(unique=True, help_text="1 for GFMD 2007, ...")
-    year_start = models.PositiveSmallIntegerField(validators=YEAR_VALIDATORS)
+    ordinal = models.PositiveSmallIntegerField(
+        _("ordinal"), unique=True, help_text=_("1 for GFMD 2007, ...")
+    )
+    year_start = models.PositiveSmallIntegerField(_("year start"), validators=YEAR_VALIDATORS)
     year_end = models.PositiveSmallIntegerField(
+        _("year end"),
         null=True,
         blank=True,
         validators=YEAR_VALIDATORS,
-        help_text="Only when the chairmanship spans two years.",
+        help_text=_("Only when the chairmanship spans two years."),
     )
-    title = models.CharField(max_length=200, validators=[validate_visible_text])
-    theme = models.TextField(blank=True)
-    start_date = models.DateField(null=True, blank=True, help_text="Forum meeting start.")
-    end_date = models.DateField(null=True, blank=True)
-    venue_city = models.CharField(max_length=100, blank=True)
+    title = models.CharField(_("title"), max_length=200, validators=[validate_visible_text])
+    theme = models.TextField(_("theme"), blank=True)
+    start_date = models.DateField(
+        _("start date"), null=True, blank=True, help_text=_("Forum meeting start.")
+    )
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    venue_city = models.CharField(_("venue city"), max_length=100, blank=True)
     venue_country = models.ForeignKey(
-        "gfmd.Country", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        "gfmd.Country",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("venue country"),
     )
     is_public = models.BooleanField(
-        default=True, help_text="Listed publicly (anonymous users see public editions)."
+        _("is public"),
+        default=True,
+        help_text=_("Listed publicly (anonymous users see public editions)."),
     )
     chairs = models.ManyToManyField(
-        "gfmd.Country", through="gfmd.EditionChair", related_name="chaired_editions"
+        "gfmd.Country",
+        through="gfmd.EditionChair",
+        related_name="chaired_editions",
+        verbose_name=_("chairs"),
     )
 
     class Meta:
+        verbose_name = _("edition")
+        verbose_name_plural = _("editions")
         ordering = ["ordinal"]
         constraints = [
             visible_text_constraint("title", "edition_title_visible"),
             CheckConstraint(
                 condition=Q(ordinal__gte=1),
                 name="edition_ordinal_positive",
-                violation_error_message="The ordinal number starts at 1.",
+                violation_error_message=_("The ordinal number starts at 1."),
             ),
             CheckConstraint(
                 condition=Q(year_start__gte=FIRST_YEAR, year_start__lte=LAST_YEAR),
@@ -94,10 +111,9 @@ class Edition(models.Model):
         for field in ("start_date", "end_date"):
             value = getattr(self, field)
             if value and self.year_start and not (self.year_start <= value.year <= last_year):
-                errors[field] = (
-                    f"The date must fall within the edition's years ({self.years_label}) "
-                    "or the year after."
-                )
+                errors[field] = _(
+                    "The date must fall within the edition's years (%(years)s) or the year after."
+                ) % {"years": self.years_label}
         if errors:
             raise ValidationError(errors)
 
@@ -106,25 +122,38 @@ class EditionChair(models.Model):
     """A chairing government of an edition; several rows mean a joint chairmanship."""
 
     edition = models.ForeignKey(
-        "gfmd.Edition", on_delete=models.CASCADE, related_name="chair_links"
+        "gfmd.Edition",
+        on_delete=models.CASCADE,
+        related_name="chair_links",
+        verbose_name=_("edition"),
     )
-    country = models.ForeignKey("gfmd.Country", on_delete=models.PROTECT, related_name="+")
+    country = models.ForeignKey(
+        "gfmd.Country", on_delete=models.PROTECT, related_name="+", verbose_name=_("country")
+    )
 
     class Meta:
+        verbose_name = _("edition chair")
+        verbose_name_plural = _("edition chairs")
         ordering = ["edition__ordinal", "country__name"]
         constraints = [
             models.UniqueConstraint(
                 fields=["edition", "country"],
                 name="editionchair_unique",
-                violation_error_message="This government already chairs this edition.",
+                violation_error_message=_("This government already chairs this edition."),
             ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.country} chairs {self.edition}"
+        return _("%(country)s chairs %(edition)s") % {
+            "country": self.country,
+            "edition": self.edition,
+        }
 
     def clean(self):
         if self.country_id and not self.country.is_state:
             raise ValidationError(
-                {"country": f"{self.country} is not a state; only governments chair the Forum."}
+                {
+                    "country": _("%(country)s is not a state; only governments chair the Forum.")
+                    % {"country": self.country}
+                }
             )

@@ -1,5 +1,6 @@
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
 
 from gfmd.enums import AttendanceRole, MeetingBody
 from gfmd.platform.models.checks import CheckConstraint
@@ -9,32 +10,41 @@ from gfmd.platform.names import validate_visible_text, visible_text_constraint
 class Meeting(models.Model):
     """A meeting of the Steering Group, Friends of the Forum, troika or the Forum itself."""
 
-    edition = models.ForeignKey("gfmd.Edition", on_delete=models.PROTECT, related_name="meetings")
-    body = models.CharField(max_length=30, choices=MeetingBody.choices)
-    title = models.CharField(max_length=200, validators=[validate_visible_text])
-    start_date = models.DateField()
-    end_date = models.DateField(null=True, blank=True)
-    is_virtual = models.BooleanField(default=False)
-    city = models.CharField(max_length=100, blank=True)
-    country = models.ForeignKey(
-        "gfmd.Country", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    edition = models.ForeignKey(
+        "gfmd.Edition", on_delete=models.PROTECT, related_name="meetings", verbose_name=_("edition")
     )
-    virtual_link = models.URLField(blank=True)
-    notes = models.TextField(blank=True)
+    body = models.CharField(_("body"), max_length=30, choices=MeetingBody.choices)
+    title = models.CharField(_("title"), max_length=200, validators=[validate_visible_text])
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    is_virtual = models.BooleanField(_("is virtual"), default=False)
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    country = models.ForeignKey(
+        "gfmd.Country",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("country"),
+    )
+    virtual_link = models.URLField(_("virtual link"), blank=True)
+    notes = models.TextField(_("notes"), blank=True)
 
     class Meta:
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
         ordering = ["start_date", "id"]
         constraints = [
             visible_text_constraint("title", "meeting_title_visible"),
             CheckConstraint(
                 condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
                 name="meeting_dates_ordered",
-                violation_error_message="The end date cannot be before the start date.",
+                violation_error_message=_("The end date cannot be before the start date."),
             ),
             CheckConstraint(
                 condition=Q(is_virtual=True) | ~Q(city=""),
                 name="meeting_has_place",
-                violation_error_message="An in-person meeting needs a city.",
+                violation_error_message=_("An in-person meeting needs a city."),
             ),
         ]
 
@@ -44,20 +54,25 @@ class Meeting(models.Model):
 
 class AgendaItem(models.Model):
     meeting = models.ForeignKey(
-        "gfmd.Meeting", on_delete=models.CASCADE, related_name="agenda_items"
+        "gfmd.Meeting",
+        on_delete=models.CASCADE,
+        related_name="agenda_items",
+        verbose_name=_("meeting"),
     )
-    position = models.PositiveSmallIntegerField()
-    title = models.CharField(max_length=300, validators=[validate_visible_text])
-    description = models.TextField(blank=True)
+    position = models.PositiveSmallIntegerField(_("position"))
+    title = models.CharField(_("title"), max_length=300, validators=[validate_visible_text])
+    description = models.TextField(_("description"), blank=True)
 
     class Meta:
+        verbose_name = _("agenda item")
+        verbose_name_plural = _("agenda items")
         ordering = ["meeting", "position"]
         constraints = [
             visible_text_constraint("title", "agendaitem_title_visible"),
             models.UniqueConstraint(
                 fields=["meeting", "position"],
                 name="agendaitem_position_unique",
-                violation_error_message="Another agenda item already has this position.",
+                violation_error_message=_("Another agenda item already has this position."),
             ),
         ]
 
@@ -73,46 +88,64 @@ class Attendance(models.Model):
     """
 
     meeting = models.ForeignKey(
-        "gfmd.Meeting", on_delete=models.CASCADE, related_name="attendances"
+        "gfmd.Meeting",
+        on_delete=models.CASCADE,
+        related_name="attendances",
+        verbose_name=_("meeting"),
     )
     country = models.ForeignKey(
-        "gfmd.Country", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        "gfmd.Country",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("country"),
     )
     organisation = models.ForeignKey(
-        "gfmd.Organisation", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        "gfmd.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("organisation"),
     )
-    role = models.CharField(max_length=20, choices=AttendanceRole.choices)
+    role = models.CharField(_("role"), max_length=20, choices=AttendanceRole.choices)
     attended = models.BooleanField(
-        null=True, blank=True, help_text="Recorded after the meeting; empty before."
+        _("attended"),
+        null=True,
+        blank=True,
+        help_text=_("Recorded after the meeting; empty before."),
     )
 
     class Meta:
+        verbose_name = _("attendance")
         ordering = ["meeting", "role", "country__name", "organisation__name"]
-        verbose_name_plural = "attendance"
+        verbose_name_plural = _("attendance")
         constraints = [
             CheckConstraint(
                 condition=(Q(country__isnull=False) & Q(organisation__isnull=True))
                 | (Q(country__isnull=True) & Q(organisation__isnull=False)),
                 name="attendance_one_body",
-                violation_error_message="Give exactly one government or one organisation.",
+                violation_error_message=_("Give exactly one government or one organisation."),
             ),
             CheckConstraint(
                 condition=Q(organisation__isnull=True) | ~Q(role="member"),
                 name="attendance_organisation_not_member",
-                violation_error_message="An organisation attends as observer or invited "
-                "guest, never as member.",
+                violation_error_message=_(
+                    "An organisation attends as observer or invited guest, never as member."
+                ),
             ),
             models.UniqueConstraint(
                 fields=["meeting", "country"],
                 condition=Q(country__isnull=False),
                 name="attendance_country_once",
-                violation_error_message="This government is already listed for the meeting.",
+                violation_error_message=_("This government is already listed for the meeting."),
             ),
             models.UniqueConstraint(
                 fields=["meeting", "organisation"],
                 condition=Q(organisation__isnull=False),
                 name="attendance_organisation_once",
-                violation_error_message="This organisation is already listed for the meeting.",
+                violation_error_message=_("This organisation is already listed for the meeting."),
             ),
         ]
 

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
 
 from gfmd.enums import FocalPointRole
 from gfmd.platform.models.checks import CheckConstraint
@@ -17,10 +18,18 @@ class FocalPoint(models.Model):
     grants_user_roles = True
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="focal_points"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="focal_points",
+        verbose_name=_("user"),
     )
     country = models.ForeignKey(
-        "gfmd.Country", null=True, blank=True, on_delete=models.PROTECT, related_name="focal_points"
+        "gfmd.Country",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="focal_points",
+        verbose_name=_("country"),
     )
     organisation = models.ForeignKey(
         "gfmd.Organisation",
@@ -28,27 +37,41 @@ class FocalPoint(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="focal_points",
+        verbose_name=_("organisation"),
     )
     role = models.CharField(
-        max_length=20, choices=FocalPointRole.choices, default=FocalPointRole.FOCAL_POINT
+        _("role"), max_length=20, choices=FocalPointRole.choices, default=FocalPointRole.FOCAL_POINT
     )
-    start_date = models.DateField()
-    end_date = models.DateField(null=True, blank=True)
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default="en-gb",
+        help_text=_(
+            "The language the government or organisation corresponds in: emails to this "
+            "focal point use it unless they chose their own."
+        ),
+    )
 
     class Meta:
+        verbose_name = _("focal point")
+        verbose_name_plural = _("focal points")
         ordering = ["user__last_name", "user__first_name", "id"]
         constraints = [
             CheckConstraint(
                 condition=(Q(country__isnull=False) & Q(organisation__isnull=True))
                 | (Q(country__isnull=True) & Q(organisation__isnull=False)),
                 name="focalpoint_one_body",
-                violation_error_message="A focal point represents exactly one government "
-                "or one organisation.",
+                violation_error_message=_(
+                    "A focal point represents exactly one government or one organisation."
+                ),
             ),
             CheckConstraint(
                 condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
                 name="focalpoint_dates_ordered",
-                violation_error_message="The end date cannot be before the start date.",
+                violation_error_message=_("The end date cannot be before the start date."),
             ),
         ]
 

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Func, Q, Value
+from django.utils.translation import gettext_lazy as _
 
 from gfmd.enums import M49_REGIONS
 from gfmd.platform.models.checks import CheckConstraint
@@ -15,26 +16,40 @@ class SteeringGroupMembership(models.Model):
     """A government's term on the Steering Group. Open-ended while `end_date` is empty."""
 
     country = models.ForeignKey(
-        "gfmd.Country", on_delete=models.PROTECT, related_name="steering_terms"
+        "gfmd.Country",
+        on_delete=models.PROTECT,
+        related_name="steering_terms",
+        verbose_name=_("country"),
     )
-    start_date = models.DateField()
-    end_date = models.DateField(null=True, blank=True)
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(_("end date"), null=True, blank=True)
     joined_edition = models.ForeignKey(
-        "gfmd.Edition", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "gfmd.Edition",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("joined edition"),
     )
     left_edition = models.ForeignKey(
-        "gfmd.Edition", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "gfmd.Edition",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("left edition"),
     )
-    note = models.TextField(blank=True)
+    note = models.TextField(_("note"), blank=True)
 
     class Meta:
+        verbose_name_plural = _("Steering Group memberships")
         ordering = ["country__name", "start_date"]
-        verbose_name = "Steering Group membership"
+        verbose_name = _("Steering Group membership")
         constraints = [
             CheckConstraint(
                 condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
                 name="steering_dates_ordered",
-                violation_error_message="The end date cannot be before the start date.",
+                violation_error_message=_("The end date cannot be before the start date."),
             ),
             PostgresExclusionConstraint(
                 name="steering_terms_no_overlap",
@@ -51,8 +66,9 @@ class SteeringGroupMembership(models.Model):
                         RangeOperators.OVERLAPS,
                     ),
                 ],
-                violation_error_message="This government already has a Steering Group term "
-                "overlapping these dates.",
+                violation_error_message=_(
+                    "This government already has a Steering Group term overlapping these dates."
+                ),
             ),
         ]
 
@@ -63,7 +79,12 @@ class SteeringGroupMembership(models.Model):
     def clean(self):
         if self.country_id and not self.country.is_state:
             raise ValidationError(
-                {"country": f"{self.country} is not a state; the Steering Group is governments."}
+                {
+                    "country": _(
+                        "%(country)s is not a state; the Steering Group is made up of governments."
+                    )
+                    % {"country": self.country}
+                }
             )
         if self.country_id and self.start_date:
             overlapping = SteeringGroupMembership.objects.filter(country_id=self.country_id)
@@ -75,8 +96,10 @@ class SteeringGroupMembership(models.Model):
             if overlapping.exists():
                 raise ValidationError(
                     {
-                        "start_date": "This government already has a Steering Group term "
-                        "overlapping these dates."
+                        "start_date": _(
+                            "This government already has a Steering Group term "
+                            "overlapping these dates."
+                        )
                     }
                 )
 
@@ -84,48 +107,57 @@ class SteeringGroupMembership(models.Model):
 class BalancePolicy(models.Model):
     """The Steering Group balance policy in force from a date: data, not code."""
 
-    effective_from = models.DateField(unique=True)
+    effective_from = models.DateField(_("effective from"), unique=True)
     target_developed_share = models.DecimalField(
+        _("target developed share"),
         max_digits=3,
         decimal_places=2,
         default=Decimal("0.50"),
         validators=[MinValueValidator(0), MaxValueValidator(1)],
-        help_text="Target share of developed countries, e.g. 0.50 for an even balance.",
+        help_text=_("Target share of developed countries, e.g. 0.50 for an even balance."),
     )
     tolerance = models.DecimalField(
+        _("tolerance"),
         max_digits=3,
         decimal_places=2,
         default=Decimal("0.10"),
         validators=[MinValueValidator(0), MaxValueValidator(1)],
-        help_text="Allowed distance from the target share before a warning.",
+        help_text=_("Allowed distance from the target share before a warning."),
     )
     required_regions = models.JSONField(
-        default=list, blank=True, help_text="M49 regions that must be represented."
+        _("required regions"),
+        default=list,
+        blank=True,
+        help_text=_("M49 regions that must be represented."),
     )
-    note = models.TextField(blank=True)
+    note = models.TextField(_("note"), blank=True)
 
     class Meta:
+        verbose_name = _("balance policy")
         ordering = ["-effective_from"]
-        verbose_name_plural = "balance policies"
+        verbose_name_plural = _("balance policies")
         constraints = [
             CheckConstraint(
                 condition=Q(target_developed_share__gte=0) & Q(target_developed_share__lte=1),
                 name="balancepolicy_share_range",
-                violation_error_message="The target share lies between 0 and 1.",
+                violation_error_message=_("The target share lies between 0 and 1."),
             ),
             CheckConstraint(
                 condition=Q(tolerance__gte=0) & Q(tolerance__lte=1),
                 name="balancepolicy_tolerance_range",
-                violation_error_message="The tolerance lies between 0 and 1.",
+                violation_error_message=_("The tolerance lies between 0 and 1."),
             ),
         ]
 
     def __str__(self) -> str:
-        return f"Balance policy from {self.effective_from.isoformat()}"
+        return _("Balance policy from %(date)s") % {"date": self.effective_from.isoformat()}
 
     def clean(self):
         regions = self.required_regions
         if not isinstance(regions, list) or any(r not in M49_REGIONS for r in regions):
             raise ValidationError(
-                {"required_regions": f"Give a list of M49 regions from: {', '.join(M49_REGIONS)}."}
+                {
+                    "required_regions": _("Give a list of M49 regions from: %(regions)s.")
+                    % {"regions": ", ".join(M49_REGIONS)}
+                }
             )

@@ -14,6 +14,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core import signing
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
 from gfmd.platform.models import CalendarFeedKey
@@ -65,7 +66,7 @@ def meeting_event(meeting, domain: str) -> Event:
     event.add("dtstart", meeting.start_date)
     event.add("dtend", (meeting.end_date or meeting.start_date) + timedelta(days=1))
     if meeting.is_virtual and not meeting.city:
-        event.add("location", meeting.virtual_link or "Online")
+        event.add("location", meeting.virtual_link or _("Online"))
     else:
         event.add("location", ", ".join(filter(None, [meeting.city, str(meeting.country or "")])))
     agenda = "\n".join(f"{i.position}. {i.title}" for i in meeting.agenda_items.all())

@@ -1,24 +1,25 @@
 """Choices of the platform kernel (activity log, notifications, webhooks)."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class ActorKind(models.TextChoices):
-    USER = "user", "User"
-    CLIENT = "client", "API client"
-    SYSTEM = "system", "System"
+    USER = "user", _("User")
+    CLIENT = "client", _("API client")
+    SYSTEM = "system", _("System")
 
 
 class NotificationStatus(models.TextChoices):
-    PENDING = "pending", "Pending"
-    SENT = "sent", "Sent"
-    FAILED = "failed", "Failed (will retry)"
-    GAVE_UP = "gave_up", "Gave up"
+    PENDING = "pending", _("Pending")
+    SENT = "sent", _("Sent")
+    FAILED = "failed", _("Failed (will retry)")
+    GAVE_UP = "gave_up", _("Gave up")
 
 
 class WebhookDeliveryStatus(models.TextChoices):
-    PENDING = "pending", "Pending"
-    DELIVERED = "delivered", "Delivered"
-    RETRYING = "retrying", "Failed, will retry"
-    GAVE_UP = "gave_up", "Gave up"
-    CANCELLED = "cancelled", "Cancelled (endpoint disabled)"
+    PENDING = "pending", _("Pending")
+    DELIVERED = "delivered", _("Delivered")
+    RETRYING = "retrying", _("Failed, will retry")
+    GAVE_UP = "gave_up", _("Gave up")
+    CANCELLED = "cancelled", _("Cancelled (endpoint disabled)")

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable
 
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
 Column = tuple[str, Callable[[object], object]]
@@ -19,7 +20,7 @@ def _cell(value):
     if value is None:
         return ""
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return _("yes") if value else _("no")
     text = str(value) if not isinstance(value, int | float) else value
     # a cell starting with = + - @ would run as a formula in a spreadsheet
     if isinstance(text, str) and text[:1] in ("=", "+", "-", "@"):
@@ -28,8 +29,8 @@ def _cell(value):
 
 
 def export_response(name: str, columns: list[Column], rows: Iterable, fmt: str) -> HttpResponse:
-    header = [title for title, _ in columns]
-    data = ([_cell(get(row)) for _, get in columns] for row in rows)
+    header = [str(title) for title, _get in columns]  # lazy titles: the active language
+    data = ([_cell(get(row)) for _title, get in columns] for row in rows)
     stamp = timezone.localdate().isoformat()
     if fmt == "xlsx":
         book = Workbook(write_only=True)

@@ -39,6 +39,17 @@ rules.add_perm("gfmd.view_webhookdelivery", is_support_staff | owns_webhook_deli
 rules.add_perm("gfmd.redeliver_webhookdelivery", is_support_staff | owns_webhook_delivery)
 rules.add_perm("gfmd.view_webhookevent", is_support_staff)
 
+
+# Everyone signed in reads and sets their own preferences (the view only ever touches
+# the caller's own row).
+@rules.predicate
+def is_signed_in(user) -> bool:
+    return bool(user and user.is_authenticated and user.is_active)
+
+
+rules.add_perm("gfmd.view_own_preferences", is_signed_in)
+rules.add_perm("gfmd.change_own_preferences", is_signed_in)
+
 # Outgoing notifications: staff see them and their failures, and may retry.
 rules.add_perm("gfmd.view_notification", is_support_staff)
 rules.add_perm("gfmd.retry_notification", is_support_staff)

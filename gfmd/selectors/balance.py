@@ -5,6 +5,8 @@ from datetime import date
 from decimal import Decimal
 
 from django.db.models import Q
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
 
 from gfmd.enums import M49_REGIONS, DevelopmentStatus
 from gfmd.models import BalancePolicy, Edition, SteeringGroupMembership
@@ -80,21 +82,32 @@ def balance_report(on: date) -> BalanceReport:
     ]
     warnings = []
     if policy is None:
-        warnings.append("No balance policy is in force on this date.")
+        warnings.append(_("No balance policy is in force on this date."))
     if not members:
-        warnings.append("The Steering Group has no members on this date.")
+        warnings.append(_("The Steering Group has no members on this date."))
     elif policy is not None:
         share = Decimal(developed) / Decimal(len(members))
         low = policy.target_developed_share - policy.tolerance
         high = policy.target_developed_share + policy.tolerance
         if not (low <= share <= high):
             warnings.append(
-                f"Developed share {share:.2f} is outside the policy's "
-                f"{policy.target_developed_share:.2f} +/- {policy.tolerance:.2f} "
-                f"({developed} developed, {developing} developing)."
+                _(
+                    "Developed share %(share)s is outside the policy's %(target)s +/- "
+                    "%(tolerance)s (%(developed)d developed, %(developing)d developing)."
+                )
+                % {
+                    "share": number_format(share, 2),
+                    "target": number_format(policy.target_developed_share, 2),
+                    "tolerance": number_format(policy.tolerance, 2),
+                    "developed": developed,
+                    "developing": developing,
+                }
             )
     if required_missing:
-        warnings.append(f"Required regions not represented: {', '.join(required_missing)}.")
+        warnings.append(
+            _("Required regions not represented: %(regions)s.")
+            % {"regions": ", ".join(required_missing)}
+        )
     return BalanceReport(
         on=on,
         policy=policy,

@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, Q, Subquery
+from django.utils.translation import gettext as _
 
 from gfmd.models import Country, Edition
 from gfmd.rules import can_read_records
@@ -24,11 +25,13 @@ class TroikaSeat:
     def note(self) -> str:
         if self.edition is None:
             return {
-                "past": "No earlier edition: this is the first Forum.",
-                "future": "Successor not yet known: no later edition is recorded.",
+                "past": _("No earlier edition: this is the first Forum."),
+                "future": _("Successor not yet known: no later edition is recorded."),
             }.get(self.position, "")
         if not self.chairs:
-            return f"{self.edition} has no chair government recorded yet."
+            return _("%(edition)s has no chair government recorded yet.") % {
+                "edition": self.edition
+            }
         return ""
 
 

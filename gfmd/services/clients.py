@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 from oauth2_provider.models import AccessToken, Application, RefreshToken
 
 from gfmd.enums import FocalPointRole
@@ -22,11 +23,10 @@ def _check_scopes(scopes: list[str]) -> list[str]:
     known = settings.OAUTH2_PROVIDER["SCOPES"]
     unknown = [s for s in scopes if s not in known]
     if unknown or not scopes:
-        raise DomainError(
-            f"Choose scopes among: {', '.join(known)}."
-            + (f" Unknown: {unknown}." if unknown else ""),
-            field="scopes",
-        )
+        message = _("Choose scopes among: %(scopes)s.") % {"scopes": ", ".join(known)}
+        if unknown:
+            message += " " + _("Unknown: %(scopes)s.") % {"scopes": unknown}
+        raise DomainError(message, field="scopes")
     return sorted(set(scopes))
 
 
@@ -37,14 +37,16 @@ def partner_client_register(
     """Create the client, its service account (a focal point of its body) and its OAuth2
     application. Returns the client and the plain secret, shown once and stored hashed."""
     if bool(country) == bool(organisation):
-        raise DomainError("Give exactly one government or one organisation.", field="country")
+        raise DomainError(_("Give exactly one government or one organisation."), field="country")
     if country is not None and not country.is_state:
-        raise DomainError(f"{country} is not a state.", field="country")
+        raise DomainError(_("%(country)s is not a state.") % {"country": country}, field="country")
     scopes = _check_scopes(scopes)
     User = get_user_model()
     username = f"client-{slugify(name)[:40]}"
     if User.objects.filter(username=username).exists():
-        raise ConflictError(f"A client named like '{name}' exists already.", code="duplicate")
+        raise ConflictError(
+            _("A client named like '%(name)s' exists already.") % {"name": name}, code="duplicate"
+        )
     user = User(username=username, email=contact_email, first_name=name[:150])
     user.set_unusable_password()
     user.save()
@@ -85,7 +87,7 @@ def partner_client_register(
 def partner_client_rotate_secret(*, actor, client: PartnerClient) -> str:
     """A new secret; the old one stops working at once. Issued tokens live until expiry."""
     if not client.is_active:
-        raise ConflictError("This client is revoked.")
+        raise ConflictError(_("This client is revoked."))
     secret = secrets.token_urlsafe(40)
     application = client.application
     application.client_secret = secret

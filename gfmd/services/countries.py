@@ -6,6 +6,7 @@ from pathlib import Path
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from gfmd.enums import DevelopmentStatus
 from gfmd.models import Country
@@ -112,7 +113,9 @@ def country_override_development(*, actor, country: Country, status: str, reason
     country = Country.objects.select_for_update().get(pk=country.pk)
     reason = (reason or "").strip()
     if status and not reason:
-        raise DomainError("Give the reason for overriding the development status.", field="reason")
+        raise DomainError(
+            _("Give the reason for overriding the development status."), field="reason"
+        )
     if status == country.development_default:
         status = ""  # same as the default: nothing to override
     before = {

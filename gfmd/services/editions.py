@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from gfmd.models import Country, Edition, EditionChair
 from gfmd.platform.services.activity import log_action
@@ -13,10 +14,13 @@ def _check_chairs(chairs: list[Country]) -> None:
     not_states = [c.name for c in chairs if not c.is_state]
     if not_states:
         raise ValidationError(
-            {"chairs": f"Only states chair the Forum; not a state: {', '.join(not_states)}."}
+            {
+                "chairs": _("Only states chair the Forum; not a state: %(names)s.")
+                % {"names": ", ".join(not_states)}
+            }
         )
     if len({c.pk for c in chairs}) != len(chairs):
-        raise ValidationError({"chairs": "A government is listed twice as chair."})
+        raise ValidationError({"chairs": _("A government is listed twice as chair.")})
 
 
 @transaction.atomic

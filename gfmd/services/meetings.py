@@ -4,26 +4,39 @@ from datetime import date
 
 from django.db import transaction
 from django.db.models import Q
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from gfmd.models import FocalPoint, Meeting
+from gfmd.platform.languages import saved_language
 from gfmd.platform.services.activity import log_action
 from gfmd.platform.services.notifications import notify
 
 
-def _invitation_body(meeting: Meeting, body_name: str, role: str) -> str:
-    place = "online" if meeting.is_virtual and not meeting.city else meeting.city
-    when = meeting.start_date.isoformat()
+def _invitation(meeting: Meeting, attendance) -> tuple[str, str]:
+    """Subject and body, in the active language (notify renders it in the recipient's)."""
+    body_name = str(attendance.country or attendance.organisation)
+    place = _("online") if meeting.is_virtual and not meeting.city else meeting.city
+    when = date_format(meeting.start_date, "DATE_FORMAT")
     if meeting.end_date and meeting.end_date != meeting.start_date:
-        when += f" to {meeting.end_date.isoformat()}"
+        when = _("%(start)s to %(end)s") % {
+            "start": when,
+            "end": date_format(meeting.end_date, "DATE_FORMAT"),
+        }
+    where = _("Where: %(place)s") % {"place": place}
+    if meeting.virtual_link:
+        where += f" ({meeting.virtual_link})"
     lines = [
-        f"{body_name} is invited as {role} to: {meeting.title}",
-        f"When: {when}",
-        f"Where: {place}" + (f" ({meeting.virtual_link})" if meeting.virtual_link else ""),
+        _("%(body)s is invited as %(role)s to: %(meeting)s")
+        % {"body": body_name, "role": attendance.get_role_display(), "meeting": meeting.title},
+        _("When: %(dates)s") % {"dates": when},
+        where,
         "",
-        "Agenda:",
+        _("Agenda:"),
     ]
     lines += [f"  {item.position}. {item.title}" for item in meeting.agenda_items.all()]
-    return "\n".join(lines)
+    subject = _("Invitation: %(meeting)s") % {"meeting": meeting.title}
+    return subject, "\n".join(lines)
 
 
 @transaction.atomic
@@ -46,14 +59,14 @@ def meeting_send_invitations(*, actor, meeting: Meeting) -> int:
     queued = 0
     for fp in focal_points:
         attendance = countries.get(fp.country_id) or organisations.get(fp.organisation_id)
-        body = attendance.country or attendance.organisation
         queued += bool(
             notify(
                 key=f"meeting-invitation:{meeting.pk}:{fp.user_id}",
                 email=fp.user.email,
                 user=fp.user,
-                subject=f"Invitation: {meeting.title}",
-                body=_invitation_body(meeting, str(body), attendance.get_role_display()),
+                # in the recipient's language: preference, else this focal point's record
+                language=saved_language(fp.user) or fp.language,
+                render=lambda attendance=attendance: _invitation(meeting, attendance),
             )
         )
     log_action(actor, meeting, "meeting.send_invitations", {"queued": queued})

@@ -1,6 +1,8 @@
 """Read-only admin for the activity log and the outgoing notifications."""
 
 from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from rules.contrib.admin import ObjectPermissionsModelAdmin
 
 from gfmd.platform.admin.base import ReadOnlyAdminMixin
@@ -46,7 +48,15 @@ class NotificationAdmin(ReadOnlyAdminMixin, ObjectPermissionsModelAdmin):
     def has_retry_permission(self, request):
         return request.user.has_perm("gfmd.retry_notification")
 
-    @admin.action(description="Retry delivery", permissions=["retry"])
+    @admin.action(description=_("Retry delivery"), permissions=["retry"])
     def retry(self, request, queryset):
         count = notifications_retry(notifications=list(queryset))
-        messages.success(request, f"{count} notification(s) queued again.")
+        messages.success(
+            request,
+            ngettext(
+                "%(count)d notification queued again.",
+                "%(count)d notifications queued again.",
+                count,
+            )
+            % {"count": count},
+        )

@@ -3,8 +3,11 @@
 from django.contrib import admin, messages
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.timezone import localtime
+from django.utils.translation import gettext_lazy as _
 from rules.contrib.admin import ObjectPermissionsModelAdmin, ObjectPermissionsTabularInline
 
 from gfmd.platform.errors import DomainError
@@ -41,7 +44,7 @@ def activity_table(obj, limit: int = 15) -> str:
     entries = ActivityLog.objects.filter(content_type=ct, object_id=str(obj.pk)).order_by("-id")
     rows = list(entries[:limit])
     if not rows:
-        return "No activity recorded yet."
+        return _("No activity recorded yet.")
     url = (
         reverse("admin:gfmd_activitylog_changelist")
         + f"?content_type__id__exact={ct.pk}&object_id={obj.pk}"
@@ -51,7 +54,7 @@ def activity_table(obj, limit: int = 15) -> str:
         "<tr><td>{}</td><td>{}</td><td>{}</td><td><code>{}</code></td></tr>",
         (
             (
-                e.created_at.strftime("%Y-%m-%d %H:%M"),
+                date_format(localtime(e.created_at), "SHORT_DATETIME_FORMAT"),
                 e.actor_label,
                 e.action,
                 _summary(e.data),
@@ -60,17 +63,22 @@ def activity_table(obj, limit: int = 15) -> str:
         ),
     )
     return format_html(
-        "<table><tr><th>When</th><th>Who</th><th>Action</th><th>Changes</th></tr>{}</table>"
-        '<p><a href="{}">Full activity log</a></p>',
+        "<table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>{}</table>"
+        '<p><a href="{}">{}</a></p>',
+        _("When"),
+        _("Who"),
+        _("Action"),
+        _("Changes"),
         table,
         url,
+        _("Full activity log"),
     )
 
 
 class AuditedAdmin(ObjectPermissionsModelAdmin):
     """Saves and deletes through record_save / record_delete (validation + audit)."""
 
-    @admin.display(description="Activity")
+    @admin.display(description=_("Activity"))
     def activity(self, obj):
         return activity_table(obj)
 

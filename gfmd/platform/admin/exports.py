@@ -1,3 +1,5 @@
+from django.utils.translation import gettext as _
+
 from gfmd.platform.exports import export_response
 
 
@@ -13,7 +15,7 @@ class ExportActionsMixin:
             actions[f"export_{fmt}"] = (
                 self._exporter(fmt),
                 f"export_{fmt}",
-                f"Export selected rows as {fmt.upper()}",
+                _("Export selected rows as %(format)s") % {"format": fmt.upper()},
             )
         return actions
 

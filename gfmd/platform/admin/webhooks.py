@@ -56,24 +56,24 @@ class WebhookEndpointAdmin(AuditedAdmin):
             webhook_endpoint_rotate_secret(actor=request.user, endpoint=endpoint)
             self._show_secret(request, endpoint)
 
-    @admin.action(description="Send a test event", permissions=["change"])
+    @admin.action(description=_("Send a test event"), permissions=["change"])
     def send_test(self, request, queryset):
         for endpoint in queryset:
             webhook_send_test(actor=request.user, endpoint=endpoint)
-        messages.success(request, "Test event(s) queued.")
+        messages.success(request, _("Test event(s) queued."))
 
-    @admin.action(description="Enable", permissions=["change"])
+    @admin.action(description=_("Enable"), permissions=["change"])
     def enable(self, request, queryset):
         for endpoint in queryset:
             webhook_endpoint_enable(actor=request.user, endpoint=endpoint)
 
-    @admin.action(description="Disable", permissions=["change"])
+    @admin.action(description=_("Disable"), permissions=["change"])
     def disable(self, request, queryset):
         for endpoint in queryset:
             webhook_endpoint_disable(
                 actor=request.user,
                 endpoint=endpoint,
-                reason=f"Disabled by {request.user.get_username()}.",
+                reason=_("Disabled by %(user)s.") % {"user": request.user.get_username()},
             )
 
 
@@ -106,14 +106,14 @@ class WebhookDeliveryAdmin(ReadOnlyAdminMixin, ObjectPermissionsModelAdmin):
     inlines = [WebhookAttemptInline]
     actions = ["redeliver"]
 
-    @admin.display(description="Event", ordering="event__event_type")
+    @admin.display(description=_("Event"), ordering="event__event_type")
     def event_type(self, obj):
         return obj.event.event_type
 
     def has_redeliver_permission(self, request):
         return request.user.has_perm("gfmd.redeliver_webhookdelivery")
 
-    @admin.action(description="Redeliver now", permissions=["redeliver"])
+    @admin.action(description=_("Redeliver now"), permissions=["redeliver"])
     def redeliver(self, request, queryset):
         for delivery in queryset.select_related("endpoint"):
             try:

@@ -1,8 +1,10 @@
 """Bearer tokens of partner clients: the request runs as the client's service account."""
 
+from django.utils.translation import gettext as _
 from oauth2_provider.contrib.rest_framework import OAuth2Authentication
 from rest_framework.exceptions import AuthenticationFailed
 
+from gfmd.platform.languages import activate_saved_language
 from gfmd.platform.models import PartnerClient
 from gfmd.platform.security.auth_cache import remember_token, token_entry
 
@@ -35,11 +37,12 @@ class PartnerClientAuthentication(OAuth2Authentication):
             # (gfmd/platform/security/auth_cache.py)
             cached = token_entry(token)
             if cached is not None:
+                activate_saved_language(cached[0])  # from the snapshot: no query
                 return cached
         result = super().authenticate(request)
         if result is None:
             if _has_bearer(request):
-                raise AuthenticationFailed("The access token is invalid, expired or revoked.")
+                raise AuthenticationFailed(_("The access token is invalid, expired or revoked."))
             return None
         user, access_token = result
         # The client and its service account in one query (the relation and then the user
@@ -52,9 +55,10 @@ class PartnerClientAuthentication(OAuth2Authentication):
         if user is None and client is not None:
             user = client.service_user
         if user is None or not user.is_active or (client is not None and not client.is_active):
-            raise AuthenticationFailed("This client has been revoked.")
+            raise AuthenticationFailed(_("This client has been revoked."))
         if token is not None and result[1] is not None:
             remember_token(token, user, result[1])
+        activate_saved_language(user)  # the service account's saved language beats the header
         return user, result[1]
 
     def authenticate_header(self, request):

@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import IntegrityError
 from django.http import Http404
+from django.utils.translation import gettext as _
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
@@ -22,7 +23,7 @@ def _constraint_message(error: IntegrityError) -> str:
         for constraint in model._meta.constraints:
             if constraint.name in text:
                 return constraint.get_violation_error_message()
-    return "The change conflicts with existing records."
+    return _("The change conflicts with existing records.")
 
 
 def _fields(detail) -> dict:
@@ -40,7 +41,7 @@ def _first_message(fields: dict) -> str:
             messages = next(iter(messages.values())) if isinstance(messages, dict) else messages[0]
         if isinstance(messages, str) and messages:
             return messages
-    return "Invalid input."
+    return _("Invalid input.")
 
 
 def _body(kind: str, detail: str, fields: dict | None = None) -> dict:

@@ -12,6 +12,7 @@ so they are 404 before any 403.
 
 from functools import cache
 
+from django.utils.translation import gettext_lazy as _
 from rest_framework.exceptions import MethodNotAllowed
 from rest_framework.permissions import BasePermission
 
@@ -61,7 +62,7 @@ def scope_for(view, request) -> str:
 
 
 class RulesPermission(BasePermission):
-    message = "You do not have permission to perform this action."
+    message = _("You do not have permission to perform this action.")
 
     def has_permission(self, request, view) -> bool:
         # DRF checks permissions before it looks for the method's handler, so a method
@@ -75,7 +76,7 @@ class RulesPermission(BasePermission):
         if hasattr(token, "allow_scopes"):  # an OAuth2 access token: scopes bound it too
             scope = scope_for(view, request)
             if not token.allow_scopes([scope]):
-                self.message = f"This token lacks the '{scope}' scope."
+                self.message = _("This token lacks the '%(scope)s' scope.") % {"scope": scope}
                 return False
         if getattr(view, "detail", False) and getattr(view, "action", None) != "metadata":
             # Decided per object in has_object_permission, after the scoped lookup (404).

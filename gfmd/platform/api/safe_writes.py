@@ -5,6 +5,7 @@ import hashlib
 import json
 
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext_lazy as _
 from rest_framework import status
 from rest_framework.exceptions import APIException
 from rest_framework.response import Response
@@ -15,19 +16,19 @@ from gfmd.platform.models import IdempotencyKey
 
 class PreconditionFailed(APIException):
     status_code = status.HTTP_412_PRECONDITION_FAILED
-    default_detail = "The record changed since you read it; GET it again and retry."
+    default_detail = _("The record changed since you read it; GET it again and retry.")
     default_code = "precondition_failed"
 
 
 class PreconditionRequired(APIException):
     status_code = 428
-    default_detail = "Send If-Match with the ETag from your last GET of this record."
+    default_detail = _("Send If-Match with the ETag from your last GET of this record.")
     default_code = "precondition_required"
 
 
 class IdempotencyKeyReused(APIException):
     status_code = status.HTTP_422_UNPROCESSABLE_ENTITY
-    default_detail = "This Idempotency-Key was used for a different request."
+    default_detail = _("This Idempotency-Key was used for a different request.")
     default_code = "idempotency_key_reused"
 
 

@@ -3,6 +3,7 @@
 import json
 
 from django.contrib.contenttypes.models import ContentType
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, status, viewsets
@@ -125,6 +126,6 @@ class ExportMixin:
     def export(self, request, *args, **kwargs):
         fmt = request.query_params.get("file_format", "csv")
         if fmt not in FORMATS:
-            raise ValidationError({"file_format": ["Choose csv or xlsx."]})
+            raise ValidationError({"file_format": [_("Choose csv or xlsx.")]})
         rows = self.filter_queryset(self.get_queryset())
         return export_response(self.export_name, self.export_columns, rows.iterator(2000), fmt)

@@ -5,6 +5,7 @@ from gfmd.platform.models.activity import ActivityLog, Notification
 from gfmd.platform.models.clients import PartnerClient
 from gfmd.platform.models.feeds import CalendarFeedKey
 from gfmd.platform.models.idempotency import IdempotencyKey
+from gfmd.platform.models.preferences import UserPreference
 from gfmd.platform.models.translations import DocumentTranslation
 from gfmd.platform.models.webhooks import (
     WebhookAttempt,
@@ -20,6 +21,7 @@ __all__ = [
     "IdempotencyKey",
     "Notification",
     "PartnerClient",
+    "UserPreference",
     "WebhookAttempt",
     "WebhookDelivery",
     "WebhookEndpoint",

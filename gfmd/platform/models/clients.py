@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from gfmd.platform.models.checks import CheckConstraint
 
@@ -12,36 +13,55 @@ class PartnerClient(models.Model):
     it sees exactly what that body's focal points see; its scopes limit what it may do.
     """
 
-    name = models.CharField(max_length=150, unique=True)
+    name = models.CharField(_("name"), max_length=150, unique=True)
     application = models.OneToOneField(
         settings.OAUTH2_PROVIDER_APPLICATION_MODEL,
         on_delete=models.PROTECT,
         related_name="partner_client",
+        verbose_name=_("application"),
     )
     service_user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="partner_client"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="partner_client",
+        verbose_name=_("service user"),
     )
     country = models.ForeignKey(
-        "gfmd.Country", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        "gfmd.Country",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("country"),
     )
     organisation = models.ForeignKey(
-        "gfmd.Organisation", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        "gfmd.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("organisation"),
     )
-    scopes = models.JSONField(default=list, help_text="Scopes this client may request.")
-    contact_email = models.EmailField(blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    secret_rotated_at = models.DateTimeField(null=True, blank=True)
-    revoked_at = models.DateTimeField(null=True, blank=True)
+    scopes = models.JSONField(
+        _("scopes"), default=list, help_text=_("Scopes this client may request.")
+    )
+    contact_email = models.EmailField(_("contact email"), blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    secret_rotated_at = models.DateTimeField(_("secret rotated at"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
 
     class Meta:
+        verbose_name = _("partner client")
+        verbose_name_plural = _("partner clients")
         ordering = ["name"]
         constraints = [
             CheckConstraint(
                 condition=(Q(country__isnull=False) & Q(organisation__isnull=True))
                 | (Q(country__isnull=True) & Q(organisation__isnull=False)),
                 name="partnerclient_one_body",
-                violation_error_message="A partner client acts for exactly one government "
-                "or one organisation.",
+                violation_error_message=_(
+                    "A partner client acts for exactly one government or one organisation."
+                ),
             ),
         ]
 

@@ -13,12 +13,16 @@ def new_feed_key() -> str:
 
 class CalendarFeedKey(models.Model):
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feed_key"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="calendar_feed_key",
+        verbose_name=_("user"),
     )
-    key = models.CharField(max_length=64, default=new_feed_key)
-    created_at = models.DateTimeField(auto_now_add=True)
+    key = models.CharField(_("key"), max_length=64, default=new_feed_key)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
+        verbose_name_plural = _("calendar feed keys")
         verbose_name = _("calendar feed key")
 
     def __str__(self) -> str:

@@ -51,6 +51,7 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
 from gfmd.platform.counters import bump_counter, bump_write_generation, redis_cache
+from gfmd.platform.languages import supported_language
 
 USER_KEY = "gfmd:auth:user:%s"
 USER_GEN_KEY = "gfmd:auth:gen:%s"
@@ -95,7 +96,7 @@ def token_checksum(token: str) -> str:
 
 
 def _load_snapshot(user_id) -> dict | None:
-    from gfmd.platform.models import PartnerClient
+    from gfmd.platform.models import PartnerClient, UserPreference
 
     user = get_user_model()._default_manager.filter(pk=user_id).first()
     if user is None:
@@ -108,6 +109,10 @@ def _load_snapshot(user_id) -> dict | None:
             user.focal_points.values_list("country_id", "organisation_id", "start_date", "end_date")
         ),
         "has_client": PartnerClient.objects.filter(service_user_id=user.pk).exists(),
+        # the saved language (gfmd/platform/languages.py), so no request queries it
+        "language": UserPreference.objects.filter(user_id=user.pk)
+        .values_list("language", flat=True)
+        .first(),
     }
 
 
@@ -148,6 +153,7 @@ def user_from_snapshot(snapshot: dict):
                 organisations.add(organisation_id)
     user._gfmd_bodies = (today, frozenset(countries), frozenset(organisations))
     user._gfmd_per_request = True  # built for this request: nothing on it is left over
+    user._gfmd_language = supported_language(snapshot.get("language"))
     if not snapshot["has_client"]:
         # `hasattr(user, "partner_client")` (gfmd.rules) answers without a query
         User.partner_client.related.set_cached_value(user, None)

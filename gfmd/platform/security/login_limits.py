@@ -32,6 +32,7 @@ from oauth2_provider.views import TokenView
 from rest_framework import exceptions
 from rest_framework.authentication import BasicAuthentication
 
+from gfmd.platform.languages import activate_saved_language
 from gfmd.platform.security.two_factor import requires_two_factor
 
 
@@ -128,6 +129,7 @@ class LimitedBasicAuthentication(BasicAuthentication):
             raise exceptions.AuthenticationFailed(
                 _("Your account requires two-factor authentication: HTTP Basic is not accepted.")
             )
+        activate_saved_language(user)  # a saved preference beats Accept-Language
         return user, auth
 
 

@@ -3,14 +3,28 @@
 The row is written in the caller's transaction and is the sent-marker: its unique `key`
 stops duplicates, and delivery (a Celery task, enqueued on commit) sends only rows not yet
 sent. A failure is recorded on the row for staff to see, then retried with backoff.
+
+Language: an email is written in its recipient's language (`language_for(user)`: their
+saved preference, else their focal-point record's language, else English). Callers pass
+`render`, a function returning `(subject, body)`, and `notify` calls it inside
+`translation.override(...)`, so every `gettext` and template in it speaks that language:
+
+    notify(key=..., email=user.email, user=user,
+           render=lambda: (_("Invitation: %(title)s") % {"title": m.title}, body_for(m)))
+
+`language=` forces a language (an address with no account: a partner's contact).
 """
+
+from collections.abc import Callable
 
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.functional import Promise
 
 from gfmd.platform.enums import NotificationStatus
+from gfmd.platform.languages import language_for
 from gfmd.platform.models import Notification
 from gfmd.platform.queue import enqueue_on_commit
 
@@ -21,10 +35,28 @@ class DeliveryFailed(Exception):
     """The mail backend refused; the row records why and the task retries."""
 
 
-def notify(*, key: str, email: str, subject: str, body: str, user=None) -> Notification | None:
-    """Queue one email unless one with this key exists already. Returns the new row or None."""
+def notify(
+    *,
+    key: str,
+    email: str,
+    subject: str = "",
+    body: str = "",
+    user=None,
+    render: Callable[[], tuple[str, str]] | None = None,
+    language: str | None = None,
+) -> Notification | None:
+    """Queue one email unless one with this key exists already. Returns the new row or None.
+
+    `render()` -> (subject, body) runs in the recipient's language (module docstring);
+    `subject`/`body` given directly are taken as written (lazy strings are resolved in that
+    language too)."""
     if not email:
         return None
+    if render is not None or isinstance(subject, Promise) or isinstance(body, Promise):
+        with translation.override(language or language_for(user)):
+            if render is not None:
+                subject, body = render()
+            subject, body = str(subject), str(body)
     notification, created = Notification.objects.get_or_create(
         key=key[:200],
         defaults={

@@ -6,6 +6,7 @@ Records with workflow (states, transitions) get their own services instead.
 
 from django.db import models, transaction
 from django.db.models.deletion import ProtectedError, RestrictedError
+from django.utils.translation import gettext as _
 
 from gfmd.platform.errors import ConflictError
 from gfmd.platform.security.auth_cache import forget_users
@@ -71,7 +72,8 @@ def record_delete(*, actor, instance, action: str | None = None) -> None:
         blocking = getattr(exc, "protected_objects", None) or exc.restricted_objects
         blockers = sorted({str(o._meta.verbose_name) for o in blocking})[:5]
         raise ConflictError(
-            f"{instance} is still referenced by: {', '.join(blockers)}; remove those first.",
+            _("%(record)s is still referenced by: %(blockers)s; remove those first.")
+            % {"record": instance, "blockers": ", ".join(blockers)},
             code="protected",
         ) from exc
     instance.pk = pk

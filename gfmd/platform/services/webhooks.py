@@ -20,6 +20,7 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from gfmd.platform.enums import WebhookDeliveryStatus as Status
 from gfmd.platform.errors import DomainError
@@ -204,9 +205,14 @@ def _disable(endpoint: WebhookEndpoint, reason: str) -> None:
         notify(
             key=f"webhook-disabled:{endpoint.pk}:{endpoint.disabled_at:%Y%m%d%H%M%S}:{email}",
             email=email,
-            subject=f"Webhook endpoint disabled: {endpoint.url}",
-            body=f"The endpoint {endpoint.url} was disabled. {reason}\n"
-            "Fix the receiver, then re-enable it in the admin or the API.",
+            render=lambda: (
+                _("Webhook endpoint disabled: %(url)s") % {"url": endpoint.url},
+                _(
+                    "The endpoint %(url)s was disabled. %(reason)s\n"
+                    "Fix the receiver, then re-enable it in the admin or the API."
+                )
+                % {"url": endpoint.url, "reason": reason},
+            ),
         )
 
 
@@ -219,7 +225,8 @@ def webhook_endpoint_save(*, actor, endpoint: WebhookEndpoint) -> WebhookEndpoin
     unknown = [t for t in endpoint.event_types if t != "*" and t not in WEBHOOK_EVENT_TYPES]
     if unknown or not endpoint.event_types:
         raise DomainError(
-            f"Subscribe to event types among: {', '.join(WEBHOOK_EVENT_TYPES)}.",
+            _("Subscribe to event types among: %(types)s.")
+            % {"types": ", ".join(WEBHOOK_EVENT_TYPES)},
             field="event_types",
         )
     if not endpoint.secret:
@@ -253,7 +260,7 @@ def webhook_endpoint_disable(*, actor, endpoint: WebhookEndpoint, reason: str) -
 @transaction.atomic
 def webhook_redeliver(*, actor, delivery: WebhookDelivery) -> None:
     if not delivery.endpoint.is_active:
-        raise DomainError("Enable the endpoint first.")
+        raise DomainError(_("Enable the endpoint first."))
     WebhookDelivery.objects.filter(pk=delivery.pk).update(
         status=Status.PENDING, next_attempt_at=timezone.now()
     )
