@@ -3,6 +3,7 @@
 import json
 
 from django.contrib.contenttypes.models import ContentType
+from django.db import connections
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -50,14 +51,33 @@ class SpecListMixin:
     def list(self, request, *args, **kwargs):
         queryset = self.filter_queryset(self.get_queryset())
         spec = self.get_serializer_class().spec
-        rows = spec.json_rows(queryset, queryset.model._meta.pk.attname)
-        page = self.paginate_queryset(rows)
-        results = RawJSON.join([row[JSON_COLUMN] for row in (rows if page is None else page)])
+        pk = queryset.model._meta.pk.attname
+        if connections[queryset.db].vendor != "postgresql":  # SQLite: the page with its JSON
+            rows = spec.json_rows(queryset, pk)
+            page = self.paginate_queryset(rows)
+            texts = [row[JSON_COLUMN] for row in (rows if page is None else page)]
+        else:
+            # The page's keys (and the cursor's ordering fields) by the view's own query,
+            # then their JSON by the spec's statement compiled once (OutputSpec.texts_for).
+            rows = queryset.values(pk, *self._cursor_fields(queryset))
+            page = self.paginate_queryset(rows)
+            keys = [row[pk] for row in (rows if page is None else page)]
+            found = spec.texts_for(keys, using=queryset.db)
+            texts = [found[key] for key in keys]
+        results = RawJSON.join(texts)
         if not isinstance(request.accepted_renderer, SpecJSONRenderer):
             results = json.loads(results)  # the browsable API
         if page is None:
             return Response(results)
         return self.get_paginated_response(results)
+
+    def _cursor_fields(self, queryset) -> tuple:
+        """Fields a cursor paginator reads from each row to write the next position."""
+        paginator = self.paginator
+        if paginator is None or not hasattr(paginator, "get_ordering"):
+            return ()
+        ordering = paginator.get_ordering(self.request, queryset, self)
+        return tuple(name.lstrip("-") for name in ordering if name.lstrip("-") != "pk")
 
 
 class CreateMixin(mixins.CreateModelMixin):
