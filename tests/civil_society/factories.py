@@ -3,6 +3,7 @@
 from datetime import UTC, date, datetime, timedelta
 
 import factory
+from django.contrib.auth.models import Group
 
 from civil_society.enums import CommitteeRole, LedCheck, Sector
 from civil_society.models import (
@@ -15,6 +16,7 @@ from civil_society.models import (
     SelectionPolicy,
 )
 from civil_society.models.organisations import normalise_name, website_domain
+from civil_society.rules import PARTNER_SYSTEM_GROUP
 from gfmd.enums import OrganisationKind
 from tests.factories import (
     EditionFactory,
@@ -133,6 +135,20 @@ class PolicyFactory(factory.django.DjangoModelFactory):
     max_region_share = None
     max_per_organisation = 1
     min_reviews = 1
+
+
+class PartnerSystemUserFactory(UserFactory):
+    """A user in the partner-system group (as a partner client's service account)."""
+
+    class Meta:
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"partner{n}")
+
+    @factory.post_generation
+    def partner_system(self, create, extracted, **kwargs):
+        if create:
+            self.groups.add(Group.objects.get_or_create(name=PARTNER_SYSTEM_GROUP)[0])
 
 
 def cso_focal_point(profile: CivilSocietyOrganisation):

@@ -27,6 +27,12 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
+def world(fresh_world):
+    """Made per test: this module also runs a real worker (a transactional test)."""
+    return fresh_world
+
+
+@pytest.fixture
 def proposal(world):
     session = SessionFactory(roundtable=world.session.roundtable, number=2)
     return CoChair.objects.create(session=session, country=country("DEU"), origin="nominated")
