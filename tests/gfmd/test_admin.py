@@ -6,13 +6,13 @@ from django.test.utils import CaptureQueriesContext
 
 from gfmd.models import ActivityLog, Country, Notification, Organisation, SteeringGroupMembership
 from tests.factories import (
+    ROWS,
     BalancePolicyFactory,
     EditionFactory,
     FocalPointFactory,
     MeetingFactory,
     country,
 )
-from tests.gfmd.builders import BUILDERS
 
 pytestmark = pytest.mark.django_db
 
@@ -49,7 +49,7 @@ def _queries(client, url):
 @pytest.mark.parametrize("model", sorted(CHANGELISTS))
 def test_changelist_queries_do_not_grow_with_rows(model, admin_client):
     url = f"/admin/gfmd/{model}/?all="
-    build = BUILDERS[CHANGELISTS[model]]
+    build = ROWS[CHANGELISTS[model]]
     build(10)
     ten = _queries(admin_client, f"/admin/gfmd/{model}/")
     build(190)

@@ -20,8 +20,7 @@ from roundtables.services.papers import paper_finalise, paper_open_consultation
 from roundtables.services.reminders import remind_consultation_deadlines, remind_open_seats
 from tests.conftest import wait_for
 from tests.factories import FocalPointFactory, StaffFactory, country
-from tests.roundtables.factories import RoundtableFactory, SessionFactory, edition_2020
-from tests.roundtables.helpers import set_state
+from tests.roundtables.factories import RoundtableFactory, SessionFactory, edition_2020, set_state
 
 pytestmark = pytest.mark.django_db
 
