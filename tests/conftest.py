@@ -262,8 +262,17 @@ def browser_page(live_server):
     from playwright.sync_api import sync_playwright
 
     # Playwright's sync API keeps an event loop in this thread; the ORM calls made by
-    # the test itself are still synchronous and safe.
+    # the test itself are still synchronous and safe. Unset however the test ends (a
+    # browser that fails to launch must not leave it to later tests: check --deploy
+    # refuses it).
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        yield from _chromium_page(sync_playwright, live_server)
+    finally:
+        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+
+
+def _chromium_page(sync_playwright, live_server):
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path="/usr/bin/chromium",
@@ -284,4 +293,3 @@ def browser_page(live_server):
             yield page
         finally:
             browser.close()
-            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
