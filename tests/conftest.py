@@ -1,6 +1,13 @@
-"""Fixtures shared by every app's tests: users per role, API clients, a real Celery worker
-on a real Redis broker, and a headless Chromium page."""
+"""Fixtures shared by every app's tests: users per role, API clients, the demo data made once
+per module, a real Celery worker on a real Redis broker, and a headless Chromium page.
 
+How to make test data (docs/testing.md): factories (tests/factories.py and each app's
+factories.py) for the rows a test is about; a named scenario fixture (`world` in
+tests/roundtables/conftest.py and tests/civil_society/conftest.py, `demo` here) when a
+test needs a whole edition with a person in every role.
+"""
+
+import copy
 import os
 import subprocess
 import sys
@@ -10,7 +17,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
+from django.test import override_settings
 from rest_framework.test import APIClient
 
 from tests.factories import (
@@ -22,6 +30,81 @@ from tests.factories import (
 )
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _fast_password_hashing():
+    """MD5 instead of PBKDF2's million rounds: every factory user hashes a password, which
+    cost a quarter of a second per user. No test is about the hasher's strength."""
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
+
+
+@contextmanager
+def rows_kept_for_the_module(django_db_blocker):
+    """Open a transaction for rows made once for a module, and roll it back at the module's
+    end. Each test's own transaction (the `db` fixture) nests in it as a savepoint, so what
+    a test writes is undone after it and the next test sees the rows as they were made.
+
+    Only for modules without transactional tests (`transaction=True`, `transactional_db`,
+    `live_server`): those commit and flush, which an open transaction would swallow.
+    """
+    with django_db_blocker.unblock(), transaction.atomic():
+        try:
+            yield
+        finally:
+            transaction.set_rollback(True)
+
+
+def _transactional(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    if marker and (marker.kwargs.get("transaction") or (marker.args and marker.args[0])):
+        return True
+    names = set(getattr(item, "fixturenames", ()))
+    return bool(names & {"transactional_db", "live_server", "celery_worker", "browser_page"})
+
+
+def refuse_transactional_neighbours(request):
+    """Fail early, with the reason, where a module-made scenario would meet a test that
+    commits (see rows_kept_for_the_module): give that module a per-test fixture instead."""
+    module = request.module
+    found = [
+        item.name
+        for item in request.session.items
+        if getattr(item, "module", None) is module and _transactional(item)
+    ]
+    if found:
+        raise pytest.UsageError(
+            f"{module.__name__} mixes a module-made scenario with transactional tests "
+            f"({', '.join(found)}): override the scenario with a per-test one there."
+        )
+
+
+def per_test_copy(scenario):
+    """A deep copy of a module's scenario (model instances included), as Django's
+    setUpTestData gives each test: a test may change its copy's attributes freely."""
+    return copy.deepcopy(scenario)
+
+
+@pytest.fixture(scope="module")
+def _demo_rows(request, django_db_setup, django_db_blocker):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from tests.factories import country
+
+    refuse_transactional_neighbours(request)
+    with rows_kept_for_the_module(django_db_blocker):
+        country("DEU")  # an earlier transactional test may have flushed the reference list
+        call_command("load_demo", stdout=StringIO())
+        yield
+
+
+@pytest.fixture
+def demo(_demo_rows, db):
+    """The demo data (`manage.py load_demo`): loaded once per module, each test's writes
+    rolled back. For tests that walk every endpoint or table against realistic rows."""
 
 
 @pytest.fixture(autouse=True)
@@ -179,8 +262,17 @@ def browser_page(live_server):
     from playwright.sync_api import sync_playwright
 
     # Playwright's sync API keeps an event loop in this thread; the ORM calls made by
-    # the test itself are still synchronous and safe.
+    # the test itself are still synchronous and safe. Unset however the test ends (a
+    # browser that fails to launch must not leave it to later tests: check --deploy
+    # refuses it).
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        yield from _chromium_page(sync_playwright, live_server)
+    finally:
+        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+
+
+def _chromium_page(sync_playwright, live_server):
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path="/usr/bin/chromium",
@@ -201,4 +293,3 @@ def browser_page(live_server):
             yield page
         finally:
             browser.close()
-            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)

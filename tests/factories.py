@@ -1,23 +1,36 @@
-"""factory_boy factories for the governance core, shared by every app's tests."""
+"""factory_boy factories for the governance core, shared by every app's tests, and `ROWS`:
+endpoint -> make(n), n more rows of that list's records (the query-count tests)."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from gfmd.enums import FocalPointRole, MeetingBody, OrganisationKind
+from gfmd.enums import AttendanceRole, FocalPointRole, FriendsRole, MeetingBody, OrganisationKind
 from gfmd.models import (
+    AgendaItem,
+    Attendance,
     BalancePolicy,
     Country,
     Edition,
     EditionChair,
     FocalPoint,
+    FriendsParticipation,
     Meeting,
     Organisation,
     SteeringGroupMembership,
 )
+from gfmd.platform.models import (
+    Notification,
+    PartnerClient,
+    WebhookAttempt,
+    WebhookDelivery,
+    WebhookEndpoint,
+    WebhookEvent,
+)
 from gfmd.platform.roles import SUPPORT_UNIT_GROUP
+from gfmd.platform.services.activity import log_action
 from gfmd.services.countries import countries_load
 
 
@@ -119,3 +132,161 @@ class MeetingFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Steering Group meeting {n}")
     start_date = date(2020, 2, 11)
     city = "Geneva"
+
+
+# --- n rows of each governance list (query-count tests of lists and changelists) -----------
+
+
+def _states(n):
+    return list(Country.objects.filter(un_status="member").order_by("id")[:n])
+
+
+def organisations(n):
+    for _ in range(n):
+        OrganisationFactory(headquarters=country("CHE"))
+
+
+def focal_points(n):
+    for state in _states(n):
+        FocalPointFactory(country=state)
+
+
+def editions(n):
+    start = 1000 + EditionFactory._meta.model.objects.count()
+    for i in range(n):
+        EditionFactory(
+            ordinal=start + i,
+            year_start=2007 + i % 50,
+            chairs=["DEU", "MAR"],
+            venue_country=country("DEU"),
+        )
+
+
+def steering_group(n):
+    # one-year terms, cycling through the states, so no government's terms overlap
+    states = _states(193)
+    done = SteeringGroupMembership.objects.count()
+    SteeringGroupMembership.objects.bulk_create(
+        SteeringGroupMembership(
+            country=states[i % len(states)],
+            start_date=date(1950 + i // len(states), 1, 1),
+            end_date=date(1950 + i // len(states), 12, 31),
+        )
+        for i in range(done, done + n)
+    )
+
+
+def balance_policies(n):
+    BalancePolicy.objects.bulk_create(
+        BalancePolicy(
+            effective_from=date(2000, 1, 1) + timedelta(days=i), required_regions=["Africa"]
+        )
+        for i in range(BalancePolicy.objects.count(), BalancePolicy.objects.count() + n)
+    )
+
+
+def friends(n):
+    edition = EditionFactory()
+    FriendsParticipation.objects.bulk_create(
+        FriendsParticipation(edition=edition, country=state, role=FriendsRole.PARTICIPANT)
+        for state in _states(n)
+    )
+
+
+def meetings(n):
+    edition = EditionFactory()
+    for _ in range(n):
+        meeting = MeetingFactory(edition=edition, country=country("CHE"))
+        AgendaItem.objects.create(meeting=meeting, position=1, title="Opening")
+        AgendaItem.objects.create(meeting=meeting, position=2, title="Roundtables")
+
+
+def agenda_items(n):
+    meeting = MeetingFactory()
+    AgendaItem.objects.bulk_create(
+        AgendaItem(meeting=meeting, position=i + 1, title=f"Item {i}") for i in range(n)
+    )
+
+
+def attendance(n):
+    meeting = MeetingFactory()
+    Attendance.objects.bulk_create(
+        Attendance(meeting=meeting, country=state, role=AttendanceRole.MEMBER)
+        for state in _states(n)
+    )
+
+
+def activity(n):
+    org = OrganisationFactory()
+    for i in range(n):
+        log_action(None, org, "test.event", {"i": i})
+
+
+def notifications(n):
+    start = Notification.objects.count()
+    Notification.objects.bulk_create(
+        Notification(
+            key=f"k{start + i}", recipient_email=f"r{i}@example.org", subject="s", body="b"
+        )
+        for i in range(n)
+    )
+
+
+ROWS = {
+    "organisations": organisations,
+    "focal-points": focal_points,
+    "editions": editions,
+    "steering-group": steering_group,
+    "balance-policies": balance_policies,
+    "friends-of-the-forum": friends,
+    "meetings": meetings,
+    "agenda-items": agenda_items,
+    "attendance": attendance,
+    "activity": activity,
+    "notifications": notifications,
+}
+
+
+def partner_clients(n):
+    from gfmd.services.clients import partner_client_register
+
+    start = PartnerClient.objects.count()
+    for i in range(start, start + n):
+        partner_client_register(
+            actor=None, name=f"Partner system {i}", scopes=["read"], country=country("DEU")
+        )
+
+
+def webhook_endpoints(n):
+    WebhookEndpoint.objects.bulk_create(
+        WebhookEndpoint(
+            url=f"https://hooks.example.org/{i}",
+            event_types=["*"],
+            secret="whsec_c2VjcmV0LXNlY3JldC1zZWNyZXQ=",
+        )
+        for i in range(n)
+    )
+
+
+def webhook_deliveries(n):
+    endpoint = WebhookEndpoint.objects.create(
+        url="https://hooks.example.org/d", event_types=["*"], secret="whsec_eA=="
+    )
+    events = WebhookEvent.objects.bulk_create(
+        WebhookEvent(event_type="edition.changed", payload={"i": i}) for i in range(n)
+    )
+    deliveries = WebhookDelivery.objects.bulk_create(
+        WebhookDelivery(event=e, endpoint=endpoint) for e in events
+    )
+    WebhookAttempt.objects.bulk_create(
+        WebhookAttempt(delivery=d, status_code=500, latency_ms=12) for d in deliveries
+    )
+
+
+ROWS.update(
+    {
+        "partner-clients": partner_clients,
+        "webhooks": webhook_endpoints,
+        "webhook-deliveries": webhook_deliveries,
+    }
+)

@@ -1,18 +1,16 @@
 """Every write the schema marks with If-Match or Idempotency-Key honours it.
 
-Walks docs/openapi.yaml (not a list of views) against the demo data: a stale If-Match is
-a 412 and a reused Idempotency-Key a 422, both before the body is even validated, so an
-empty body is enough to tell whether the operation goes through the safe-write mixins.
+Walks docs/openapi.yaml (not a list of views) against the demo data (the `demo` fixture,
+loaded once for the module): a stale If-Match is a 412 and a reused Idempotency-Key a 422,
+both before the body is even validated, so an empty body is enough to tell whether the
+operation goes through the safe-write mixins.
 """
 
-from io import StringIO
 from pathlib import Path
 
 import pytest
 import yaml
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
-from django.db import transaction
 from rest_framework.test import APIClient
 
 from gfmd.platform.models import IdempotencyKey
@@ -31,21 +29,6 @@ def _operations(header):
 
 IF_MATCH = sorted(_operations("If-Match"))
 IDEMPOTENT = sorted(_operations("Idempotency-Key"))
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    """The demo data once for the module, in a transaction rolled back at its end (each
-    test's own transaction nests in it as a savepoint)."""
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            call_command("load_demo", stdout=StringIO())
-            yield
-        finally:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
 
 
 def _client(user):

@@ -20,22 +20,27 @@ from tests.factories import (
     SteeringMemberFactory,
     country,
 )
-from tests.roundtables.factories import CoChairFactory, SessionFactory
-from tests.roundtables.helpers import add_input, set_state
+from tests.roundtables.factories import CoChairFactory, SessionFactory, add_input, set_state
 
 pytestmark = pytest.mark.django_db
 PASSWORD = "schema-truth-1"
 
 
-@pytest.fixture
-def live_schema(db, settings):
+@pytest.fixture(scope="module")
+def _served_schema(django_db_blocker):
+    """The schema as the running service serves it, fetched once for the module."""
     from gfmd.config.wsgi import application
 
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    with django_db_blocker.unblock():
+        return schemathesis.openapi.from_wsgi("/api/schema/", application)
+
+
+@pytest.fixture
+def live_schema(_served_schema, db):
     # Keep the test's connection (and transaction) across WSGI requests.
     signals.request_started.disconnect(close_old_connections)
     signals.request_finished.disconnect(close_old_connections)
-    yield schemathesis.openapi.from_wsgi("/api/schema/", application)
+    yield _served_schema
     signals.request_started.connect(close_old_connections)
     signals.request_finished.connect(close_old_connections)
 

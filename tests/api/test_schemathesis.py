@@ -13,13 +13,11 @@ operations itself with Schemathesis' own generators and checks.
 
 import time
 from contextlib import contextmanager
-from io import StringIO
 from urllib.parse import urlencode
 
 import pytest
 import schemathesis
 from django.core import signals
-from django.core.management import call_command
 from django.db import close_old_connections
 from django.test import Client
 from hypothesis import HealthCheck, given, settings
@@ -32,7 +30,6 @@ from schemathesis.generation.overrides import Override
 from schemathesis.specs.openapi.checks import response_schema_conformance
 
 from tests.api.fuzzing import SCOPES, create_accounts, is_known
-from tests.factories import country
 
 pytestmark = [pytest.mark.slow]
 
@@ -42,10 +39,9 @@ CHECKS = [not_a_server_error, response_schema_conformance]
 
 
 @pytest.fixture
-def api_schema(db, settings, monkeypatch):
+def api_schema(db, monkeypatch):
     from gfmd.config.wsgi import application
 
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # speed
     # the run sends thousands of requests a minute: lift the per-caller limits
     monkeypatch.setattr(AnonRateThrottle, "rate", "1000000/min", raising=False)
     monkeypatch.setattr(UserRateThrottle, "rate", "1000000/min", raising=False)
@@ -134,9 +130,8 @@ def _run_operation(operation, coverage_cases, headers) -> tuple[int, list[str]]:
     return sent, failures
 
 
-def test_every_operation_conforms_to_schema(api_schema):
-    country("DEU")
-    call_command("load_demo", stdout=StringIO())  # real rows: lists and details answer data
+def test_every_operation_conforms_to_schema(demo, api_schema):
+    # demo: real rows, so lists and details answer data
     callers = _callers()
     operations = [result.ok() for result in api_schema.get_all_operations()]
     assert len(operations) > 100

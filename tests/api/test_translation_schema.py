@@ -7,8 +7,7 @@ from roundtables.enums import PaperState
 from roundtables.services.translations import version_translations_request
 from tests.api.test_schema_truth import conforms, live_schema  # noqa: F401 (fixtures)
 from tests.factories import StaffFactory, UserFactory
-from tests.roundtables.factories import SessionFactory
-from tests.roundtables.helpers import add_text_version, set_state
+from tests.roundtables.factories import SessionFactory, add_text_version, set_state
 
 pytestmark = pytest.mark.django_db
 

@@ -6,15 +6,13 @@ manager (attendance, Friends of the Forum), which PostgreSQL refuses under FOR U
 """
 
 import re
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from gfmd.platform.models import WebhookEndpoint
 from gfmd.platform.services.webhooks import webhook_endpoint_save
-from tests.factories import StaffFactory, country
+from tests.factories import StaffFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
@@ -36,10 +34,8 @@ def update_routes(patterns=None, prefix=""):
             yield "/" + GROUP.sub("{}", route), entry.callback.cls, groups[0], set(actions)
 
 
-def test_every_update_path_answers_without_server_error(api, settings):
+def test_every_update_path_answers_without_server_error(demo, api, settings):
     settings.WEBHOOKS_ALLOW_HTTP = settings.WEBHOOKS_ALLOW_PRIVATE_TARGETS = True
-    country("DEU")
-    call_command("load_demo", stdout=StringIO())
     staff = StaffFactory()
     # the demo has no webhook subscription
     webhook_endpoint_save(

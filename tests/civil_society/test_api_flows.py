@@ -12,11 +12,11 @@ from gfmd.models import Attendance
 from gfmd.platform.models import ActivityLog
 from tests.civil_society.factories import (
     CSOFactory,
+    PartnerSystemUserFactory,
     PolicyFactory,
     candidate,
     cso_focal_point,
 )
-from tests.civil_society.world import partner_user
 from tests.factories import EditionFactory, MeetingFactory
 
 pytestmark = pytest.mark.django_db
@@ -44,7 +44,7 @@ def _application(csd, profile, ref=""):
 
 
 def test_partner_system_submits_and_resubmission_is_idempotent(csd, api):
-    partner = partner_user()
+    partner = PartnerSystemUserFactory()
     client = api(partner)
     profile = CSOFactory()
 
@@ -148,7 +148,7 @@ def test_review_run_adjust_confirm_release_through_the_api(csd, reviewer, staff,
 
 
 def test_registration_detects_duplicates_and_staff_may_override(api, staff):
-    partner = api(partner_user())
+    partner = api(PartnerSystemUserFactory())
     CSOFactory(name="Migrant Forum in Asia", website="https://mfasia.org")
 
     check = partner.get("/api/v1/csd/organisations/duplicates/?name=Migrant-Forum in Asia Inc.")

@@ -3,8 +3,6 @@ reach are 404; endpoints a role may not use are 403 (401 for anonymous callers).
 
 import pytest
 
-from tests.civil_society.world import build_world
-
 pytestmark = pytest.mark.django_db
 
 DENIED = "denied"
@@ -113,11 +111,6 @@ for _table in (LISTS, COUNTS):
     for _by_role in _table.values():
         for _role in SESSION_GOVERNMENTS:
             _by_role.setdefault(_role, _by_role["government"])
-
-
-@pytest.fixture
-def world(db):
-    return build_world()
 
 
 def _names(world, endpoint, rows):

@@ -8,8 +8,7 @@ import pytest
 from openpyxl import load_workbook
 
 from civil_society.enums import Sector
-from tests.civil_society.factories import candidate
-from tests.civil_society.world import partner_user
+from tests.civil_society.factories import PartnerSystemUserFactory, candidate
 
 pytestmark = pytest.mark.django_db
 
@@ -102,7 +101,7 @@ def test_api_exports_the_delegation_as_xlsx(csd, delegation, staff, api):
 
 def test_api_export_is_for_staff(csd, delegation, reviewer, api):
     assert api(reviewer.user).get("/api/v1/csd/delegates/export/").status_code == 403
-    assert api(partner_user()).get("/api/v1/csd/delegates/export/").status_code == 403
+    assert api(PartnerSystemUserFactory()).get("/api/v1/csd/delegates/export/").status_code == 403
     assert api(None).get("/api/v1/csd/delegates/export/").status_code in (401, 403)
 
 

@@ -5,8 +5,12 @@ import pytest
 
 from civil_society.models import Application, Delegate, Review
 from gfmd.platform.models import IdempotencyKey
-from tests.civil_society.factories import ApplicationFactory, CSOFactory, ReviewFactory
-from tests.civil_society.world import partner_user
+from tests.civil_society.factories import (
+    ApplicationFactory,
+    CSOFactory,
+    PartnerSystemUserFactory,
+    ReviewFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +31,7 @@ def _post(client, payload, key):
 
 
 def test_retry_with_the_same_key_replays_the_first_response(csd, api):
-    client = api(partner_user())
+    client = api(PartnerSystemUserFactory())
     payload = _application(csd, CSOFactory())
 
     first = _post(client, payload, "retry-1")
@@ -41,7 +45,7 @@ def test_retry_with_the_same_key_replays_the_first_response(csd, api):
 
 
 def test_same_key_with_a_different_body_is_422(csd, api):
-    client = api(partner_user())
+    client = api(PartnerSystemUserFactory())
     profile = CSOFactory()
     assert _post(client, _application(csd, profile), "key-2").status_code == 201
 
@@ -53,7 +57,7 @@ def test_same_key_with_a_different_body_is_422(csd, api):
 
 
 def test_keys_are_per_user(csd, staff, api):
-    partner = partner_user()
+    partner = PartnerSystemUserFactory()
     first = _post(api(partner), _application(csd, CSOFactory()), "shared-key")
     second = _post(api(staff), _application(csd, CSOFactory()), "shared-key")
 
@@ -64,7 +68,7 @@ def test_keys_are_per_user(csd, staff, api):
 
 
 def test_refused_submission_stores_no_key(csd, api):
-    client = api(partner_user())
+    client = api(PartnerSystemUserFactory())
     bad = {**_application(csd, CSOFactory()), "delegates": []}
 
     assert _post(client, bad, "bad-1").status_code == 400

@@ -5,7 +5,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.civil_society.builders import ADMIN_BUILDERS, BUILDERS
+from tests.civil_society.factories import ADMIN_ROWS, ROWS
 
 pytestmark = pytest.mark.django_db
 
@@ -68,9 +68,9 @@ def test_list_query_count_is_constant(endpoint, staff, api):
     client = api(staff)
     url = f"/api/v1/{endpoint}/?page_size=200"
 
-    BUILDERS[endpoint](1)
+    ROWS[endpoint](1)
     few, first = _api_count(client, url, staff)
-    BUILDERS[endpoint](12)
+    ROWS[endpoint](12)
     many, second = _api_count(client, url, staff)
 
     assert second >= first + 12
@@ -80,13 +80,13 @@ def test_list_query_count_is_constant(endpoint, staff, api):
 def test_delegation_query_count_is_constant(staff, api, django_assert_num_queries):
     from civil_society.models import CSDEdition, Delegate
 
-    BUILDERS["csd/delegates"](1)
+    ROWS["csd/delegates"](1)
     csd = CSDEdition.objects.get()
     Delegate.objects.update(status="selected")
     client = api(staff)
     with django_assert_num_queries(4):
         assert client.get(f"/api/v1/csd/editions/{csd.pk}/delegation/").json()["count"] == 1
-    BUILDERS["csd/delegates"](12)
+    ROWS["csd/delegates"](12)
     Delegate.objects.update(status="selected")
     client = api(type(staff).objects.get(pk=staff.pk))
     with django_assert_num_queries(4):
@@ -105,9 +105,9 @@ def test_admin_changelist_query_count_is_constant(model, staff, client):
     client.force_login(staff)
     url = f"/admin/civil_society/{model}/"
 
-    ADMIN_BUILDERS[model](1)
+    ADMIN_ROWS[model](1)
     few = _admin_count(client, url)
-    ADMIN_BUILDERS[model](12)
+    ADMIN_ROWS[model](12)
     many = _admin_count(client, url)
 
     assert (few, many) == (EXPECTED_ADMIN[model], EXPECTED_ADMIN[model])

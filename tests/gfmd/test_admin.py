@@ -7,13 +7,13 @@ from django.test.utils import CaptureQueriesContext
 from gfmd.models import Country, Organisation, SteeringGroupMembership
 from gfmd.platform.models import ActivityLog, Notification
 from tests.factories import (
+    ROWS,
     BalancePolicyFactory,
     EditionFactory,
     FocalPointFactory,
     MeetingFactory,
     country,
 )
-from tests.gfmd.builders import BUILDERS
 
 pytestmark = pytest.mark.django_db
 
@@ -50,7 +50,7 @@ def _queries(client, url):
 @pytest.mark.parametrize("model", sorted(CHANGELISTS))
 def test_changelist_queries_do_not_grow_with_rows(model, admin_client):
     url = f"/admin/gfmd/{model}/?all="
-    build = BUILDERS[CHANGELISTS[model]]
+    build = ROWS[CHANGELISTS[model]]
     build(10)
     ten = _queries(admin_client, f"/admin/gfmd/{model}/")
     build(190)

@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.gfmd.builders import BUILDERS
+from tests.factories import ROWS
 
 pytestmark = pytest.mark.django_db
 
@@ -39,7 +39,7 @@ def _count(client, url, user):
 def test_list_query_count_is_constant(endpoint, staff, api):
     client = api(staff)
     url = f"/api/v1/{endpoint}/?page_size=200"
-    build = BUILDERS[endpoint]
+    build = ROWS[endpoint]
 
     build(10)
     few, first = _count(client, url, staff)

@@ -1,4 +1,9 @@
-"""The roundtables test world: one edition with a session and a person in every role."""
+"""The roundtables scenario: one edition with a session and a person in every role.
+
+`world` is made once per test module (rows in a transaction rolled back at the module's
+end) and each test gets its own copy of the objects; what a test writes is rolled back
+after it. A module with transactional tests overrides `world` with `fresh_world`.
+"""
 
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -8,6 +13,7 @@ from django.utils import timezone
 
 from gfmd.models import Edition
 from roundtables.models import Session, WorkingPaper
+from tests.conftest import per_test_copy, refuse_transactional_neighbours, rows_kept_for_the_module
 from tests.factories import (
     FocalPointFactory,
     OrganisationFactory,
@@ -29,8 +35,6 @@ from tests.roundtables.factories import (
 @pytest.fixture(autouse=True)
 def _private_media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
-    # Fast hashing: the world fixture creates a user per role in every test.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @dataclass
@@ -60,8 +64,7 @@ ROLES = [
 ]
 
 
-@pytest.fixture
-def world(db):
+def build_world() -> World:
     """GFMD 2020 (chair UAE), RT 1.1 co-chaired by Germany (developed) and Morocco
     (developing), France on the team, Sweden on the Steering Group, Brazil a Friend of the
     Forum, IOM an observer, and a focal point of Japan with no role in the edition."""
@@ -89,3 +92,22 @@ def world(db):
     return World(
         edition=edition, session=session, paper=session.paper, users=users, organisation=iom
     )
+
+
+@pytest.fixture(scope="module")
+def _world_rows(request, django_db_setup, django_db_blocker):
+    refuse_transactional_neighbours(request)
+    with rows_kept_for_the_module(django_db_blocker):
+        yield build_world()
+
+
+@pytest.fixture
+def world(_world_rows, db):
+    """The roundtables world (see build_world), made once per module; a copy per test."""
+    return per_test_copy(_world_rows)
+
+
+@pytest.fixture
+def fresh_world(db):
+    """The same world made for this test alone (for modules with transactional tests)."""
+    return build_world()

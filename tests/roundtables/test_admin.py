@@ -7,8 +7,7 @@ from gfmd.platform.models import ActivityLog
 from roundtables.enums import CoChairState, Decision, PaperState
 from roundtables.models import CoChair, Session
 from tests.factories import country
-from tests.roundtables.factories import SessionFactory, ThemeFactory
-from tests.roundtables.helpers import add_input, set_state
+from tests.roundtables.factories import SessionFactory, ThemeFactory, add_input, set_state
 
 pytestmark = pytest.mark.django_db
 

@@ -5,8 +5,13 @@ import pytest
 from roundtables.enums import CoChairState, Decision, PaperState
 from roundtables.models import CoChair, Input
 from tests.factories import StaffFactory, country
-from tests.roundtables.factories import RoundtableFactory, SessionFactory, edition_2020
-from tests.roundtables.helpers import add_input, set_state
+from tests.roundtables.factories import (
+    RoundtableFactory,
+    SessionFactory,
+    add_input,
+    edition_2020,
+    set_state,
+)
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -15,8 +15,7 @@ from gfmd.platform.errors import DomainError
 from roundtables.enums import PaperState
 from roundtables.models import Input
 from roundtables.services import documents, files
-from tests.roundtables.factories import docx_bytes, odt_bytes, upload
-from tests.roundtables.helpers import set_state
+from tests.roundtables.factories import docx_bytes, odt_bytes, set_state, upload
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 

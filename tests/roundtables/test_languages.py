@@ -28,8 +28,7 @@ from roundtables.services.inputs import input_submit
 from roundtables.services.papers import paper_open_consultation, paper_set_public
 from roundtables.services.reminders import remind_open_seats
 from tests.factories import country
-from tests.roundtables.factories import SessionFactory
-from tests.roundtables.helpers import set_state
+from tests.roundtables.factories import SessionFactory, set_state
 
 pytestmark = pytest.mark.django_db
 

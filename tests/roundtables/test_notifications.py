@@ -20,10 +20,15 @@ from roundtables.services.papers import paper_finalise, paper_open_consultation
 from roundtables.services.reminders import remind_consultation_deadlines, remind_open_seats
 from tests.conftest import wait_for
 from tests.factories import FocalPointFactory, StaffFactory, country
-from tests.roundtables.factories import RoundtableFactory, SessionFactory, edition_2020
-from tests.roundtables.helpers import set_state
+from tests.roundtables.factories import RoundtableFactory, SessionFactory, edition_2020, set_state
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def world(fresh_world):
+    """Made per test: this module also runs a real worker (a transactional test)."""
+    return fresh_world
 
 
 @pytest.fixture

@@ -14,11 +14,13 @@ from roundtables.services.papers import paper_finalise, paper_transition
 from tests.factories import country
 from tests.roundtables.factories import (
     PDF_BYTES,
+    add_input,
+    add_text_version,
     docx_bytes,
     odt_bytes,
+    set_state,
     upload,
 )
-from tests.roundtables.helpers import add_input, add_text_version, set_state
 
 pytestmark = pytest.mark.django_db
 

@@ -20,8 +20,14 @@ from roundtables.services.cochairs import cochair_confirm
 from roundtables.services.inputs import input_decide
 from roundtables.services.papers import paper_start_drafting
 from tests.factories import country
-from tests.roundtables.factories import PDF_BYTES, SessionFactory, upload
-from tests.roundtables.helpers import add_input, add_text_version, set_state
+from tests.roundtables.factories import (
+    PDF_BYTES,
+    SessionFactory,
+    add_input,
+    add_text_version,
+    set_state,
+    upload,
+)
 from tests.webhook_receiver import Receiver
 
 pytestmark = pytest.mark.django_db

@@ -17,10 +17,11 @@ from tests.roundtables.factories import (
     PDF_BYTES,
     RoundtableFactory,
     SessionFactory,
+    add_input,
+    set_state,
     team_member,
     upload,
 )
-from tests.roundtables.helpers import add_input, set_state
 
 pytestmark = pytest.mark.django_db
 

@@ -7,8 +7,7 @@ from roundtables.enums import CoChairState, PaperState, TeamState
 from roundtables.models import CoChair, Roundtable, Theme
 from tests.factories import country
 from tests.roundtables.conftest import ROLES
-from tests.roundtables.factories import SessionFactory, team_member
-from tests.roundtables.helpers import add_text_version, set_state
+from tests.roundtables.factories import SessionFactory, add_text_version, set_state, team_member
 
 pytestmark = pytest.mark.django_db
 

@@ -2,9 +2,9 @@
 
 import pytest
 
+from tests.conftest import refuse_transactional_neighbours, rows_kept_for_the_module
 from tests.factories import FocalPointFactory, StaffFactory, country
-from tests.roundtables.builders import build_programme
-from tests.roundtables.factories import edition_2020
+from tests.roundtables.factories import build_programme, edition_2020
 
 pytestmark = pytest.mark.django_db
 
@@ -29,11 +29,19 @@ API_LISTS = [
 ]
 
 
-@pytest.fixture(params=[1, 5], ids=["one", "many"])
-def programme(request):
-    edition = edition_2020()
-    build_programme(edition, request.param)
-    return request.param
+@pytest.fixture(scope="module", params=[1, 5], ids=["one", "many"])
+def _programme_rows(request, django_db_setup, django_db_blocker):
+    refuse_transactional_neighbours(request)
+    with rows_kept_for_the_module(django_db_blocker):
+        build_programme(edition_2020(), request.param)
+        yield request.param
+
+
+@pytest.fixture
+def programme(_programme_rows, db):
+    """A programme of one, then of five sessions (build_programme), made once per module
+    and size; returns the number of sessions."""
+    return _programme_rows
 
 
 def _user(kind):

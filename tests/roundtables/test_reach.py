@@ -13,13 +13,27 @@ from roundtables import demo
 from roundtables.models import Session, TeamMembership
 from roundtables.rules import focal_point_bodies
 from roundtables.selectors.reach import reach_by_model, reach_in_one_query
+from tests.conftest import per_test_copy, refuse_transactional_neighbours, rows_kept_for_the_module
 from tests.factories import EditionFactory, FocalPointFactory, SteeringMemberFactory, country
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 
+@pytest.fixture(scope="module")
+def _member_rows(request, django_db_setup, django_db_blocker):
+    refuse_transactional_neighbours(request)
+    with rows_kept_for_the_module(django_db_blocker):
+        yield _make_members()
+
+
 @pytest.fixture
-def members():
+def members(_member_rows, db):
+    """The demo programme plus every kind of member and Steering Group edge case, made once
+    for the module; returns the late edition (Forum meeting into January)."""
+    return per_test_copy(_member_rows)
+
+
+def _make_members():
     out = io.StringIO()
     gfmd_demo.load(out)
     demo.load(out)

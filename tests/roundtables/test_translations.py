@@ -29,8 +29,7 @@ from roundtables.models import PaperVersion
 from roundtables.services.papers import paper_open_consultation
 from roundtables.services.translations import version_translations_request
 from tests.factories import UserFactory
-from tests.roundtables.factories import docx_bytes, upload
-from tests.roundtables.helpers import add_text_version, set_state
+from tests.roundtables.factories import add_text_version, docx_bytes, set_state, upload
 
 DEADLINE = timezone.now() + timedelta(days=30)
 

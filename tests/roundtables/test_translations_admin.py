@@ -6,7 +6,7 @@ from gfmd.platform.models import DocumentTranslation
 from roundtables.enums import PaperState
 from roundtables.services.translations import version_translations_request
 from tests.factories import UserFactory
-from tests.roundtables.helpers import add_text_version, set_state
+from tests.roundtables.factories import add_text_version, set_state
 
 CHANGELIST = "/admin/gfmd/documenttranslation/"
 

@@ -16,8 +16,7 @@ from gfmd.services.clients import partner_client_register
 from roundtables.enums import PaperState
 from roundtables.services.translations import version_translations_request
 from tests.factories import UserFactory, country
-from tests.roundtables.factories import docx_bytes, upload
-from tests.roundtables.helpers import add_text_version, set_state
+from tests.roundtables.factories import add_text_version, docx_bytes, set_state, upload
 
 URL = "/api/v1/paper-translations/"
 ROLES = ["anonymous", "staff", "chair", "friend", "bystander", "partner"]

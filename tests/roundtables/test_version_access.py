@@ -18,8 +18,13 @@ from roundtables.services.papers import paper_open_consultation, paper_start_dra
 from roundtables.services.versions import version_add_file, version_add_text
 from tests.factories import FocalPointFactory, country
 from tests.roundtables.conftest import ROLES
-from tests.roundtables.factories import PDF_BYTES, SessionFactory, confirmed_cochair, upload
-from tests.roundtables.helpers import set_state
+from tests.roundtables.factories import (
+    PDF_BYTES,
+    SessionFactory,
+    confirmed_cochair,
+    set_state,
+    upload,
+)
 
 pytestmark = pytest.mark.django_db
 
