@@ -17,8 +17,8 @@ EXPECTED_API = {
     "csd/editions": 3,
     "csd/committee": 3,
     "csd/organisations": 4,
-    "csd/applications": 2,
-    "csd/delegates": 3,
+    "csd/applications": 3,
+    "csd/delegates": 4,
     "csd/reviews": 2,
     "csd/selection-policies": 3,
     "csd/proposals": 3,
@@ -31,21 +31,22 @@ EXPECTED_API = {
     "csd/friends-representatives": 3,
 }
 
-# changelist -> queries: session, user, groups, counts, rows, filters.
+# changelist -> queries: session, user, saved language (no Redis here), groups, counts,
+# rows, filters.
 EXPECTED_ADMIN = {
-    "csdedition": 9,
-    "advisorycommitteemember": 10,
-    "civilsocietyorganisation": 9,
-    "application": 10,
-    "delegate": 11,
-    "review": 10,
-    "selectionpolicy": 9,
-    "selectionproposal": 10,
-    "csdsession": 10,
-    "recommendation": 10,
-    "commonspacesession": 10,
-    "peoplesglobalactiondocument": 10,
-    "friendsrepresentative": 9,
+    "csdedition": 10,
+    "advisorycommitteemember": 11,
+    "civilsocietyorganisation": 10,
+    "application": 11,
+    "delegate": 12,
+    "review": 11,
+    "selectionpolicy": 10,
+    "selectionproposal": 11,
+    "csdsession": 11,
+    "recommendation": 11,
+    "commonspacesession": 11,
+    "peoplesglobalactiondocument": 11,
+    "friendsrepresentative": 10,
 }
 
 
