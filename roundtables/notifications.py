@@ -14,15 +14,8 @@ from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext
 
+from gfmd.platform.languages import language_for
 from gfmd.platform.services.notifications import notify
-
-try:  # the languages kernel (issue 10); absent from branches that predate it
-    from gfmd.platform.languages import language_for
-except ImportError:  # pragma: no cover - depends on the branch
-
-    def language_for(user) -> str | None:
-        return None
-
 
 Message = Callable[[], tuple[str, str]]
 
