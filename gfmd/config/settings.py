@@ -96,7 +96,7 @@ TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         # first: gfmd/templates/admin/ overrides the admin's base_site.html (language switcher)
-        "DIRS": [BASE_DIR / "templates"],
+        "DIRS": [BASE_DIR / "gfmd" / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [

@@ -5,7 +5,11 @@ import pytest
 from gfmd.platform.services import translations as engine
 from roundtables.enums import PaperState
 from roundtables.services.translations import version_translations_request
-from tests.api.test_schema_truth import conforms, live_schema  # noqa: F401 (fixtures)
+from tests.api.test_schema_truth import (  # noqa: F401 (fixtures)
+    _served_schema,
+    conforms,
+    live_schema,
+)
 from tests.factories import StaffFactory, UserFactory
 from tests.roundtables.factories import SessionFactory, add_text_version, set_state
 
