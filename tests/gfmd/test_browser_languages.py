@@ -1,0 +1,248 @@
+"""Staff switch the admin to French (and Spanish) with the header switcher, in a real
+browser, and walk the admin index, an edition's change page (with its troika), the
+roundtable board and a changelist: no English UI string may be left.
+
+"UI text" is read from the page's chrome only (headings, labels, buttons, table headers,
+navigation, filters, help texts, fieldset titles); record values (titles, country and
+people names typed or loaded as data) are never read. A miss is a text that equals, as a
+whole, an English msgid of our catalogues whose French msgstr differs, or one of Django
+admin's common English words.
+"""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from gfmd.models import Edition
+from gfmd.services.editions import edition_save
+from roundtables.models import CoChair
+from tests.factories import StaffFactory, country
+from tests.roundtables.factories import RoundtableFactory, SessionFactory, edition_2020
+
+pytestmark = [pytest.mark.slow, pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+ROOT = Path(__file__).resolve().parents[2]
+CATALOGUES = ["gfmd", "roundtables", "civil_society"]
+DJANGO_ADMIN_WORDS = {
+    "Add",
+    "Save",
+    "Change",
+    "Delete",
+    "Search",
+    "Filter",
+    "Home",
+    "Log out",
+    "View site",
+    "History",
+    "Go",
+    "Action:",
+    "Save and continue editing",
+    "Save and add another",
+    "Welcome,",
+    "Change password",
+    "Site administration",
+    "Recent actions",
+    "My actions",
+    "All",
+    "Yes",
+    "No",
+}
+# The troika's seat names (they are codes underneath: shown title-cased before issue 10).
+TROIKA_WORDS = {"Past", "Present", "Future", "Seat"}
+
+# The page's chrome: every element that carries a label rather than a record value.
+UI_TEXT_JS = """
+() => {
+  const selectors = [
+    'h1', 'h2', 'h3', 'h4', 'legend', 'caption', 'label', 'th', 'button',
+    '#user-tools a', '#user-tools strong', '#nav-sidebar caption', '#nav-sidebar a.addlink',
+    '#nav-sidebar a.changelink', '.breadcrumbs > a:first-child', '.object-tools a',
+    '.help', '.helptext', 'div.help', '#changelist-filter h2', '#changelist-filter h3',
+    '.actions label', '.submit-row a.deletelink', '.submit-row a.closelink',
+    '.paginator', 'a.addlink', 'a.changelink', 'a.viewlink', 'a.historylink',
+    '.module h2', '.inline-group h2', '.add-row a',
+    '#roundtable-board td.seat b', '#roundtable-board .paper-state',
+    '#roundtable-board a[href*="review"]',
+  ];
+  const texts = [];
+  for (const el of document.querySelectorAll(selectors.join(','))) {
+    if (el.closest('.readonly, td.field-troika, .field-troika div.readonly')) continue;
+    const text = (el.textContent || '').replace(/\\s+/g, ' ').trim();
+    if (text) texts.push(text);
+  }
+  for (const el of document.querySelectorAll('input[type=submit], input[type=button]')) {
+    if (el.value) texts.push(el.value.trim());
+  }
+  for (const el of document.querySelectorAll('input[placeholder], [title]')) {
+    const t = (el.getAttribute('placeholder') || el.getAttribute('title') || '').trim();
+    if (t) texts.push(t);
+  }
+  return texts;
+}
+"""
+
+# Inside readonly fields the admin renders derived tables (the troika): read only their
+# headers and the seat names (first column), never the editions or chairs in them.
+READONLY_LABELS_JS = """
+() => {
+  const texts = [];
+  for (const table of document.querySelectorAll('.readonly table')) {
+    for (const th of table.querySelectorAll('th')) texts.push(th.textContent.trim());
+    for (const row of table.querySelectorAll('tr')) {
+      const first = row.querySelector('td');
+      if (first) texts.push(first.textContent.trim());
+    }
+  }
+  return texts.filter(Boolean);
+}
+"""
+
+
+def _entries(path):
+    """(msgid, msgstr) pairs of a .po file, plural forms and context included as plain
+    entries (a tiny parser: the catalogues are written by makemessages)."""
+    entries, current, key = [], {}, None
+    for line in path.read_text(encoding="utf-8").splitlines() + [""]:
+        line = line.strip()
+        if not line:
+            if current.get("msgid"):
+                entries.append((current.get("msgid", ""), current.get("msgstr", "")))
+            current, key = {}, None
+            continue
+        if line.startswith("#"):
+            continue
+        match = re.match(r'^(msgctxt|msgid_plural|msgid|msgstr(?:\[\d\])?) "(.*)"$', line)
+        if match:
+            key = match.group(1)
+            key = "msgstr" if key.startswith("msgstr") and "msgstr" not in current else key
+            if key.startswith("msgstr["):
+                continue
+            current[key] = _unescape(match.group(2))
+        elif line.startswith('"') and key and not key.startswith("msgstr["):
+            current[key] = current.get(key, "") + _unescape(line[1:-1])
+    return entries
+
+
+def _unescape(text):
+    return text.replace('\\"', '"').replace("\\n", "\n").replace("\\\\", "\\")
+
+
+def english_ui_strings(language="fr"):
+    """English msgids whose translation differs from them, as shown on a page: without
+    trailing colons (the admin adds its own), whitespace collapsed."""
+    found = set()
+    for app in CATALOGUES:
+        po = ROOT / app / "locale" / language / "LC_MESSAGES" / "django.po"
+        for msgid, msgstr in _entries(po):
+            if msgstr and msgstr != msgid and "%" not in msgid and "{" not in msgid:
+                found.add(_normal(msgid))
+    return found
+
+
+def _normal(text):
+    return re.sub(r"\s+", " ", text).strip().rstrip(":").strip()
+
+
+def english_left(texts, language="fr"):
+    english = english_ui_strings(language) | DJANGO_ADMIN_WORDS | TROIKA_WORDS
+    left = set()
+    for text in texts:
+        # A label may hold several short lines (a button and its caption, a nav entry).
+        for part in re.split(r"\s*[\n/|›]\s*", text):
+            part = _normal(part)
+            if part in english:
+                left.add(part)
+    return sorted(left)
+
+
+@pytest.fixture
+def world():
+    staff = StaffFactory(username="su-languages")
+    edition_save(
+        actor=staff,
+        edition=Edition(ordinal=1, year_start=2007, title="GFMD 2007"),
+        chairs=[country("BEL")],
+    )
+    latest = edition_save(
+        actor=staff,
+        edition=Edition(ordinal=2, year_start=2008, title="GFMD 2008"),
+        chairs=[country("PHL")],
+    )
+    edition = edition_2020()
+    session = SessionFactory(
+        roundtable=RoundtableFactory(edition=edition, number=1), number=2, title="Remittances"
+    )
+    CoChair.objects.create(session=session, country=country("ECU"), origin="volunteered")
+    return {"edition": latest, "board_edition": edition}
+
+
+def log_in(page, username):
+    page.goto(f"{page.base_url}/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", "secret-pass-123")
+    page.click("input[type=submit]")
+    page.wait_for_selector("#language-switcher")
+
+
+def switch_to(page, language):
+    page.select_option("#language-switcher-select", language)
+    page.click("#language-switcher button[type=submit]")
+    page.wait_for_selector(f"html[lang='{language}']")
+
+
+def walk(page, world):
+    """The pages of the walk: (name, path)."""
+    return [
+        ("admin index", "/admin/"),
+        ("editions", "/admin/gfmd/edition/"),
+        ("edition page with its troika", f"/admin/gfmd/edition/{world['edition'].pk}/change/"),
+        ("roundtable board", f"/admin/roundtables/roundtable/board/{world['board_edition'].pk}/"),
+        ("roundtable board index", "/admin/roundtables/roundtable/board/"),
+        ("roundtables", "/admin/roundtables/roundtable/"),
+    ]
+
+
+def test_french_admin_walk_leaves_no_english_ui_string(browser_page, world):
+    page = browser_page
+    log_in(page, "su-languages")
+    # The detector itself: in English the same reading finds the admin's words.
+    assert page.locator("html").get_attribute("lang") == "en-gb"
+    assert {"Log out", "View site"} <= set(english_left(page.evaluate(UI_TEXT_JS), "fr"))
+
+    switch_to(page, "fr")
+    assert page.locator("html").get_attribute("lang") == "fr"
+
+    misses = {}
+    for name, path in walk(page, world):
+        response = page.goto(f"{page.base_url}{path}")
+        assert response.status == 200, (name, response.status)
+        assert page.locator("html").get_attribute("lang") == "fr", name
+        texts = page.evaluate(UI_TEXT_JS) + page.evaluate(READONLY_LABELS_JS)
+        assert len(texts) > 5, (name, texts)
+        left = english_left(texts, "fr")
+        if left:
+            misses[name] = left
+    assert misses == {}
+
+    # The troika is there, in French, with its data untouched.
+    page.goto(f"{page.base_url}/admin/gfmd/edition/{world['edition'].pk}/change/")
+    troika = page.locator(".field-troika").inner_text()
+    assert "Belgique" in troika or "Belgium" in troika
+    assert "Siège" in troika and "Édition" in troika and "Présidence sortante" in troika
+
+
+def test_switching_to_spanish_shows_spanish_labels(browser_page, world):
+    page = browser_page
+    log_in(page, "su-languages")
+    switch_to(page, "es")
+    assert page.locator("html").get_attribute("lang") == "es"
+    page.goto(f"{page.base_url}/admin/")
+    assert "Cerrar sesión" in page.locator("#user-tools").text_content()
+    page.goto(f"{page.base_url}/admin/gfmd/edition/{world['edition'].pk}/change/")
+    assert page.locator("html").get_attribute("lang") == "es"
+    assert page.locator("input[name=_save]").get_attribute("value") == "Guardar"
+    assert "Fechas y lugar" in page.locator("#content-main").inner_text()
+    page.goto(f"{page.base_url}/admin/roundtables/roundtable/board/{world['board_edition'].pk}/")
+    left = english_left(page.evaluate(UI_TEXT_JS), "es")
+    assert left == []
