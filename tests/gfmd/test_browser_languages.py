@@ -9,6 +9,7 @@ whole, an English msgid of our catalogues whose French msgstr differs, or one of
 admin's common English words.
 """
 
+import os
 import re
 from pathlib import Path
 
@@ -279,3 +280,36 @@ def test_switching_to_spanish_shows_spanish_labels(browser_page, world):
     page.goto(f"{page.base_url}/admin/roundtables/roundtable/board/{world['board_edition'].pk}/")
     left = english_left(page.evaluate(UI_TEXT_JS), "es")
     assert left == []
+
+
+SCREENSHOTS = os.environ.get("GFMD_SCREENSHOTS")
+
+
+@pytest.mark.skipif(not SCREENSHOTS, reason="set GFMD_SCREENSHOTS=DIR (scripts/screenshots)")
+def test_screenshots_of_the_board_in_three_languages(browser_page):
+    """Not a check: writes board-en.png, board-fr.png and board-es.png of the demo data's
+    roundtable board (1280x800) to $GFMD_SCREENSHOTS, for docs/i18n.md."""
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from gfmd import demo
+
+    country("DEU")  # the reference list, flushed by an earlier transactional test
+    call_command("load_demo", stdout=StringIO())
+    target = Path(SCREENSHOTS)
+    target.mkdir(parents=True, exist_ok=True)
+    page = browser_page
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(f"{page.base_url}/admin/login/")
+    page.fill("#id_username", demo.STAFF_USERNAME)
+    page.fill("#id_password", demo.DEMO_PASSWORD)
+    page.click("input[type=submit]")
+    page.wait_for_selector("#language-switcher")
+    for language in ("en-gb", "fr", "es"):
+        page.goto(f"{page.base_url}/admin/roundtables/roundtable/board/")
+        page.wait_for_selector("#board-table")
+        switch_to(page, language)
+        page.wait_for_selector("#board-table")
+        name = "en" if language == "en-gb" else language
+        page.screenshot(path=str(target / f"board-{name}.png"))
