@@ -7,7 +7,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.formats import date_format, number_format
 from django.utils.html import format_html, format_html_join
-from django.utils.translation import gettext, gettext_lazy
+from django.utils.translation import gettext, gettext_lazy, pgettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from gfmd.exports import FOCAL_POINT_COLUMNS, FRIENDS_COLUMNS
@@ -31,6 +31,13 @@ from gfmd.selectors.balance import BalanceReport, balance_report, report_date_fo
 from gfmd.selectors.editions import troika_for_edition
 from gfmd.selectors.records import countries_matching
 from gfmd.services.countries import country_override_development
+
+# The troika's seats as shown on the edition page (the positions themselves are codes).
+TROIKA_SEAT_LABELS = {
+    "past": pgettext_lazy("troika seat", "Past"),
+    "present": pgettext_lazy("troika seat", "Present"),
+    "future": pgettext_lazy("troika seat", "Future"),
+}
 
 
 def balance_html(report: BalanceReport) -> str:
@@ -317,9 +324,13 @@ class EditionAdmin(AuditedAdmin):
         for seat in troika_for_edition(obj):
             chairs = ", ".join(c.name for c in seat.chairs)
             label = f"{seat.edition} ({seat.edition.years_label})" if seat.edition else "-"
-            rows.append((seat.position.title(), label, chairs or "-", seat.note))
+            position = TROIKA_SEAT_LABELS.get(seat.position, seat.position.title())
+            rows.append((position, label, chairs or "-", seat.note))
         return format_html(
-            "<table><tr><th>Seat</th><th>Edition</th><th>Chair(s)</th><th></th></tr>{}</table>",
+            "<table><tr><th>{}</th><th>{}</th><th>{}</th><th></th></tr>{}</table>",
+            pgettext("troika seat", "Seat"),
+            gettext("Edition"),
+            gettext("Chair(s)"),
             format_html_join(
                 "", "<tr><td>{}</td><td>{}</td><td>{}</td><td><i>{}</i></td></tr>", rows
             ),

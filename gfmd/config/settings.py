@@ -58,11 +58,11 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "django_celery_beat",
     "oauth2_provider",
-    "axes",
+    "gfmd.platform.thirdparty_apps.AxesConfig",  # axes, under a translatable name
     "csp",
     "django_otp",
-    "django_otp.plugins.otp_totp",
-    "django_otp.plugins.otp_static",
+    "gfmd.platform.thirdparty_apps.OtpTotpConfig",  # django_otp.plugins.otp_totp
+    "gfmd.platform.thirdparty_apps.OtpStaticConfig",  # django_otp.plugins.otp_static
     "gfmd",
     "roundtables",
     "civil_society",
