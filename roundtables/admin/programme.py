@@ -7,6 +7,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext
 
+from gfmd.platform import content
 from gfmd.platform.admin.base import AuditedAdmin
 from gfmd.platform.admin.exports import ExportActionsMixin
 from gfmd.platform.errors import DomainError
@@ -133,7 +134,7 @@ class SessionAdmin(AuditedAdmin):
         "paper_state",
     ]
     list_filter = ["roundtable__edition", "theme"]
-    search_fields = ["title", "description"]
+    search_fields = content.search_fields("title", "description")  # in any language
     autocomplete_fields = ["roundtable", "theme"]
     inlines = [CoChairInline, TeamInline]
 

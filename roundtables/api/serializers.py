@@ -15,6 +15,7 @@ from gfmd.api.serializers import CountryField
 from gfmd.models import Organisation
 from gfmd.platform.api.outputs import Column, Expr, Nested, OutputSpec
 from gfmd.platform.api.serializers import AnswersWithReadPayload
+from gfmd.platform.content import missing_json
 from gfmd.platform.transitions import allowed_transitions
 from roundtables.enums import PAPER_TRANSITIONS, VERSION_STAGES, AccessRole, Decision
 from roundtables.models import (
@@ -369,6 +370,8 @@ class PaperAccessSerializer(serializers.Serializer):
     )
 
 
+SESSION_TRANSLATED = ["title", "description"]
+
 SESSION = OutputSpec(
     Session,
     "Session",
@@ -378,10 +381,14 @@ SESSION = OutputSpec(
         "edition": Column("roundtable__edition_id", serializers.IntegerField(read_only=True)),
         "roundtable": Column(),
         "number": Column(),
-        "title": Column(),
+        "title": Column(translated=True),
+        "title_fr": Column(),
+        "title_es": Column(),
         "theme": Column(),
         "theme_name": Column("theme__name", _text()),
-        "description": Column(),
+        "description": Column(translated=True),
+        "description_fr": Column(),
+        "description_es": Column(),
         "observers_may_submit": Column(),
         "slot_start": Column(),
         "slot_end": Column(),
@@ -395,6 +402,18 @@ SESSION = OutputSpec(
         ),
         "is_ready": Expr(is_ready_expression, serializers.BooleanField(read_only=True), "bool"),
         "paper": Nested(SESSION_PAPER_STATUS, link="session", many=False),
+        "translated_fields_missing": Expr(
+            lambda: missing_json(SESSION_TRANSLATED),
+            serializers.ListField(
+                child=serializers.CharField(),
+                read_only=True,
+                help_text=_(
+                    "Fields given in the original language because they have no translation "
+                    "into the language of the answer (Content-Language)."
+                ),
+            ),
+            kind="raw",
+        ),
     },
     read_only=False,  # the resource's shape: its own fields as the write serializer's
 )
@@ -410,8 +429,12 @@ class SessionWriteSerializer(AnswersWithReadPayload, serializers.ModelSerializer
             "roundtable",
             "number",
             "title",
+            "title_fr",
+            "title_es",
             "theme",
             "description",
+            "description_fr",
+            "description_es",
             "observers_may_submit",
             "slot_start",
             "slot_end",

@@ -95,6 +95,12 @@ class Session(models.Model):
     )
     number = models.PositiveSmallIntegerField(_("number"))
     title = models.CharField(_("title"), max_length=300, validators=[validate_visible_text])
+    title_fr = models.CharField(
+        _("title (French)"), max_length=300, blank=True, validators=[validate_visible_text]
+    )
+    title_es = models.CharField(
+        _("title (Spanish)"), max_length=300, blank=True, validators=[validate_visible_text]
+    )
     theme = models.ForeignKey(
         "roundtables.Theme",
         verbose_name=_("theme"),
@@ -102,6 +108,8 @@ class Session(models.Model):
         related_name="sessions",
     )
     description = models.TextField(_("description"), blank=True)
+    description_fr = models.TextField(_("description (French)"), blank=True)
+    description_es = models.TextField(_("description (Spanish)"), blank=True)
     observers_may_submit = models.BooleanField(
         _("observers may submit"),
         default=True,

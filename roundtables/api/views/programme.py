@@ -16,6 +16,7 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
 from gfmd.models import Edition
+from gfmd.platform import content
 from gfmd.platform.api.viewsets import ActivityMixin, ExportMixin, RecordViewSet, SpecListMixin
 from gfmd.platform.calendar import feed_token
 from gfmd.platform.roles import is_support_staff
@@ -80,7 +81,7 @@ class SessionViewSet(FreshReachMixin, SpecListMixin, RecordViewSet):
         "roundtable__edition": ["exact"],
         "theme": ["exact"],
     }
-    search_fields = ["title", "description"]
+    search_fields = content.search_fields("title", "description")  # in any language
     permission_map = {
         "seat_overview": "roundtables.view_seat_overview",
         "calendar": "roundtables.view_session",
