@@ -25,7 +25,7 @@ from roundtables.services.programme import session_save
 class ThemeAdmin(AuditedAdmin):
     list_display = ["name", "is_emerging", "used_in"]
     list_filter = ["is_emerging"]
-    search_fields = ["name", "description"]
+    search_fields = content.search_fields("name", "description")  # in any language
 
     def get_queryset(self, request):
         return (
@@ -63,7 +63,7 @@ class SessionInline(admin.TabularInline):
 class RoundtableAdmin(AuditedAdmin):
     list_display = ["__str__", "edition", "number", "session_count"]
     list_filter = ["edition"]
-    search_fields = ["title"]
+    search_fields = content.search_fields("title")  # in any language
     autocomplete_fields = ["edition"]
     list_select_related = ["edition"]
     inlines = [SessionInline]

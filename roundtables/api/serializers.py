@@ -13,6 +13,7 @@ from rest_framework import serializers
 
 from gfmd.api.serializers import CountryField
 from gfmd.models import Organisation
+from gfmd.platform.api.content import TranslatedContentMixin, translated_field_names
 from gfmd.platform.api.outputs import Column, Expr, Nested, OutputSpec
 from gfmd.platform.api.serializers import AnswersWithReadPayload
 from gfmd.platform.content import missing_json
@@ -46,7 +47,8 @@ class ThemeSessionSerializer(serializers.ModelSerializer):
         fields = ["id", "code", "title", "edition", "edition_title"]
 
 
-class ThemeSerializer(serializers.ModelSerializer):
+class ThemeSerializer(TranslatedContentMixin, serializers.ModelSerializer):
+    translated_fields = ["name", "description"]
     session_count = serializers.IntegerField(read_only=True)
     edition_count = serializers.IntegerField(read_only=True)
     sessions = ThemeSessionSerializer(many=True, read_only=True)
@@ -55,8 +57,7 @@ class ThemeSerializer(serializers.ModelSerializer):
         model = Theme
         fields = [
             "id",
-            "name",
-            "description",
+            *translated_field_names("name", "description"),
             "is_emerging",
             "session_count",
             "edition_count",
@@ -70,12 +71,13 @@ class RoundtableSessionSerializer(serializers.ModelSerializer):
         fields = ["id", "number", "title"]
 
 
-class RoundtableSerializer(serializers.ModelSerializer):
+class RoundtableSerializer(TranslatedContentMixin, serializers.ModelSerializer):
+    translated_fields = ["title"]
     sessions = RoundtableSessionSerializer(many=True, read_only=True)
 
     class Meta:
         model = Roundtable
-        fields = ["id", "edition", "number", "title", "sessions"]
+        fields = ["id", "edition", "number", *translated_field_names("title"), "sessions"]
 
 
 SESSION_PAPER_STATUS = OutputSpec(

@@ -39,7 +39,7 @@ class ThemeViewSet(FreshReachMixin, RecordViewSet):
     queryset = Theme.objects.all()
     serializer_class = s.ThemeSerializer
     filterset_fields = ["is_emerging"]
-    search_fields = ["name", "description"]
+    search_fields = content.search_fields("name", "description")  # in any language
 
     def get_queryset(self):
         return sel.themes_for_user(self.request.user)
