@@ -13,7 +13,11 @@ from rest_framework import serializers
 
 from gfmd.api.serializers import CountryField
 from gfmd.models import Organisation
-from gfmd.platform.api.content import TranslatedContentMixin, translated_field_names
+from gfmd.platform.api.content import (
+    MISSING_HELP,
+    TranslatedContentMixin,
+    translated_field_names,
+)
 from gfmd.platform.api.outputs import Column, Expr, Nested, OutputSpec
 from gfmd.platform.api.serializers import AnswersWithReadPayload
 from gfmd.platform.content import missing_json
@@ -409,10 +413,7 @@ SESSION = OutputSpec(
             serializers.ListField(
                 child=serializers.CharField(),
                 read_only=True,
-                help_text=_(
-                    "Fields given in the original language because they have no translation "
-                    "into the language of the answer (Content-Language)."
-                ),
+                help_text=MISSING_HELP,
             ),
             kind="raw",
         ),
