@@ -106,6 +106,7 @@ class SessionSerializer(serializers.ModelSerializer):
     paper = SessionPaperStatusSerializer(read_only=True)
     open_seats = serializers.SerializerMethodField()
     is_ready = serializers.SerializerMethodField()
+    translated_fields_missing = serializers.SerializerMethodField()
 
     class Meta:
         model = Session
@@ -116,9 +117,13 @@ class SessionSerializer(serializers.ModelSerializer):
             "roundtable",
             "number",
             "title",
+            "title_fr",
+            "title_es",
             "theme",
             "theme_name",
             "description",
+            "description_fr",
+            "description_es",
             "observers_may_submit",
             "slot_start",
             "slot_end",
@@ -128,10 +133,14 @@ class SessionSerializer(serializers.ModelSerializer):
             "open_seats",
             "is_ready",
             "paper",
+            "translated_fields_missing",
         ]
 
     def get_open_seats(self, obj) -> list[str]:
         return open_seats(obj)
+
+    def get_translated_fields_missing(self, obj) -> list[str]:
+        return []  # the reference is read in English, the original language
 
     def get_is_ready(self, obj) -> bool:
         return is_ready(obj)

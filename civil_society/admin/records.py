@@ -29,6 +29,7 @@ from civil_society.services.programme import (
     friends_representative_remove,
 )
 from civil_society.services.waitlist import delegate_release
+from gfmd.platform import content
 from gfmd.platform.admin.base import AuditedAdmin, AuditedInline
 from gfmd.platform.admin.exports import ExportActionsMixin
 from gfmd.platform.errors import DomainError
@@ -159,7 +160,11 @@ class RecommendationAdmin(AuditedAdmin):
     ]
     list_filter = ["csd_edition", "is_published"]
     list_select_related = ["csd_edition", "session"]
-    search_fields = ["title", "text", "addressed_theme", "addressed_session_label"]
+    search_fields = [
+        *content.search_fields("title", "text"),
+        "addressed_theme",
+        "addressed_session_label",
+    ]
     raw_id_fields = ["addressed_session"]
 
     def get_queryset(self, request):

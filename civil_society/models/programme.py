@@ -131,7 +131,15 @@ class Recommendation(models.Model):
     title = models.CharField(
         max_length=300, validators=[validate_visible_text], verbose_name=_("title")
     )
+    title_fr = models.CharField(
+        _("title (French)"), max_length=300, blank=True, validators=[validate_visible_text]
+    )
+    title_es = models.CharField(
+        _("title (Spanish)"), max_length=300, blank=True, validators=[validate_visible_text]
+    )
     text = models.TextField(verbose_name=_("text"))
+    text_fr = models.TextField(_("text (French)"), blank=True)
+    text_es = models.TextField(_("text (Spanish)"), blank=True)
     addressed_theme = models.CharField(
         max_length=200, blank=True, verbose_name=_("addressed theme")
     )

@@ -21,6 +21,7 @@ from gfmd.models import (
     Organisation,
     SteeringGroupMembership,
 )
+from gfmd.platform import content
 from gfmd.platform.admin.base import AuditedAdmin, AuditedInline
 from gfmd.platform.admin.exports import ExportActionsMixin
 from gfmd.platform.calendar import feed_tokens_revoke
@@ -277,12 +278,22 @@ class EditionAdmin(AuditedAdmin):
     ]
     list_display_links = ["ordinal", "title"]
     list_filter = ["is_public"]
-    search_fields = ["title", "theme", "venue_city"]
+    search_fields = [*content.search_fields("title", "theme"), "venue_city"]
     autocomplete_fields = ["venue_country"]
     inlines = [EditionChairInline]
     readonly_fields = ["troika", "steering_group_balance"]
     fieldsets = [
-        (None, {"fields": ["ordinal", "title", "theme", "is_public"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "ordinal",
+                    ("title", "title_fr", "title_es"),  # side by side
+                    ("theme", "theme_fr", "theme_es"),
+                    "is_public",
+                ]
+            },
+        ),
         (
             _("When and where"),
             {

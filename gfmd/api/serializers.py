@@ -16,6 +16,7 @@ from gfmd.models import (
     SteeringGroupMembership,
 )
 from gfmd.models.editions import YEAR_MESSAGE
+from gfmd.platform.api.content import TranslatedContentMixin, translated_field_names
 
 
 class CountryField(serializers.SlugRelatedField):
@@ -113,7 +114,8 @@ class EditionChairSummarySerializer(serializers.ModelSerializer):
         fields = ["iso3", "name", "development_status"]
 
 
-class EditionSerializer(serializers.ModelSerializer):
+class EditionSerializer(TranslatedContentMixin, serializers.ModelSerializer):
+    translated_fields = ["title", "theme"]
     chairs = CountryField(many=True, help_text="ISO alpha-3 codes of the chair governments.")
     chair_details = EditionChairSummarySerializer(source="chairs", many=True, read_only=True)
     venue_country = CountryField(required=False, allow_null=True)
@@ -127,8 +129,7 @@ class EditionSerializer(serializers.ModelSerializer):
             "year_start",
             "year_end",
             "years",
-            "title",
-            "theme",
+            *translated_field_names("title", "theme"),
             "start_date",
             "end_date",
             "venue_city",
@@ -240,10 +241,12 @@ class FriendsParticipationSerializer(serializers.ModelSerializer):
         fields = ["id", "edition", "country", "organisation", "role"]
 
 
-class AgendaItemSerializer(serializers.ModelSerializer):
+class AgendaItemSerializer(TranslatedContentMixin, serializers.ModelSerializer):
+    translated_fields = ["title", "description"]
+
     class Meta:
         model = AgendaItem
-        fields = ["id", "meeting", "position", "title", "description"]
+        fields = ["id", "meeting", "position", *translated_field_names("title", "description")]
 
 
 class MeetingAgendaItemSerializer(serializers.ModelSerializer):

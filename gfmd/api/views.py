@@ -29,6 +29,7 @@ from gfmd.models import (
     Organisation,
     SteeringGroupMembership,
 )
+from gfmd.platform import content
 from gfmd.platform.api.filters import FilterBackend
 from gfmd.platform.api.viewsets import ActivityMixin, ExportMixin, RecordViewSet
 from gfmd.platform.calendar import feed_token, feed_token_lifetime, feed_tokens_revoke
@@ -112,7 +113,7 @@ class EditionViewSet(RecordViewSet):
     serializer_class = s.EditionSerializer
     require_if_match = True  # two staff editing an edition must not overwrite each other
     filterset_fields = ["year_start", "is_public"]
-    search_fields = ["title", "theme", "venue_city"]
+    search_fields = [*content.search_fields("title", "theme"), "venue_city"]
     ordering_fields = ["ordinal", "year_start"]
     permission_map = {
         "list": "gfmd.list_edition",
@@ -229,6 +230,7 @@ class AgendaItemViewSet(RecordViewSet):
     queryset = AgendaItem.objects.all()
     serializer_class = s.AgendaItemSerializer
     filterset_fields = ["meeting"]
+    search_fields = content.search_fields("title", "description")  # in any language
 
     def get_queryset(self):
         return sel.agenda_items_for_user(self.request.user)

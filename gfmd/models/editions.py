@@ -35,7 +35,15 @@ class Edition(models.Model):
         help_text=_("Only when the chairmanship spans two years."),
     )
     title = models.CharField(_("title"), max_length=200, validators=[validate_visible_text])
+    title_fr = models.CharField(
+        _("title (French)"), max_length=200, blank=True, validators=[validate_visible_text]
+    )
+    title_es = models.CharField(
+        _("title (Spanish)"), max_length=200, blank=True, validators=[validate_visible_text]
+    )
     theme = models.TextField(_("theme"), blank=True)
+    theme_fr = models.TextField(_("theme (French)"), blank=True)
+    theme_es = models.TextField(_("theme (Spanish)"), blank=True)
     start_date = models.DateField(
         _("start date"), null=True, blank=True, help_text=_("Forum meeting start.")
     )

@@ -61,7 +61,15 @@ class AgendaItem(models.Model):
     )
     position = models.PositiveSmallIntegerField(_("position"))
     title = models.CharField(_("title"), max_length=300, validators=[validate_visible_text])
+    title_fr = models.CharField(
+        _("title (French)"), max_length=300, blank=True, validators=[validate_visible_text]
+    )
+    title_es = models.CharField(
+        _("title (Spanish)"), max_length=300, blank=True, validators=[validate_visible_text]
+    )
     description = models.TextField(_("description"), blank=True)
+    description_fr = models.TextField(_("description (French)"), blank=True)
+    description_es = models.TextField(_("description (Spanish)"), blank=True)
 
     class Meta:
         verbose_name = _("agenda item")

@@ -7,6 +7,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext
 
+from gfmd.platform import content
 from gfmd.platform.admin.base import AuditedAdmin
 from gfmd.platform.admin.exports import ExportActionsMixin
 from gfmd.platform.errors import DomainError
@@ -24,7 +25,7 @@ from roundtables.services.programme import session_save
 class ThemeAdmin(AuditedAdmin):
     list_display = ["name", "is_emerging", "used_in"]
     list_filter = ["is_emerging"]
-    search_fields = ["name", "description"]
+    search_fields = content.search_fields("name", "description")  # in any language
 
     def get_queryset(self, request):
         return (
@@ -62,7 +63,7 @@ class SessionInline(admin.TabularInline):
 class RoundtableAdmin(AuditedAdmin):
     list_display = ["__str__", "edition", "number", "session_count"]
     list_filter = ["edition"]
-    search_fields = ["title"]
+    search_fields = content.search_fields("title")  # in any language
     autocomplete_fields = ["edition"]
     list_select_related = ["edition"]
     inlines = [SessionInline]
@@ -133,7 +134,7 @@ class SessionAdmin(AuditedAdmin):
         "paper_state",
     ]
     list_filter = ["roundtable__edition", "theme"]
-    search_fields = ["title", "description"]
+    search_fields = content.search_fields("title", "description")  # in any language
     autocomplete_fields = ["roundtable", "theme"]
     inlines = [CoChairInline, TeamInline]
 

@@ -13,8 +13,14 @@ from rest_framework import serializers
 
 from gfmd.api.serializers import CountryField
 from gfmd.models import Organisation
+from gfmd.platform.api.content import (
+    MISSING_HELP,
+    TranslatedContentMixin,
+    translated_field_names,
+)
 from gfmd.platform.api.outputs import Column, Expr, Nested, OutputSpec
 from gfmd.platform.api.serializers import AnswersWithReadPayload
+from gfmd.platform.content import missing_json
 from gfmd.platform.transitions import allowed_transitions
 from roundtables.enums import PAPER_TRANSITIONS, VERSION_STAGES, AccessRole, Decision
 from roundtables.models import (
@@ -45,7 +51,8 @@ class ThemeSessionSerializer(serializers.ModelSerializer):
         fields = ["id", "code", "title", "edition", "edition_title"]
 
 
-class ThemeSerializer(serializers.ModelSerializer):
+class ThemeSerializer(TranslatedContentMixin, serializers.ModelSerializer):
+    translated_fields = ["name", "description"]
     session_count = serializers.IntegerField(read_only=True)
     edition_count = serializers.IntegerField(read_only=True)
     sessions = ThemeSessionSerializer(many=True, read_only=True)
@@ -54,8 +61,7 @@ class ThemeSerializer(serializers.ModelSerializer):
         model = Theme
         fields = [
             "id",
-            "name",
-            "description",
+            *translated_field_names("name", "description"),
             "is_emerging",
             "session_count",
             "edition_count",
@@ -69,12 +75,13 @@ class RoundtableSessionSerializer(serializers.ModelSerializer):
         fields = ["id", "number", "title"]
 
 
-class RoundtableSerializer(serializers.ModelSerializer):
+class RoundtableSerializer(TranslatedContentMixin, serializers.ModelSerializer):
+    translated_fields = ["title"]
     sessions = RoundtableSessionSerializer(many=True, read_only=True)
 
     class Meta:
         model = Roundtable
-        fields = ["id", "edition", "number", "title", "sessions"]
+        fields = ["id", "edition", "number", *translated_field_names("title"), "sessions"]
 
 
 SESSION_PAPER_STATUS = OutputSpec(
@@ -369,6 +376,8 @@ class PaperAccessSerializer(serializers.Serializer):
     )
 
 
+SESSION_TRANSLATED = ["title", "description"]
+
 SESSION = OutputSpec(
     Session,
     "Session",
@@ -378,10 +387,14 @@ SESSION = OutputSpec(
         "edition": Column("roundtable__edition_id", serializers.IntegerField(read_only=True)),
         "roundtable": Column(),
         "number": Column(),
-        "title": Column(),
+        "title": Column(translated=True),
+        "title_fr": Column(),
+        "title_es": Column(),
         "theme": Column(),
         "theme_name": Column("theme__name", _text()),
-        "description": Column(),
+        "description": Column(translated=True),
+        "description_fr": Column(),
+        "description_es": Column(),
         "observers_may_submit": Column(),
         "slot_start": Column(),
         "slot_end": Column(),
@@ -395,6 +408,15 @@ SESSION = OutputSpec(
         ),
         "is_ready": Expr(is_ready_expression, serializers.BooleanField(read_only=True), "bool"),
         "paper": Nested(SESSION_PAPER_STATUS, link="session", many=False),
+        "translated_fields_missing": Expr(
+            lambda: missing_json(SESSION_TRANSLATED),
+            serializers.ListField(
+                child=serializers.CharField(),
+                read_only=True,
+                help_text=MISSING_HELP,
+            ),
+            kind="raw",
+        ),
     },
     read_only=False,  # the resource's shape: its own fields as the write serializer's
 )
@@ -410,8 +432,12 @@ class SessionWriteSerializer(AnswersWithReadPayload, serializers.ModelSerializer
             "roundtable",
             "number",
             "title",
+            "title_fr",
+            "title_es",
             "theme",
             "description",
+            "description_fr",
+            "description_es",
             "observers_may_submit",
             "slot_start",
             "slot_end",

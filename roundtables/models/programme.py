@@ -13,7 +13,15 @@ class Theme(models.Model):
     name = models.CharField(
         _("name"), max_length=200, unique=True, validators=[validate_visible_text]
     )
+    name_fr = models.CharField(
+        _("name (French)"), max_length=200, blank=True, validators=[validate_visible_text]
+    )
+    name_es = models.CharField(
+        _("name (Spanish)"), max_length=200, blank=True, validators=[validate_visible_text]
+    )
     description = models.TextField(_("description"), blank=True)
+    description_fr = models.TextField(_("description (French)"), blank=True)
+    description_es = models.TextField(_("description (Spanish)"), blank=True)
     is_emerging = models.BooleanField(
         _("is emerging"),
         default=False,
@@ -43,6 +51,12 @@ class Roundtable(models.Model):
     )
     number = models.PositiveSmallIntegerField(_("number"))
     title = models.CharField(_("title"), max_length=300, validators=[validate_visible_text])
+    title_fr = models.CharField(
+        _("title (French)"), max_length=300, blank=True, validators=[validate_visible_text]
+    )
+    title_es = models.CharField(
+        _("title (Spanish)"), max_length=300, blank=True, validators=[validate_visible_text]
+    )
 
     class Meta:
         ordering = ["edition__ordinal", "number"]
@@ -95,6 +109,12 @@ class Session(models.Model):
     )
     number = models.PositiveSmallIntegerField(_("number"))
     title = models.CharField(_("title"), max_length=300, validators=[validate_visible_text])
+    title_fr = models.CharField(
+        _("title (French)"), max_length=300, blank=True, validators=[validate_visible_text]
+    )
+    title_es = models.CharField(
+        _("title (Spanish)"), max_length=300, blank=True, validators=[validate_visible_text]
+    )
     theme = models.ForeignKey(
         "roundtables.Theme",
         verbose_name=_("theme"),
@@ -102,6 +122,8 @@ class Session(models.Model):
         related_name="sessions",
     )
     description = models.TextField(_("description"), blank=True)
+    description_fr = models.TextField(_("description (French)"), blank=True)
+    description_es = models.TextField(_("description (Spanish)"), blank=True)
     observers_may_submit = models.BooleanField(
         _("observers may submit"),
         default=True,

@@ -13,6 +13,7 @@ from civil_society.models import (
     Recommendation,
 )
 from gfmd.api.serializers import CountryField
+from gfmd.platform.api.content import TranslatedContentMixin, translated_field_names
 
 
 class CSDEditionSerializer(serializers.ModelSerializer):
@@ -79,15 +80,16 @@ class CSDSessionSerializer(serializers.ModelSerializer):
         ]
 
 
-class CSDRecommendationSerializer(serializers.ModelSerializer):
+class CSDRecommendationSerializer(TranslatedContentMixin, serializers.ModelSerializer):
+    translated_fields = ["title", "text"]
+
     class Meta:
         model = Recommendation
         fields = [
             "id",
             "csd_edition",
             "session",
-            "title",
-            "text",
+            *translated_field_names("title", "text"),
             "addressed_theme",
             "addressed_session_label",
             "addressed_session",

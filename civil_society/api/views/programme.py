@@ -22,6 +22,7 @@ from civil_society.services.programme import (
     friends_representative_register,
     friends_representative_remove,
 )
+from gfmd.platform import content
 from gfmd.platform.api.viewsets import ActivityMixin, RecordViewSet
 
 
@@ -71,6 +72,7 @@ class RecommendationViewSet(RecordViewSet):
     queryset = Recommendation.objects.all()
     serializer_class = s.CSDRecommendationSerializer
     filterset_fields = ["csd_edition", "session", "is_published"]
+    search_fields = content.search_fields("title", "text")  # in any language
 
     def get_queryset(self):
         return sel.recommendations_for_user(self.request.user)

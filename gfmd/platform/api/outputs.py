@@ -4,6 +4,8 @@ An `OutputSpec` names a payload's fields in order, each one of:
 
 - `Column("roundtable__edition_id")`: a model column, or a path through relations (the
   key's own name when no path is given: `Column()` for a model field of that name);
+  `Column(translated=True)` reads a translated text (gfmd/platform/content.py) in the
+  active language, falling back to the original column, in the same statement;
 - `Expr(lambda: <Django expression>, field)`: a value the database computes (a code
   joined from two numbers, a body name, a URL, open seats), with kind "value" (any
   scalar), "bool", "datetime" or "raw" (the expression already gives JSON text);
@@ -51,19 +53,24 @@ from django.db.models import (
 )
 from django.db.models.expressions import Window
 from django.db.models.functions import RowNumber
-from django.utils import timezone
+from django.utils import timezone, translation
 from rest_framework import serializers
 from rest_framework.exceptions import NotFound
 from rest_framework.renderers import JSONRenderer
+
+from gfmd.platform.content import translated
 
 JSON_COLUMN = "_json"
 
 
 class Column:
-    """A model column or a relation path (`__`-separated), written as the column's value."""
+    """A model column or a relation path (`__`-separated), written as the column's value
+    (`translated`: in the active language, else the original text)."""
 
-    def __init__(self, path: str | None = None, field: serializers.Field | None = None):
-        self.path, self.field = path, field
+    def __init__(
+        self, path: str | None = None, field: serializers.Field | None = None, translated=False
+    ):
+        self.path, self.field, self.translated = path, field, translated
 
 
 class Expr:
@@ -105,7 +112,11 @@ class OutputSpec:
             if isinstance(item, Column):
                 path = item.path or key
                 kinds.append(_column_kind(self.model, path))
-                expressions.append(F(_attname_path(self.model, path)))
+                if item.translated:
+                    prefix, _sep, name = path.rpartition("__")
+                    expressions.append(translated(name, prefix + _sep))
+                else:
+                    expressions.append(F(_attname_path(self.model, path)))
             elif isinstance(item, Expr):
                 kinds.append(item.kind)
                 expressions.append(item.build())
@@ -120,9 +131,10 @@ class OutputSpec:
 
     def texts_for(self, pks: list, using: str = "default") -> dict:
         """{pk: the row's JSON text} for these rows, by one statement whose SQL is compiled
-        once per process (per database and time zone): building and compiling the spec's
-        expression tree cost more CPU than the rest of a list request. PostgreSQL only."""
-        key = (using, timezone.get_current_timezone_name())
+        once per process (per database, time zone and language: translated columns read
+        the active language's column): building and compiling the spec's expression tree
+        cost more CPU than the rest of a list request. PostgreSQL only."""
+        key = (using, timezone.get_current_timezone_name(), translation.get_language())
         compiled = self._compiled.get(key)
         if compiled is None:
             compiled = self._compiled[key] = self._compile(using)

@@ -16,6 +16,7 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
 from gfmd.models import Edition
+from gfmd.platform import content
 from gfmd.platform.api.viewsets import ActivityMixin, ExportMixin, RecordViewSet, SpecListMixin
 from gfmd.platform.calendar import feed_token
 from gfmd.platform.roles import is_support_staff
@@ -38,7 +39,7 @@ class ThemeViewSet(FreshReachMixin, RecordViewSet):
     queryset = Theme.objects.all()
     serializer_class = s.ThemeSerializer
     filterset_fields = ["is_emerging"]
-    search_fields = ["name", "description"]
+    search_fields = content.search_fields("name", "description")  # in any language
 
     def get_queryset(self):
         return sel.themes_for_user(self.request.user)
@@ -80,7 +81,7 @@ class SessionViewSet(FreshReachMixin, SpecListMixin, RecordViewSet):
         "roundtable__edition": ["exact"],
         "theme": ["exact"],
     }
-    search_fields = ["title", "description"]
+    search_fields = content.search_fields("title", "description")  # in any language
     permission_map = {
         "seat_overview": "roundtables.view_seat_overview",
         "calendar": "roundtables.view_session",
