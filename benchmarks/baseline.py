@@ -197,9 +197,13 @@ SESSION_SQL = (
         "roundtable=s.roundtable_id",
         "number=s.number",
         "title=s.title",
+        "title_fr=s.title_fr",
+        "title_es=s.title_es",
         "theme=s.theme_id",
         "theme_name=t.name",
         "description=s.description",
+        "description_fr=s.description_fr",
+        "description_es=s.description_es",
         "observers_may_submit=s.observers_may_submit",
         "slot_start:dt=s.slot_start",
         "slot_end:dt=s.slot_end",
@@ -209,6 +213,8 @@ SESSION_SQL = (
         "open_seats:raw=" + OPEN_SEATS,
         "is_ready=" + IS_READY,
         "paper:raw=" + PAPER,
+        # English, the original language: nothing falls back (docs/api.md)
+        "translated_fields_missing:raw='[]'",
     )
     + """
 FROM roundtables_session s
