@@ -14,7 +14,8 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
-from gfmd.platform.api.outputs import JSON_COLUMN, RawJSON, SpecJSONRenderer
+from gfmd.platform.api.output_sql import JSON_COLUMN
+from gfmd.platform.api.outputs import RawJSON, SpecJSONRenderer
 from gfmd.platform.api.safe_writes import ConditionalUpdateMixin, IdempotentCreateMixin
 from gfmd.platform.api.serializers import ActivityLogSerializer
 from gfmd.platform.exports import FORMATS, export_response
