@@ -121,16 +121,23 @@ class SeatOverviewSerializer(serializers.Serializer):
     multi_session_cochairs = SeatOverviewMultiSerializer(many=True)
 
 
-COCHAIR = OutputSpec(
-    CoChair,
-    "CoChair",
-    {
+def _session_country_fields() -> dict:
+    """The fields a co-chair and a team place share: which session, which government."""
+    return {
         "id": Column(),
         "session": Column(),
         "session_code": Expr(lambda: session_code_expression("session__"), _text()),
         "country": Column("country__iso3", CountryField(read_only=True)),
         "country_name": Column("country__name", _text()),
         "state": Column(),
+    }
+
+
+COCHAIR = OutputSpec(
+    CoChair,
+    "CoChair",
+    {
+        **_session_country_fields(),
         "origin": Column(),
         "seat": Column(),
         "proposed_at": Column(),
@@ -161,12 +168,7 @@ TEAM_MEMBERSHIP = OutputSpec(
     TeamMembership,
     "TeamMembership",
     {
-        "id": Column(),
-        "session": Column(),
-        "session_code": Expr(lambda: session_code_expression("session__"), _text()),
-        "country": Column("country__iso3", CountryField(read_only=True)),
-        "country_name": Column("country__name", _text()),
-        "state": Column(),
+        **_session_country_fields(),
         "requested_at": Column(),
         "decided_at": Column(),
         "reason": Column(),
