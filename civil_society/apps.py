@@ -6,3 +6,8 @@ class CivilSocietyConfig(AppConfig):
     name = "civil_society"
     verbose_name = _("Civil Society Days")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from civil_society import search
+
+        search.register_sources()  # record types of the full-text search

@@ -24,3 +24,7 @@ class GfmdConfig(AppConfig):
 
         # emails to a user with no saved language: their focal-point record's language
         register_language_source(focal_point_language)
+
+        from gfmd import search
+
+        search.register_sources()  # record types of the full-text search

@@ -16,3 +16,7 @@ class RoundtablesConfig(AppConfig):
         from roundtables.services import translations
 
         translations.register()  # paper versions: a document kind of the translation engine
+
+        from roundtables import search
+
+        search.register_sources()  # record types of the full-text search

@@ -5,6 +5,7 @@ from gfmd.api import views
 from gfmd.platform.api import views as platform_views
 from gfmd.platform.api import webhooks
 from gfmd.platform.api.preferences import PreferencesView
+from gfmd.platform.api.search import SearchView
 
 
 class APIRootView(routers.APIRootView):
@@ -40,5 +41,6 @@ urlpatterns = [
         PreferencesView.as_view({"get": "show", "put": "save"}),
         name="me-preferences",
     ),
+    path("search/", SearchView.as_view({"get": "find"}), name="search"),
     *router.urls,
 ]

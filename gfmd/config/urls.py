@@ -10,6 +10,7 @@ from oauth2_provider.views import IntrospectTokenView
 
 from gfmd.config.views import health, set_language
 from gfmd.feeds import meetings_feed
+from gfmd.platform.admin.search import search_view
 from gfmd.platform.oauth import ClientRevokeTokenView
 from gfmd.platform.security import views as security_views
 from gfmd.platform.security.login_limits import LimitedTokenView
@@ -24,6 +25,12 @@ urlpatterns = [
     path("", RedirectView.as_view(url="/admin/", permanent=False)),
     path("account/two-factor/", security_views.enrol, name="two-factor"),
     path("account/two-factor/verify/", security_views.verify, name="two-factor-verify"),
+    # before the admin's own patterns: "search/" would otherwise be read as an app label
+    path(
+        "admin/search/",
+        admin.site.admin_view(lambda request: search_view(request, admin.site)),
+        name="admin-search",
+    ),
     path("admin/", admin.site.urls),
     path("i18n/setlang/", set_language, name="set_language"),
     path("api/v1/", include(api_v1)),

@@ -120,3 +120,6 @@ rules.add_perm("gfmd.change_documenttranslation", is_support_staff)  # assign
 rules.add_perm("gfmd.delete_documenttranslation", rules.always_deny)
 rules.add_perm("gfmd.manage_documenttranslation", is_support_staff)
 rules.add_perm("gfmd.submit_documenttranslation", is_support_staff | is_assigned_translator)
+
+# Anyone may search; each record type's own selector decides what a caller finds.
+rules.add_perm("gfmd.search", rules.always_allow)

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from gfmd.platform.enums import NotificationStatus
 from gfmd.platform.models import Notification
+from gfmd.platform.search.index import reindex
 from gfmd.platform.services.notifications import (
     DeliveryFailed,
     notification_deliver,
@@ -58,3 +59,9 @@ def purge_idempotency_keys(days: int = 2) -> int:
 def translation_due_reminders(*, days_before: int = 3) -> int:
     """Periodic (celery beat, daily): remind translators of translations due soon."""
     return translations_remind_due(days_before=int(days_before))
+
+
+@shared_task(name="gfmd.search_reindex")
+def search_reindex(*, source: str, ids: list[int]) -> int:
+    """Rewrite the search index rows of these records (queued after each audited write)."""
+    return reindex(source, ids)

@@ -8,8 +8,12 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from gfmd.platform.errors import ConflictError, DomainError
+from gfmd.platform.pdftext import extract_pdf_text
+from gfmd.platform.queue import enqueue_on_commit
+from gfmd.platform.search.index import mark_changed
 from gfmd.platform.services.activity import log_action
 from gfmd.platform.services.webhooks import webhook_emit
+from gfmd.platform.uploads import PDF
 from roundtables.enums import EDITABLE_STATES, PaperState, VersionKind
 from roundtables.models import PaperVersion, WorkingPaper
 from roundtables.services.documents import MAX_TEXT_CHARS
@@ -105,7 +109,24 @@ def version_add_file(*, actor, paper: WorkingPaper, upload, note: str = "") -> P
         storage.delete(name)
         raise
     _log(actor, version)
+    if checked.content_type == PDF:  # DOCX/ODT text was read above; a PDF's is read later
+        enqueue_on_commit("roundtables.extract_version_text", version_id=version.pk)
     return version
+
+
+def version_extract_pdf_text(*, version_id: int) -> int:
+    """Store the text of a PDF version (the third mark set once on a version, after the
+    two of the model's docstring); the search index follows. Returns its length."""
+    version = PaperVersion.objects.filter(pk=version_id, content_type=PDF, text="").first()
+    if version is None:
+        return 0
+    with version.file.open("rb") as handle:
+        text = extract_pdf_text(handle.read())
+    if text.strip():
+        with transaction.atomic():
+            PaperVersion.objects.filter(pk=version.pk, text="").update(text=text)
+            mark_changed(version)
+    return len(text)
 
 
 @transaction.atomic

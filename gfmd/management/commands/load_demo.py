@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from gfmd import demo
+from gfmd.platform.search.index import reindex_all
 
 
 class Command(BaseCommand):
@@ -27,6 +28,7 @@ class Command(BaseCommand):
                             raise
                         continue
                     module.load(self.stdout)
+            reindex_all()  # demo rows made in bulk never passed through the activity log
         self.stdout.write(self.style.SUCCESS("Demo data ready."))
         self.stdout.write(
             f"Staff login: http://127.0.0.1:{os.environ.get('PORT', '8000')}/admin/  "

@@ -6,6 +6,7 @@ from gfmd.platform.models.clients import PartnerClient
 from gfmd.platform.models.feeds import CalendarFeedKey
 from gfmd.platform.models.idempotency import IdempotencyKey
 from gfmd.platform.models.preferences import UserPreference
+from gfmd.platform.models.search import SearchEntry
 from gfmd.platform.models.translations import DocumentTranslation
 from gfmd.platform.models.webhooks import (
     WebhookAttempt,
@@ -21,6 +22,7 @@ __all__ = [
     "IdempotencyKey",
     "Notification",
     "PartnerClient",
+    "SearchEntry",
     "UserPreference",
     "WebhookAttempt",
     "WebhookDelivery",

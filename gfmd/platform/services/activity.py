@@ -12,6 +12,7 @@ from django.utils import timezone
 from gfmd.platform.counters import bump_write_generation
 from gfmd.platform.enums import ActorKind
 from gfmd.platform.models import ActivityLog
+from gfmd.platform.search.index import mark_changed
 
 GENESIS_HASH = "0" * 64
 SECRET_MARKERS = ("password", "secret", "token", "api_key", "apikey", "authorization")
@@ -89,6 +90,7 @@ def log_action(actor, obj, action: str, data: dict | None = None) -> ActivityLog
         entry.hash = entry_hash(entry)
         entry.save(force_insert=True)
     bump_write_generation()  # every kept ETag is stale (gfmd/platform/api/conditional.py)
+    mark_changed(obj)  # every audited write is a change the search index follows
     return entry
 
 
