@@ -8,6 +8,7 @@ class CivilSocietyConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from civil_society import search
+        from civil_society import dashboard, search
 
         search.register_sources()  # record types of the full-text search
+        dashboard.register_panels()  # panels of the cycle dashboard (admin index)

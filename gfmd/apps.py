@@ -25,6 +25,7 @@ class GfmdConfig(AppConfig):
         # emails to a user with no saved language: their focal-point record's language
         register_language_source(focal_point_language)
 
-        from gfmd import search
+        from gfmd import dashboard, search
 
         search.register_sources()  # record types of the full-text search
+        dashboard.register_panels()  # panels of the cycle dashboard (admin index)

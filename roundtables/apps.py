@@ -17,6 +17,7 @@ class RoundtablesConfig(AppConfig):
 
         translations.register()  # paper versions: a document kind of the translation engine
 
-        from roundtables import search
+        from roundtables import dashboard, search
 
         search.register_sources()  # record types of the full-text search
+        dashboard.register_panels()  # panels of the cycle dashboard (admin index)

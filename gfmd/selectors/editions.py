@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, Q, Subquery
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gfmd.models import Country, Edition
@@ -72,3 +73,13 @@ def troika_for_edition(edition: Edition) -> list[TroikaSeat]:
         TroikaSeat("present", edition, list(edition.chairs.all())),
         TroikaSeat("future", future, list(future.chairs.all()) if future else []),
     ]
+
+
+def current_edition(today=None) -> Edition | None:
+    """The edition the Support Unit works on today: the latest one begun by this year."""
+    today = today or timezone.localdate()
+    begun = _with_chairs(Edition.objects.filter(year_start__lte=today.year))
+    return (
+        begun.order_by("-ordinal").first()
+        or _with_chairs(Edition.objects).order_by("ordinal").first()
+    )
