@@ -46,7 +46,7 @@ def stacked_bars(
     title: str, categories: list[str], series: list[tuple[str, list[int]]], *, width: int = 460
 ) -> str:
     """Vertical stacked bars: one bar per category, one colour per series, with a legend."""
-    height, top, bottom, left = 200, 24, 36, 30
+    height, top, bottom, left = 210, 38, 36, 30
     plot_height = height - top - bottom
     totals = [sum(values[i] for _name, values in series) for i in range(len(categories))]
     peak = max(totals + [1])

@@ -36,7 +36,8 @@ def test_dashboard_charts_render_and_match_their_tables_in_two_languages(browser
     page.goto(f"{page.base_url}/admin/?edition={world.edition.pk}")
     seats = page.locator("[data-panel=seats]")
     assert (
-        seats.locator("svg.gfmd-chart title").text_content() == "Co-chair seats filled per roundtable"
+        seats.locator("svg.gfmd-chart title").text_content()
+        == "Co-chair seats filled per roundtable"
     )
     assert seats.locator("svg.gfmd-chart rect").count() == 2  # track and bar of RT 1
     # the chart's numbers are the table's numbers
