@@ -360,7 +360,15 @@ INPUT = OutputSpec(
     {
         "id": Column(),
         "paper": Column(),
-        "session_code": Expr(lambda: session_code_expression("paper__session__"), _text()),
+        # null: an input to one of the Chair's documents (no session)
+        "session_code": Expr(
+            lambda: Case(
+                When(paper__session__isnull=True, then=Value(None)),
+                default=session_code_expression("paper__session__"),
+                output_field=CharField(),
+            ),
+            serializers.CharField(read_only=True, allow_null=True),
+        ),
         "consultation_round": Column(),
         # null: an organisation's input
         "country": Column("country__iso3", CountryField(read_only=True, allow_null=True)),

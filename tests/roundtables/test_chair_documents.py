@@ -250,6 +250,16 @@ def test_summary_in_french(world, api):
         )
     labels = {g["development_status"]: g["development_status_label"] for g in body["by_region"]}
     assert labels == {"developed": "Développé", "developing": "En développement"}
+    with translation.override("es"):
+        spanish = api(world.users["staff"]).get(
+            f"{URL}{doc.pk}/input-summary/", HTTP_ACCEPT_LANGUAGE="es"
+        )
+    assert {g["development_status_label"] for g in spanish.json()["by_region"]} == {
+        "Desarrollado",
+        "En desarrollo",
+    }
+    with translation.override("es"):
+        assert doc.document_name() == "Nota conceptual, GFMD 2020"
 
 
 # --- permissions --------------------------------------------------------------------------
