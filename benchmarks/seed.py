@@ -232,6 +232,7 @@ def main(out_path: str) -> None:
         [
             WorkingPaper(
                 session=s,
+                edition_id=s.roundtable.edition_id,
                 title=f"Working paper {s.code} ({s.roundtable.edition.title})",
                 state=PaperState.CONSULTATION,
                 state_changed_at=now,

@@ -4,6 +4,8 @@ The admin, the API and the tests all read the same tables: a transition not list
 does not exist. No imports from the app (models, rules and services read these).
 """
 
+from dataclasses import dataclass
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -52,6 +54,70 @@ class PaperState(models.TextChoices):
     FINAL = "final", _("Final")
     DISTRIBUTED = "distributed", _("Distributed")
     WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class Consulted(models.TextChoices):
+    """Whom a document's consultation addresses (and mails, and reminds)."""
+
+    # Everyone taking part in the edition: chair, Steering Group, Friends of the Forum,
+    # observers, and the sessions' co-chairs and teams (roundtable working papers).
+    EDITION = "edition", _("Everyone taking part in the edition")
+    FRIENDS = "friends", _("The Friends of the Forum")
+    STEERING = "steering", _("The Steering Group")
+
+
+@dataclass(frozen=True)
+class PaperKind:
+    """A kind of document of the one document engine (WorkingPaper and its versions,
+    inputs, decisions, translations and reminders). Adding a kind is one entry in
+    PAPER_KINDS and a migration (the choices and the constraints below read this table)."""
+
+    value: str
+    label: object
+    consulted: str
+    per_session: bool = False  # one per roundtable session (the session is required)
+    one_per_edition: bool = False  # at most one of this kind per edition
+    # Whether observer organisations may submit inputs (a session decides for its paper).
+    observers_submit: bool = True
+
+
+ROUNDTABLE_PAPER = "roundtable_paper"
+PAPER_KINDS = {
+    kind.value: kind
+    for kind in (
+        PaperKind(
+            ROUNDTABLE_PAPER, _("Roundtable working paper"), Consulted.EDITION, per_session=True
+        ),
+        PaperKind("concept_note", _("Concept note"), Consulted.FRIENDS, one_per_edition=True),
+        PaperKind("work_plan", _("Work plan"), Consulted.FRIENDS, one_per_edition=True),
+        PaperKind(
+            "chairmanship_calendar",
+            _("Chairmanship calendar"),
+            Consulted.FRIENDS,
+            one_per_edition=True,
+        ),
+        PaperKind(
+            "team_terms_of_reference",
+            _("Terms of reference for government teams"),
+            Consulted.FRIENDS,
+            one_per_edition=True,
+        ),
+        PaperKind(
+            "steering_adopted_text",
+            _("Steering Group adopted text"),
+            Consulted.STEERING,
+            observers_submit=False,
+        ),
+    )
+}
+PAPER_KIND_CHOICES = [(kind.value, kind.label) for kind in PAPER_KINDS.values()]
+SESSION_KINDS = tuple(k for k, kind in PAPER_KINDS.items() if kind.per_session)
+ONE_PER_EDITION_KINDS = tuple(k for k, kind in PAPER_KINDS.items() if kind.one_per_edition)
+# Kinds whose consultation reaches the Friends of the Forum and observers (they see the
+# document from consultation on and may submit inputs).
+FRIENDS_CONSULTED_KINDS = tuple(
+    k for k, kind in PAPER_KINDS.items() if kind.consulted != Consulted.STEERING
+)
 
 
 class VersionKind(models.TextChoices):

@@ -21,6 +21,7 @@ from roundtables.enums import (
     CONSULTED_ROLES,
     DRAFTER_ROLES,
     FINAL_STATES,
+    FRIENDS_CONSULTED_KINDS,
     AccessRole,
     PaperState,
 )
@@ -101,7 +102,13 @@ def forget_reach(user) -> None:
 
 
 def _edition_id(paper) -> int:
-    return paper.session.roundtable.edition_id
+    return paper.edition_id
+
+
+def _consults_friends(paper) -> bool:
+    """Whether the paper's consultation reaches the Friends of the Forum and observers
+    (roundtable papers and most Chair's documents; not the Steering Group's texts)."""
+    return paper.kind in FRIENDS_CONSULTED_KINDS
 
 
 def paper_access(user, paper) -> list[tuple[str, str]]:
@@ -141,7 +148,8 @@ def paper_access(user, paper) -> list[tuple[str, str]]:
                 _("Steering Group member government, paper %(state)s.") % {"state": state_label},
             )
         )
-    if paper.state == PaperState.CONSULTATION or paper.state in FINAL_STATES:
+    consulting = paper.state == PaperState.CONSULTATION or paper.state in FINAL_STATES
+    if consulting and _consults_friends(paper):
         if edition_id in r.friend_editions:
             grants.append(
                 (
@@ -181,10 +189,15 @@ def input_bodies(user, paper) -> tuple[list[int], list[int]]:
         or paper.session_id in r.team_sessions
     )
     countries = sorted(r.countries) if gov_roles else []
-    if not gov_roles and edition_id in r.friend_editions:
+    if not gov_roles and edition_id in r.friend_editions and _consults_friends(paper):
         countries = [r.friend_editions[edition_id]]
     organisations = []
-    if paper.session.observers_may_submit and edition_id in r.observer_editions:
+    observers_submit = (
+        paper.session.observers_may_submit
+        if paper.session_id is not None
+        else _consults_friends(paper) and paper.kind_spec.observers_submit
+    )
+    if observers_submit and edition_id in r.observer_editions:
         organisations = [r.observer_editions[edition_id]]
     return countries, organisations
 
@@ -336,7 +349,8 @@ rules.add_perm("roundtables.leave_team", is_support_staff | represents_team_coun
 # Working papers: visibility by role and stage; the list is scoped by the selector.
 rules.add_perm("roundtables.list_workingpaper", rules.always_allow)
 rules.add_perm("roundtables.view_workingpaper", is_support_staff | can_view_paper)
-rules.add_perm("roundtables.add_workingpaper", rules.always_deny)  # created with its session
+# Roundtable papers are made with their session; the Chair's documents by staff.
+rules.add_perm("roundtables.add_workingpaper", is_support_staff)
 rules.add_perm("roundtables.change_workingpaper", can_manage_paper)
 rules.add_perm("roundtables.delete_workingpaper", rules.always_deny)
 rules.add_perm("roundtables.transition_paper", can_manage_paper)
@@ -344,6 +358,8 @@ rules.add_perm("roundtables.publish_paper", is_support_staff)
 rules.add_perm("roundtables.add_version", can_manage_paper)
 rules.add_perm("roundtables.submit_input", is_support_staff | may_submit_input)
 rules.add_perm("roundtables.explain_access", rules.always_allow)  # scoped lookup: 404 first
+# Who commented, by region and development status: those who manage the paper.
+rules.add_perm("roundtables.view_input_summary", can_manage_paper)
 
 rules.add_perm("roundtables.list_paperversion", rules.always_allow)
 rules.add_perm("roundtables.view_paperversion", is_support_staff | can_view_version)

@@ -65,7 +65,9 @@ class TeamMembershipSerializer(serializers.ModelSerializer):
 class InputSerializer(serializers.ModelSerializer):
     country = CountryField(read_only=True, allow_null=True)  # null: an organisation's input
     body_name = serializers.CharField(source="body", read_only=True)
-    session_code = serializers.CharField(source="paper.session.code", read_only=True)
+    session_code = serializers.CharField(
+        source="paper.session.code", read_only=True, allow_null=True
+    )  # null: an input to one of the Chair's documents
     attachment_url = serializers.SerializerMethodField()
 
     class Meta:

@@ -155,9 +155,9 @@ def paper_action(model_admin, request, paper_id, name):
         messages.success(
             request,
             _("%(session)s: %(action)s done.")
-            % {"session": paper.session.code, "action": PAPER_TRANSITIONS[name].label},
+            % {"session": paper.code, "action": PAPER_TRANSITIONS[name].label},
         )
-    board = reverse("admin:roundtables_board", args=[paper.session.roundtable.edition_id])
+    board = reverse("admin:roundtables_board", args=[paper.edition_id])
     return HttpResponseRedirect(safe_next(request, board))
 
 

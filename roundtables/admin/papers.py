@@ -3,17 +3,17 @@
 from django.contrib import admin, messages
 from django.db.models import Count, Q
 from django.urls import path, reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from gfmd.platform.admin.base import AuditedAdmin
 from gfmd.platform.errors import DomainError
 from roundtables.admin import board, versions
-from roundtables.enums import PAPER_TRANSITIONS
+from roundtables.enums import PAPER_KINDS, PAPER_TRANSITIONS
 from roundtables.models import Input, PaperVersion, WorkingPaper
-from roundtables.selectors.papers import versions_for_user
-from roundtables.services.papers import paper_set_public, paper_transition
+from roundtables.selectors.papers import input_summary, versions_for_user
+from roundtables.services.papers import document_create, paper_set_public, paper_transition
 
 # Transitions that need no extra input can run as changelist actions; opening
 # consultation (deadline) and withdrawing (reason) run from the board's forms.
@@ -63,12 +63,12 @@ def _transition_action(name):
             try:
                 paper_transition(actor=request.user, paper=paper, name=name)
             except DomainError as exc:
-                messages.error(request, f"{paper.session.code}: {exc.detail}")
+                messages.error(request, f"{paper.code}: {exc.detail}")
             else:
                 messages.success(
                     request,
                     _("%(session)s: %(action)s done.")
-                    % {"session": paper.session.code, "action": transition.label},
+                    % {"session": paper.code, "action": transition.label},
                 )
 
     run.__name__ = name
@@ -79,6 +79,7 @@ def _transition_action(name):
 class WorkingPaperAdmin(AuditedAdmin):
     list_display = [
         "title",
+        "kind",
         "session_code",
         "edition",
         "state",
@@ -88,9 +89,11 @@ class WorkingPaperAdmin(AuditedAdmin):
         "is_public",
         "review_link",
     ]
-    list_filter = ["state", "is_public", "session__roundtable__edition"]
+    list_filter = ["kind", "state", "is_public", "edition"]
     search_fields = ["title", "session__title"]
     fields = [
+        "kind",
+        "edition",
         "session",
         "title",
         "state",
@@ -100,9 +103,12 @@ class WorkingPaperAdmin(AuditedAdmin):
         "is_public",
         "published_at",
         "add_version_link",
+        "comment_summary",
         "activity",
     ]
     readonly_fields = [
+        "kind",
+        "edition",
         "session",
         "state",
         "consultation_deadline",
@@ -111,8 +117,11 @@ class WorkingPaperAdmin(AuditedAdmin):
         "is_public",
         "published_at",
         "add_version_link",
+        "comment_summary",
         "activity",
     ]
+    # Adding: one of the Chair's documents (roundtable papers come with their session).
+    add_fields = ["kind", "edition", "title"]
     inlines = [PaperVersionInline]
     actions = [_transition_action(n) for n in SIMPLE_TRANSITIONS] + ["publish", "unpublish"]
 
@@ -120,7 +129,7 @@ class WorkingPaperAdmin(AuditedAdmin):
         return (
             super()
             .get_queryset(request)
-            .select_related("session__roundtable__edition")
+            .select_related("edition", "session__roundtable__edition")
             .annotate(
                 input_total=Count("inputs"),
                 undecided_total=Count("inputs", filter=Q(inputs__decision="")),
@@ -128,7 +137,31 @@ class WorkingPaperAdmin(AuditedAdmin):
         )
 
     def has_add_permission(self, request):
-        return False  # created with its session
+        return request.user.has_perm("roundtables.add_workingpaper")
+
+    def get_fields(self, request, obj=None):
+        return self.add_fields if obj is None else self.fields
+
+    def get_readonly_fields(self, request, obj=None):
+        return [] if obj is None else super().get_readonly_fields(request, obj)
+
+    def get_inlines(self, request, obj):
+        return [] if obj is None else self.inlines
+
+    def formfield_for_choice_field(self, db_field, request, **kwargs):
+        if db_field.name == "kind":
+            kwargs["choices"] = [
+                (value, spec.label) for value, spec in PAPER_KINDS.items() if not spec.per_session
+            ]
+        return super().formfield_for_choice_field(db_field, request, **kwargs)
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            return super().save_model(request, obj, form, change)
+        # The form has validated the kind's rules (model validation and constraints).
+        form.instance = document_create(
+            actor=request.user, edition=obj.edition, kind=obj.kind, title=obj.title
+        )
 
     def has_transition_permission(self, request):
         return request.user.has_perm("roundtables.publish_paper")  # staff in the admin
@@ -138,11 +171,40 @@ class WorkingPaperAdmin(AuditedAdmin):
 
     @admin.display(description=gettext_lazy("Session"), ordering="session__roundtable__number")
     def session_code(self, obj):
-        return obj.session.code
+        return obj.session.code if obj.session_id else "-"
 
-    @admin.display(description=gettext_lazy("Edition"))
-    def edition(self, obj):
-        return obj.session.roundtable.edition
+    @admin.display(description=gettext_lazy("Who commented"))
+    def comment_summary(self, obj):
+        if obj is None or obj.pk is None:
+            return "-"
+        summary = input_summary(obj)
+        rows = format_html_join(
+            "",
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            (
+                (
+                    row["region"],
+                    row["development_status_label"],
+                    row["inputs"],
+                    ", ".join(row["names"]),
+                )
+                for row in summary["by_region"]
+            ),
+        )
+        return format_html(
+            "<p>{}</p><table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>"
+            "</thead><tbody>{}</tbody></table>",
+            _(
+                "%(countries)d government(s), %(organisations)d organisation(s), "
+                "%(inputs)d input(s)."
+            )
+            % summary,
+            _("Region"),
+            _("Development status"),
+            _("Inputs"),
+            _("Governments"),
+            rows,
+        )
 
     @admin.display(description=gettext_lazy("Inputs"), ordering="input_total")
     def input_count(self, obj):
@@ -167,7 +229,7 @@ class WorkingPaperAdmin(AuditedAdmin):
             try:
                 paper_set_public(actor=request.user, paper=paper, public=public)
             except DomainError as exc:
-                messages.error(request, f"{paper.session.code}: {exc.detail}")
+                messages.error(request, f"{paper.code}: {exc.detail}")
 
     @admin.action(description=gettext_lazy("Publish (public access)"), permissions=["publish"])
     def publish(self, request, queryset):

@@ -39,7 +39,7 @@ from roundtables.services.translations import stale_notice, version_translations
 class VersionChoice(forms.ModelChoiceField):
     def label_from_instance(self, obj):
         return _("%(code)s, version %(number)d") % {
-            "code": obj.paper.session.code,
+            "code": obj.paper.code,
             "number": obj.number,
         }
 
@@ -48,7 +48,7 @@ class TranslationRequestForm(forms.Form):
     version = VersionChoice(
         label=gettext_lazy("Paper version"),
         queryset=PaperVersion.objects.exclude(paper__state=PaperState.WITHDRAWN)
-        .select_related("paper__session__roundtable")
+        .select_related("paper__session__roundtable", "paper__edition")
         .order_by(
             "paper__session__roundtable__edition__ordinal",
             "paper__session__roundtable__number",

@@ -12,7 +12,8 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from gfmd.api.serializers import CountryField
-from gfmd.models import Organisation
+from gfmd.enums import DevelopmentStatus
+from gfmd.models import Edition, Organisation
 from gfmd.platform.api.content import (
     MISSING_HELP,
     TranslatedContentMixin,
@@ -22,7 +23,13 @@ from gfmd.platform.api.outputs import Column, Expr, Nested, OutputSpec
 from gfmd.platform.api.serializers import AnswersWithReadPayload
 from gfmd.platform.content import missing_json
 from gfmd.platform.transitions import allowed_transitions
-from roundtables.enums import PAPER_TRANSITIONS, VERSION_STAGES, AccessRole, Decision
+from roundtables.enums import (
+    PAPER_KINDS,
+    PAPER_TRANSITIONS,
+    VERSION_STAGES,
+    AccessRole,
+    Decision,
+)
 from roundtables.models import (
     CoChair,
     Input,
@@ -185,8 +192,13 @@ class TeamRequestSerializer(AnswersWithReadPayload, serializers.Serializer):
 
 
 class WorkingPaperSerializer(serializers.ModelSerializer):
-    session_code = serializers.CharField(source="session.code", read_only=True)
-    edition = serializers.IntegerField(source="session.roundtable.edition_id", read_only=True)
+    session_code = serializers.CharField(
+        source="session.code",
+        read_only=True,
+        allow_null=True,
+        help_text=_("Roundtable working papers only; null for the Chair's documents."),
+    )
+    edition = serializers.IntegerField(source="edition_id", read_only=True)
     final_version_number = serializers.IntegerField(
         source="final_version.number", read_only=True, allow_null=True
     )
@@ -196,6 +208,7 @@ class WorkingPaperSerializer(serializers.ModelSerializer):
         model = WorkingPaper
         fields = [
             "id",
+            "kind",
             "session",
             "session_code",
             "edition",
@@ -215,6 +228,37 @@ class WorkingPaperSerializer(serializers.ModelSerializer):
     def get_transitions(self, obj) -> list[str]:
         """Operations the paper's state allows next (permissions aside)."""
         return [t.name for t in allowed_transitions(obj, table=PAPER_TRANSITIONS)]
+
+
+class DocumentCreateSerializer(AnswersWithReadPayload, serializers.Serializer):
+    read_serializer = WorkingPaperSerializer
+    kind = serializers.ChoiceField(
+        choices=[
+            (value, spec.label) for value, spec in PAPER_KINDS.items() if not spec.per_session
+        ],
+        help_text=_("One of the Chair's documents (roundtable papers come with their session)."),
+    )
+    edition = serializers.PrimaryKeyRelatedField(queryset=Edition.objects.all())
+    title = serializers.CharField(max_length=300)
+
+
+class SummaryGroupSerializer(serializers.Serializer):
+    region = serializers.CharField(help_text=_("M49 region."))
+    development_status = serializers.ChoiceField(choices=DevelopmentStatus.choices)
+    development_status_label = serializers.CharField()
+    countries = serializers.IntegerField()
+    inputs = serializers.IntegerField()
+    names = serializers.ListField(child=serializers.CharField())
+
+
+class InputSummarySerializer(serializers.Serializer):
+    paper = serializers.IntegerField()
+    consultation_round = serializers.IntegerField(allow_null=True)
+    inputs = serializers.IntegerField()
+    countries = serializers.IntegerField()
+    organisations = serializers.IntegerField()
+    by_region = SummaryGroupSerializer(many=True)
+    organisation_names = serializers.ListField(child=serializers.CharField())
 
 
 class OpenConsultationSerializer(serializers.Serializer):
@@ -316,7 +360,15 @@ INPUT = OutputSpec(
     {
         "id": Column(),
         "paper": Column(),
-        "session_code": Expr(lambda: session_code_expression("paper__session__"), _text()),
+        # null: an input to one of the Chair's documents (no session)
+        "session_code": Expr(
+            lambda: Case(
+                When(paper__session__isnull=True, then=Value(None)),
+                default=session_code_expression("paper__session__"),
+                output_field=CharField(),
+            ),
+            serializers.CharField(read_only=True, allow_null=True),
+        ),
         "consultation_round": Column(),
         # null: an organisation's input
         "country": Column("country__iso3", CountryField(read_only=True, allow_null=True)),

@@ -2,6 +2,7 @@ import uuid
 from pathlib import PurePath
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Length
@@ -15,6 +16,11 @@ from roundtables.enums import (
     EDITABLE_STATES,
     FINAL_STATES,
     MAX_VERSION_TEXT_CHARS,
+    ONE_PER_EDITION_KINDS,
+    PAPER_KIND_CHOICES,
+    PAPER_KINDS,
+    ROUNDTABLE_PAPER,
+    SESSION_KINDS,
     VERSION_STAGES,
     Decision,
     PaperState,
@@ -39,13 +45,28 @@ def input_upload_to(instance, filename: str) -> str:
 
 
 class WorkingPaper(models.Model):
-    """The working paper of one session, moved through PAPER_TRANSITIONS."""
+    """A document of the one document engine, moved through PAPER_TRANSITIONS: a
+    roundtable session's working paper, or one of the Chair's documents (concept note,
+    work plan, ...) of an edition. Its `kind` (enums.PAPER_KINDS) says which, whom its
+    consultation addresses and whether it belongs to a session (docs/documents.md)."""
 
+    kind = models.CharField(
+        _("kind"), max_length=40, choices=PAPER_KIND_CHOICES, default=ROUNDTABLE_PAPER
+    )
+    edition = models.ForeignKey(
+        "gfmd.Edition",
+        verbose_name=_("edition"),
+        on_delete=models.PROTECT,
+        related_name="papers",
+    )
     session = models.OneToOneField(
         "roundtables.Session",
         verbose_name=_("session"),
+        null=True,
+        blank=True,
         on_delete=models.CASCADE,
         related_name="paper",
+        help_text=_("Roundtable working papers only: the session the paper serves."),
     )
     title = models.CharField(_("title"), max_length=300, validators=[validate_visible_text])
     state = models.CharField(
@@ -71,14 +92,31 @@ class WorkingPaper(models.Model):
 
     class Meta:
         ordering = [
-            "session__roundtable__edition__ordinal",
+            "edition__ordinal",
             "session__roundtable__number",
             "session__number",
+            "kind",
+            "id",
         ]
         verbose_name = _("working paper")
         verbose_name_plural = _("working papers")
         constraints = [
             visible_text_constraint("title", "workingpaper_title_visible"),
+            CheckConstraint(condition=Q(kind__in=list(PAPER_KINDS)), name="paper_kind_valid"),
+            CheckConstraint(
+                condition=(Q(kind__in=SESSION_KINDS) & Q(session__isnull=False))
+                | (~Q(kind__in=SESSION_KINDS) & Q(session__isnull=True)),
+                name="paper_session_per_kind",
+                violation_error_message=_(
+                    "A roundtable working paper belongs to a session; other documents do not."
+                ),
+            ),
+            models.UniqueConstraint(
+                fields=["edition", "kind"],
+                condition=Q(kind__in=ONE_PER_EDITION_KINDS),
+                name="paper_one_per_edition",
+                violation_error_message=_("This edition already has a document of this kind."),
+            ),
             CheckConstraint(condition=Q(state__in=PaperState.values), name="paper_state_valid"),
             CheckConstraint(
                 condition=~Q(state=PaperState.CONSULTATION)
@@ -100,6 +138,38 @@ class WorkingPaper(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def clean(self):
+        super().clean()
+        per_session = PAPER_KINDS[self.kind].per_session if self.kind in PAPER_KINDS else False
+        if per_session and self.session_id is None:
+            raise ValidationError({"session": _("A roundtable working paper needs its session.")})
+        if not per_session and self.session_id is not None:
+            raise ValidationError({"session": _("Only a roundtable working paper has a session.")})
+        if (
+            self.session_id is not None
+            and self.edition_id is not None
+            and self.session.roundtable.edition_id != self.edition_id
+        ):
+            raise ValidationError({"edition": _("The paper's edition is its session's edition.")})
+
+    @property
+    def kind_spec(self):
+        return PAPER_KINDS[self.kind]
+
+    @property
+    def code(self) -> str:
+        """A short name for lists and messages: the session code, or the kind and edition."""
+        return self.session.code if self.session_id is not None else self.document_name()
+
+    def document_name(self) -> str:
+        """How messages name it: "RT 1.1 working paper" or "Concept note, GFMD 2024"."""
+        if self.session_id is not None:
+            return _("%(session)s working paper") % {"session": self.session.code}
+        return _("%(kind)s, %(edition)s") % {
+            "kind": self.get_kind_display(),
+            "edition": self.edition,
+        }
 
 
 class PaperVersion(models.Model):

@@ -7,7 +7,7 @@ from django.db.models import Q
 from gfmd.enums import FriendsRole
 from gfmd.models import EditionChair, FocalPoint, FriendsParticipation, SteeringGroupMembership
 from gfmd.platform.roles import SUPPORT_UNIT_GROUP
-from roundtables.enums import CoChairState, TeamState
+from roundtables.enums import CoChairState, Consulted, TeamState
 from roundtables.models import CoChair, TeamMembership
 from roundtables.rules import edition_period
 
@@ -25,10 +25,9 @@ def steering_country_ids(edition) -> set[int]:
     )
 
 
-def edition_audience(edition, session=None) -> tuple[set[int], set[int]]:
-    """(country ids, organisation ids) taking part in `edition`: chair, Steering Group,
-    Friends of the Forum, observers, and the co-chairs and team of `session` (or of every
-    session when no session is given)."""
+def friends_audience(edition) -> tuple[set[int], set[int]]:
+    """(country ids, organisation ids) of the Friends of the Forum of `edition`: the chair,
+    the Steering Group, the participating governments and the observer organisations."""
     countries = chair_country_ids(edition) | steering_country_ids(edition)
     organisations = set()
     for country_id, organisation_id, role in FriendsParticipation.objects.filter(
@@ -38,6 +37,24 @@ def edition_audience(edition, session=None) -> tuple[set[int], set[int]]:
             countries.add(country_id)
         else:
             organisations.add(organisation_id)
+    return countries, organisations
+
+
+def paper_audience(paper) -> tuple[set[int], set[int]]:
+    """Whom the paper's consultation addresses, by its kind (enums.PAPER_KINDS)."""
+    consulted = paper.kind_spec.consulted
+    if consulted == Consulted.STEERING:
+        return chair_country_ids(paper.edition) | steering_country_ids(paper.edition), set()
+    if consulted == Consulted.FRIENDS:
+        return friends_audience(paper.edition)
+    return edition_audience(paper.edition)
+
+
+def edition_audience(edition, session=None) -> tuple[set[int], set[int]]:
+    """(country ids, organisation ids) taking part in `edition`: chair, Steering Group,
+    Friends of the Forum, observers, and the co-chairs and team of `session` (or of every
+    session when no session is given)."""
+    countries, organisations = friends_audience(edition)
     scope = (
         {"session": session} if session is not None else {"session__roundtable__edition": edition}
     )

@@ -178,7 +178,7 @@ def _notify_submitter(item: Input) -> None:
             submitter,
             key=f"rt-input:{item.pk}:{item.decision}:{submitter.pk}",
             build=lambda: (
-                _("Decision on your input: %(session)s") % {"session": item.paper.session.code},
+                _("Decision on your input: %(session)s") % {"session": item.paper.code},
                 _('Your input to "%(title)s" was: %(decision)s.')
                 % {"title": item.paper.title, "decision": item.get_decision_display()}
                 + "\n"

@@ -9,11 +9,12 @@ from django.utils.translation import pgettext
 
 from gfmd.platform.errors import ConflictError, DomainError
 from gfmd.platform.services.activity import log_action
+from gfmd.platform.services.records import record_save
 from gfmd.platform.services.transitions import Webhook, require_reason, transition_run
-from roundtables.enums import FINAL_STATES, PAPER_TRANSITIONS, TAKEN_IN
+from roundtables.enums import FINAL_STATES, PAPER_KINDS, PAPER_TRANSITIONS, TAKEN_IN
 from roundtables.models import WorkingPaper
 from roundtables.notifications import notify_user, when
-from roundtables.selectors.audience import edition_audience, focal_point_users
+from roundtables.selectors.audience import focal_point_users, paper_audience
 from roundtables.services.translations import consultation_translation_gate
 from roundtables.services.versions import version_release_latest
 
@@ -21,7 +22,7 @@ from roundtables.services.versions import version_release_latest
 def _lock(paper: WorkingPaper) -> WorkingPaper:
     return (
         WorkingPaper.objects.select_for_update(of=("self",))
-        .select_related("session__roundtable__edition")
+        .select_related("edition", "session__roundtable__edition")
         .get(pk=paper.pk)
     )
 
@@ -29,9 +30,10 @@ def _lock(paper: WorkingPaper) -> WorkingPaper:
 def _state_changed(paper: WorkingPaper, previous: str, transition) -> dict:
     return {
         "id": paper.pk,
+        "kind": paper.kind,
         "session": paper.session_id,
-        "session_code": paper.session.code,
-        "edition": paper.session.roundtable.edition_id,
+        "session_code": paper.session.code if paper.session_id else None,
+        "edition": paper.edition_id,
         "transition": transition.name,
         "from": previous,
         "to": paper.state,
@@ -59,17 +61,68 @@ def _run(paper: WorkingPaper, name: str, *, actor, **kwargs) -> WorkingPaper:
     )
 
 
-def _notify_audience(paper, event: str, build, session_only: bool) -> int:
-    """Mail the consulted bodies' focal points, each in their language (`build` -> subject,
-    body)."""
-    edition = paper.session.roundtable.edition
-    countries, organisations = edition_audience(
-        edition, session=paper.session if session_only else None
-    )
+def _notify_audience(paper, event: str, build) -> int:
+    """Mail the consulted bodies' focal points (whom the paper's kind consults), each in
+    their language (`build` -> subject, body)."""
+    countries, organisations = paper_audience(paper)
     sent = 0
     for user in focal_point_users(countries, organisations):
         sent += bool(notify_user(user, key=f"rt-paper:{paper.pk}:{event}:{user.pk}", build=build))
     return sent
+
+
+def _consultation_message(paper, deadline) -> tuple[str, str]:
+    values = {"title": paper.title, "deadline": when(deadline)}
+    if paper.session_id is not None:
+        subject = _("Consultation open: %(session)s working paper") % {
+            "session": paper.session.code
+        }
+        body = _('The working paper "%(title)s" is open for inputs until %(deadline)s.') % values
+    else:
+        subject = _("Consultation open: %(document)s") % {"document": paper.document_name()}
+        body = _('"%(title)s" is open for inputs until %(deadline)s.') % values
+    return subject, body + "\n" + _("Submit inputs with the evidence they rest on.")
+
+
+def _final_message(paper, number: int, count: int) -> tuple[str, str]:
+    values = {"title": paper.title, "number": number, "count": count}
+    if paper.session_id is not None:
+        return (
+            _("Final working paper: %(session)s") % {"session": paper.session.code},
+            _(
+                'The working paper "%(title)s" is final (version %(number)d); it took in '
+                "%(count)d input(s)."
+            )
+            % values,
+        )
+    return (
+        _("Final: %(document)s") % {"document": paper.document_name()},
+        _('"%(title)s" is final (version %(number)d); it took in %(count)d input(s).') % values,
+    )
+
+
+@transaction.atomic
+def document_create(*, actor, edition, kind: str, title: str) -> WorkingPaper:
+    """Staff create one of the Chair's documents of an edition (a roundtable working paper
+    is made with its session, `session_create`)."""
+    spec = PAPER_KINDS.get(kind)
+    if spec is None:
+        raise DomainError(_("Choose a document kind."), field="kind")
+    if spec.per_session:
+        raise DomainError(
+            _("A roundtable working paper is created with its session."), field="kind"
+        )
+    if not (title or "").strip():
+        raise DomainError(_("A document needs a title."), field="title")
+    if spec.one_per_edition and WorkingPaper.objects.filter(edition=edition, kind=kind).exists():
+        raise ConflictError(
+            _("%(edition)s already has a %(kind)s.")
+            % {"edition": edition, "kind": str(spec.label).lower()},
+            code="document_exists",
+        )
+    return record_save(
+        actor=actor, instance=WorkingPaper(edition=edition, kind=kind, title=title.strip())
+    )
 
 
 @transaction.atomic
@@ -114,14 +167,7 @@ def paper_open_consultation(
         notify=lambda paper: _notify_audience(
             paper,
             f"consultation-{paper.consultation_round}",
-            lambda: (
-                _("Consultation open: %(session)s working paper") % {"session": paper.session.code},
-                _('The working paper "%(title)s" is open for inputs until %(deadline)s.')
-                % {"title": paper.title, "deadline": when(deadline)}
-                + "\n"
-                + _("Submit inputs with the evidence they rest on."),
-            ),
-            session_only=False,
+            lambda: _consultation_message(paper, deadline),
         ),
     )
 
@@ -172,19 +218,7 @@ def paper_finalise(*, actor, paper: WorkingPaper, version=None, reason: str = ""
         notify=lambda paper: _notify_audience(
             paper,
             "final",
-            lambda: (
-                _("Final working paper: %(session)s") % {"session": paper.session.code},
-                _(
-                    'The working paper "%(title)s" is final (version %(number)d); it took in '
-                    "%(count)d input(s)."
-                )
-                % {
-                    "title": paper.title,
-                    "number": chosen["version"].number,
-                    "count": len(chosen["taken_in"]),
-                },
-            ),
-            session_only=False,
+            lambda: _final_message(paper, chosen["version"].number, len(chosen["taken_in"])),
         ),
     )
 

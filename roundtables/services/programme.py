@@ -12,7 +12,9 @@ def session_create(*, actor, session: Session, paper_title: str = "") -> Session
     record_save(
         actor=actor,
         instance=WorkingPaper(
-            session=session, title=paper_title or f"{session.code} {session.title}"
+            session=session,
+            edition_id=session.roundtable.edition_id,
+            title=paper_title or f"{session.code} {session.title}",
         ),
     )
     return session

@@ -13,8 +13,8 @@ from roundtables.models import WorkingPaper
 from roundtables.notifications import notify_user, when
 from roundtables.selectors.audience import (
     chair_country_ids,
-    edition_audience,
     focal_point_users,
+    paper_audience,
     support_unit_users,
 )
 from roundtables.selectors.programme import open_seats, sessions_with_details
@@ -29,12 +29,12 @@ def remind_consultation_deadlines(*, days_before: int, now=None) -> int:
             consultation_deadline__gt=now,
             consultation_deadline__lte=now + timedelta(days=days_before),
         )
-        .select_related("session__roundtable__edition")
+        .select_related("edition", "session__roundtable__edition")
         .order_by("consultation_deadline", "id")
     )
     sent = 0
     for paper in papers:
-        countries, organisations = edition_audience(paper.session.roundtable.edition)
+        countries, organisations = paper_audience(paper)
         answered = paper.inputs.filter(consultation_round=paper.consultation_round)
         countries -= set(answered.values_list("country_id", flat=True))
         organisations -= set(answered.values_list("organisation_id", flat=True))
@@ -44,8 +44,7 @@ def remind_consultation_deadlines(*, days_before: int, now=None) -> int:
                     user,
                     key=f"rt-deadline:{paper.pk}:{paper.consultation_round}:{user.pk}",
                     build=lambda paper=paper: (
-                        _("Consultation closes soon: %(session)s")
-                        % {"session": paper.session.code},
+                        _("Consultation closes soon: %(session)s") % {"session": paper.code},
                         _('Inputs to "%(title)s" are due by %(deadline)s.')
                         % {"title": paper.title, "deadline": when(paper.consultation_deadline)},
                     ),

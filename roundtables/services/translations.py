@@ -34,8 +34,14 @@ def _latest_number(version: PaperVersion) -> int:
 
 
 def _describe(version: PaperVersion) -> str:
+    paper = version.paper
+    if paper.session_id is None:
+        return _("%(document)s, version %(number)d") % {
+            "document": paper.document_name(),
+            "number": version.number,
+        }
     return _("working paper %(code)s, version %(number)d") % {
-        "code": version.paper.session.code,
+        "code": paper.session.code,
         "number": version.number,
     }
 
@@ -117,9 +123,7 @@ def consultation_translation_gate(paper: WorkingPaper) -> list[str]:
         return []
     required = [
         code
-        for code in RequiredTranslation.objects.filter(
-            edition_id=paper.session.roundtable.edition_id
-        )
+        for code in RequiredTranslation.objects.filter(edition_id=paper.edition_id)
         .order_by("language")
         .values_list("language", flat=True)
         if code != latest.original_language

@@ -67,7 +67,12 @@ class SessionFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def paper(self, create, extracted, **kwargs):
         if create:
-            WorkingPaper.objects.create(session=self, title=f"Working paper {self.code}", **kwargs)
+            WorkingPaper.objects.create(
+                session=self,
+                edition_id=self.roundtable.edition_id,
+                title=f"Working paper {self.code}",
+                **kwargs,
+            )
 
 
 class CoChairFactory(factory.django.DjangoModelFactory):

@@ -4,7 +4,7 @@ consultation inputs and decisions, and "why can I see this?". Files are served o
 
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound, ValidationError
@@ -27,16 +27,25 @@ from roundtables.services import papers as paper_services
 from roundtables.services.versions import version_add_file, version_add_text
 
 
+@extend_schema_view(
+    create=extend_schema(
+        request=s.DocumentCreateSerializer, responses={201: s.WorkingPaperSerializer}
+    )
+)
 class WorkingPaperViewSet(
     FreshReachMixin,
     ConditionalUpdateMixin,
     ActivityMixin,
+    mixins.CreateModelMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.UpdateModelMixin,
     viewsets.GenericViewSet,
 ):
-    """Working papers, visible by role and stage (see /access/ for the rule that applies).
+    """Documents of every kind (`kind`): roundtable working papers and the Chair's
+    documents (concept note, work plan, ...), visible by role and stage (see /access/ for
+    the rule that applies). Staff create the Chair's documents (POST); a roundtable paper
+    comes with its session.
 
     Updates need If-Match with the ETag of the last GET (428 without it, 412 when stale);
     submitting an input honours Idempotency-Key and, for OAuth2 tokens, needs the
@@ -49,6 +58,8 @@ class WorkingPaperViewSet(
     required_scopes = {"submit_input": "inputs:submit"}
     idempotent_actions = ("submit_input",)  # documented with Idempotency-Key in the schema
     filterset_fields = {
+        "kind": ["exact"],
+        "edition": ["exact"],
         "session": ["exact"],
         "session__roundtable__edition": ["exact"],
         "state": ["exact"],
@@ -65,10 +76,21 @@ class WorkingPaperViewSet(
         "submit_input": "roundtables.submit_input",
         "diff": "roundtables.view_workingpaper",
         "access": "roundtables.explain_access",
+        "input_summary": "roundtables.view_input_summary",
     }
 
     def get_queryset(self):
         return paper_sel.papers_for_user(self.request.user)
+
+    def get_serializer_class(self):
+        return s.DocumentCreateSerializer if self.action == "create" else s.WorkingPaperSerializer
+
+    def perform_create(self, serializer):
+        data = serializer.validated_data
+        paper = paper_services.document_create(
+            actor=self.request.user, edition=data["edition"], kind=data["kind"], title=data["title"]
+        )
+        serializer.instance = self.get_queryset().get(pk=paper.pk)
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
@@ -83,9 +105,7 @@ class WorkingPaperViewSet(
         serializer.instance = record_save(actor=self.request.user, instance=paper)
 
     def _reply(self, paper, status_code=200):
-        paper = WorkingPaper.objects.select_related("session__roundtable", "final_version").get(
-            pk=paper.pk
-        )
+        paper = WorkingPaper.objects.select_related("session", "final_version").get(pk=paper.pk)
         return Response(s.WorkingPaperSerializer(paper).data, status=status_code)
 
     def _transition(self, request, name, **extra):
@@ -254,6 +274,25 @@ class WorkingPaperViewSet(
                 {"from_version": older.number, "to_version": newer.number, "diff": diff}
             ).data
         )
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "round", int, description="One consultation round; default every round."
+            )
+        ],
+        responses=s.InputSummarySerializer,
+    )
+    @action(detail=True, methods=["get"], url_path="input-summary")
+    def input_summary(self, request, pk=None):
+        """Who commented: governments by M49 region and development status, and the
+        organisations (managers of the paper: staff, the Chair, the co-chairs)."""
+        paper = self.get_object()
+        raw = request.query_params.get("round", "")
+        if raw and not raw.isdigit():
+            raise ValidationError({"round": [_("Give a round number.")]})
+        summary = paper_sel.input_summary(paper, int(raw) if raw else None)
+        return Response(s.InputSummarySerializer(summary).data)
 
     @extend_schema(responses=s.PaperAccessSerializer)
     @action(detail=True, methods=["get"])
