@@ -72,14 +72,14 @@ def seats_panel(edition, user) -> Panel | None:
 
 
 def papers_panel(edition, user) -> Panel | None:
-    papers = WorkingPaper.objects.filter(session__roundtable__edition=edition)
+    papers = WorkingPaper.objects.filter(edition=edition)  # every kind: papers, Chair's documents
     by_state = dict(papers.values_list("state").annotate(n=Count("id")).order_by())
     if not by_state:
         return None
-    edition_filter = {"session__roundtable__edition__id__exact": edition.pk}
+    edition_filter = {"edition__id__exact": edition.pk}
     deadlines = list(
         papers.filter(state=PaperState.CONSULTATION)
-        .select_related("session__roundtable")
+        .select_related("session__roundtable", "edition")
         .order_by("consultation_deadline", "id")[:5]
     )
     total = sum(by_state.values())
@@ -88,7 +88,9 @@ def papers_panel(edition, user) -> Panel | None:
         Figure(
             label,
             by_state.get(state, 0),
-            _("Working papers of the edition's sessions in this state now."),
+            _(
+                "Documents of the edition (session papers and the Chair's documents) in this state now."
+            ),
             _list("workingpaper", state__exact=state, **edition_filter),
         )
         for state, label in PaperState.choices
@@ -108,7 +110,7 @@ def papers_panel(edition, user) -> Panel | None:
 
 
 def inputs_panel(edition, user) -> Panel:
-    waiting = Input.objects.filter(paper__session__roundtable__edition=edition, decision="").count()
+    waiting = Input.objects.filter(paper__edition=edition, decision="").count()
     return Panel(
         key="inputs",
         title=_("Inputs waiting for a decision"),
@@ -120,7 +122,7 @@ def inputs_panel(edition, user) -> Panel:
                 _list(
                     "input",
                     decision__exact="",
-                    paper__session__roundtable__edition__id__exact=edition.pk,
+                    paper__edition__id__exact=edition.pk,
                 ),
             )
         ],
@@ -128,7 +130,7 @@ def inputs_panel(edition, user) -> Panel:
 
 
 def translations_panel(edition, user) -> Panel:
-    versions = PaperVersion.objects.filter(paper__session__roundtable__edition=edition)
+    versions = PaperVersion.objects.filter(paper__edition=edition)
     soon = timezone.localdate() + timedelta(days=DUE_WITHIN_DAYS)
     due = DocumentTranslation.objects.filter(
         content_type=ContentType.objects.get_for_model(PaperVersion),

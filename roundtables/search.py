@@ -30,6 +30,14 @@ def _keywords(session) -> str:
     return " ".join(str(p) for p in (session.code, edition.year_start, edition.year_end) if p)
 
 
+def _paper_keywords(paper) -> str:
+    # A Chair's document (concept note, work plan...) has an edition and no session.
+    if paper.session_id:
+        return _keywords(paper.session)
+    edition = paper.edition
+    return " ".join(str(p) for p in (edition.year_start, edition.year_end) if p)
+
+
 def _sessions(ids):
     for s in Session.objects.filter(pk__in=ids).select_related(EDITION):
         words, url = _keywords(s), _url("session", s.pk)
@@ -41,33 +49,38 @@ def _sessions(ids):
 
 
 def _papers(ids):
-    for paper in WorkingPaper.objects.filter(pk__in=ids).select_related(f"session__{EDITION}"):
+    papers = WorkingPaper.objects.filter(pk__in=ids).select_related(
+        f"session__{EDITION}", "edition"
+    )
+    for paper in papers:
         yield SearchDocument(
             paper.pk,
             "en-gb",
             paper.title,
-            "",
-            _keywords(paper.session),
+            paper.get_kind_display(),
+            _paper_keywords(paper),
             _url("workingpaper", paper.pk),
         )
 
 
 def _versions(ids):
-    versions = PaperVersion.objects.filter(pk__in=ids).select_related(f"paper__session__{EDITION}")
+    versions = PaperVersion.objects.filter(pk__in=ids).select_related(
+        f"paper__session__{EDITION}", "paper__edition"
+    )
     for version in versions:
         yield SearchDocument(
             version.pk,
             version.original_language,
             f"{version.paper.title} v{version.number}",
             version.text,
-            _keywords(version.paper.session),
+            _paper_keywords(version.paper),
             _url("workingpaper", version.paper_id),
         )
 
 
 def _inputs(ids):
     inputs = Input.objects.filter(pk__in=ids).select_related(
-        "country", "organisation", f"paper__session__{EDITION}"
+        "country", "organisation", f"paper__session__{EDITION}", "paper__edition"
     )
     for item in inputs:
         title = _("Input from %(body)s on %(paper)s") % {"body": item.body, "paper": item.paper}
@@ -76,7 +89,7 @@ def _inputs(ids):
             "en-gb",
             str(title),
             f"{item.text}\n{item.evidence}",
-            _keywords(item.paper.session),
+            _paper_keywords(item.paper),
             _url("input", item.pk),
         )
 
@@ -88,7 +101,9 @@ def _translations(ids):
         )
     )
     versions = PaperVersion.objects.filter(pk__in=[t.object_id for t in translations])
-    versions = {v.pk: v for v in versions.select_related(f"paper__session__{EDITION}")}
+    versions = {
+        v.pk: v for v in versions.select_related(f"paper__session__{EDITION}", "paper__edition")
+    }
     for translation in translations:
         version = versions.get(translation.object_id)
         if version is None or not translation.text:
@@ -98,7 +113,7 @@ def _translations(ids):
             translation.language,
             f"{version.paper.title} v{version.number} ({translation.get_language_display()})",
             translation.text,
-            _keywords(version.paper.session),
+            _paper_keywords(version.paper),
             _url("workingpaper", version.paper_id),
         )
 

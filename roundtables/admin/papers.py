@@ -266,7 +266,7 @@ class InputAdmin(AuditedAdmin):
     """Read-only list; decisions are recorded on the paper's review screen."""
 
     list_display = ["id", "paper", "body_name", "consultation_round", "submitted_at", "decision"]
-    list_filter = ["decision", "paper__state", "paper__session__roundtable__edition"]
+    list_filter = ["decision", "paper__state", "paper__edition"]
     search_fields = ["text", "evidence", "country__name", "organisation__name"]
     list_select_related = ["paper", "country", "organisation"]
 
