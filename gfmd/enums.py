@@ -53,3 +53,9 @@ class AttendanceRole(models.TextChoices):
     MEMBER = "member", _("Member")
     OBSERVER = "observer", _("Observer")
     INVITED_GUEST = "invited_guest", _("Invited guest")
+
+
+class MechanismOrganisationRole(models.TextChoices):
+    HOST = "host", _("Host")
+    CO_STEERING = "co_steering", _("Co-steering organisation")
+    COORDINATOR = "coordinator", _("Coordinator")

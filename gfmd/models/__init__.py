@@ -4,6 +4,7 @@ platform's models (gfmd/platform/models) are imported here to be registered too.
 from gfmd.models.countries import Country
 from gfmd.models.editions import Edition, EditionChair
 from gfmd.models.friends import FriendsParticipation
+from gfmd.models.mechanisms import Mechanism, MechanismOrganisation
 from gfmd.models.meetings import AgendaItem, Attendance, Meeting
 from gfmd.models.organisations import Organisation
 from gfmd.models.people import FocalPoint
@@ -20,6 +21,8 @@ __all__ = [
     "EditionChair",
     "FocalPoint",
     "FriendsParticipation",
+    "Mechanism",
+    "MechanismOrganisation",
     "Meeting",
     "Organisation",
     "RequiredTranslation",
