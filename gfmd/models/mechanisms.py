@@ -10,7 +10,7 @@ from django.db.models import F, Q
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
-from gfmd.enums import MechanismOrganisationRole
+from gfmd.enums import MechanismBody, MechanismOrganisationRole
 from gfmd.platform.models.checks import CheckConstraint
 from gfmd.platform.names import validate_visible_text, visible_text_constraint
 
@@ -123,3 +123,48 @@ class MechanismOrganisation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.organisation} ({self.get_role_display()}, {self.mechanism})"
+
+
+class MechanismParticipation(models.Model):
+    """A mechanism's seat in the Steering Group or the Friends of the Forum, for a period.
+
+    A role of its own: a mechanism is neither a member government nor an observer
+    organisation, and the balance report lists it apart without counting it.
+    """
+
+    mechanism = models.ForeignKey(
+        "gfmd.Mechanism",
+        on_delete=models.CASCADE,
+        related_name="participations",
+        verbose_name=_("mechanism"),
+    )
+    body = models.CharField(_("body"), max_length=30, choices=MechanismBody.choices)
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        verbose_name = _("mechanism participation")
+        verbose_name_plural = _("mechanism participations")
+        ordering = ["body", "mechanism__name", "start_date"]
+        constraints = [
+            CheckConstraint(
+                condition=Q(body__in=MechanismBody.values),
+                name="mechanismparticipation_body_valid",
+            ),
+            CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
+                name="mechanismparticipation_dates_ordered",
+                violation_error_message=_("The end date cannot be before the start date."),
+            ),
+            models.UniqueConstraint(
+                fields=["mechanism", "body", "start_date"],
+                name="mechanismparticipation_once",
+                violation_error_message=_(
+                    "This mechanism already has a seat in this body from this date."
+                ),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.mechanism} ({self.get_body_display()}, {self.start_date.isoformat()})"
