@@ -177,3 +177,20 @@ def country_override_perspective(
         },
     )
     return country
+
+
+@transaction.atomic
+def country_set_perspective(*, actor, country: Country, perspective: str) -> Country:
+    """Record the policy data: the country's migration perspective (blank: not set)."""
+    country = Country.objects.select_for_update().get(pk=country.pk)
+    before = country.migration_perspective
+    country.migration_perspective = perspective
+    country.full_clean()
+    country.save(update_fields=["migration_perspective"])
+    log_action(
+        actor,
+        country,
+        "country.set_perspective",
+        {"changes": {"migration_perspective": [before, perspective]}},
+    )
+    return country
