@@ -255,3 +255,17 @@ def test_mechanism_names_in_french_and_spanish(staff, api):
     )
     assert refused.status_code == 400
     assert "requerido" in str(refused.json())
+
+
+def test_exactly_one_body_refusal_in_french_and_spanish(staff, api):
+    group = WorkingGroupFactory()
+    payload = {"working_group": group.pk, "country": "CAN", "mechanism": MechanismFactory().pk}
+    client = api(staff)
+    fr = client.post(
+        "/api/v1/working-group-chairs/", payload, format="json", HTTP_ACCEPT_LANGUAGE="fr"
+    )
+    es = client.post(
+        "/api/v1/working-group-chairs/", payload, format="json", HTTP_ACCEPT_LANGUAGE="es"
+    )
+    assert "un seul gouvernement ou un seul mécanisme" in str(fr.json())
+    assert "un solo gobierno o un solo mecanismo" in str(es.json())
