@@ -321,3 +321,40 @@ def test_working_group_transitions_are_staff_only(role, expected, request, api, 
     group = mechanism_world["working-groups"][0]
     response = api(_user(role, request)).post(f"/api/v1/working-groups/{group.pk}/conclude/")
     assert response.status_code == expected
+
+
+def _list_urls():
+    from django.urls import NoReverseMatch, get_resolver, reverse
+
+    urls = []
+    for name in sorted(k for k in get_resolver().reverse_dict if isinstance(k, str)):
+        if name.endswith("-list"):
+            try:
+                urls.append(reverse(name))
+            except NoReverseMatch:
+                continue
+    return urls
+
+
+# Every list endpoint of every app (roundtables, civil society, platform): the mechanism
+# focal point is an outsider everywhere but its own mechanism's records and meetings.
+MECHANISM_REACHES = {
+    "/api/v1/mechanisms/",
+    "/api/v1/working-groups/",
+    "/api/v1/meetings/",
+    "/api/v1/calendar-feeds/",  # its meetings' feed (scoped by the same selector)
+}
+
+
+@pytest.mark.parametrize("url", _list_urls())
+def test_mechanism_focal_point_is_an_outsider_on_every_other_endpoint(
+    url, mechanism_focal_point, outsider, api
+):
+    mine = api(mechanism_focal_point).get(url)
+    theirs = api(outsider).get(url)
+    if url in MECHANISM_REACHES:
+        assert mine.status_code == 200
+        return
+    assert mine.status_code == theirs.status_code, url
+    if mine.status_code == 200 and "results" in mine.json():
+        assert mine.json()["results"] == theirs.json()["results"], url
