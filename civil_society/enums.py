@@ -145,6 +145,7 @@ class CommonSpaceSide(models.TextChoices):
     GOVERNMENT = "government", _("Government")
     CIVIL_SOCIETY = "civil_society", _("Civil society")
     OBSERVER = "observer", _("Observer organisation")
+    MECHANISM = "mechanism", _("Stakeholder mechanism")
 
 
 class CommonSpaceRole(models.TextChoices):

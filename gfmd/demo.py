@@ -12,6 +12,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from oauth2_provider.models import Application
 
+from gfmd import demo_mechanisms
 from gfmd.enums import AttendanceRole, FocalPointRole, FriendsRole, MeetingBody, OrganisationKind
 from gfmd.models import (
     AgendaItem,
@@ -274,6 +275,7 @@ def load(stdout) -> None:
     demo_partner_client(staff)
     if Edition.objects.filter(ordinal=1).exists():
         stdout.write("Governance demo data already loaded.")
+        demo_mechanisms.load(staff, stdout)
         return
 
     countries = {c.iso3: c for c in Country.objects.all()}
@@ -354,6 +356,7 @@ def load(stdout) -> None:
         f"Governance demo: {len(editions)} editions, {len(STEERING_GROUP)} Steering "
         f"Group members, {len(organisations)} organisations."
     )
+    demo_mechanisms.load(staff, stdout)
 
 
 def _meetings(staff, edition, countries, organisations):

@@ -3,6 +3,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from gfmd.platform.transitions import Transition, TransitionTable
+
 
 class DevelopmentStatus(models.TextChoices):
     DEVELOPED = "developed", _("Developed")
@@ -53,3 +55,57 @@ class AttendanceRole(models.TextChoices):
     MEMBER = "member", _("Member")
     OBSERVER = "observer", _("Observer")
     INVITED_GUEST = "invited_guest", _("Invited guest")
+    # A stakeholder mechanism's own role: neither member nor observer.
+    MECHANISM = "mechanism", _("Stakeholder mechanism")
+
+
+class MechanismOrganisationRole(models.TextChoices):
+    HOST = "host", _("Host")
+    CO_STEERING = "co_steering", _("Co-steering organisation")
+    COORDINATOR = "coordinator", _("Coordinator")
+
+
+class MechanismBody(models.TextChoices):
+    """The bodies a stakeholder mechanism sits in with a role of its own."""
+
+    STEERING_GROUP = "steering_group", _("Steering Group")
+    FRIENDS_OF_THE_FORUM = "friends_of_the_forum", _("Friends of the Forum")
+
+
+class LocalGovernmentKind(models.TextChoices):
+    CITY = "city", _("City or municipality")
+    REGION = "region", _("Region or province")
+
+
+class MigrationPerspective(models.TextChoices):
+    ORIGIN = "origin", _("Origin")
+    TRANSIT = "transit", _("Transit")
+    DESTINATION = "destination", _("Destination")
+
+
+class WorkingGroupStatus(models.TextChoices):
+    ACTIVE = "active", _("Active")
+    CONCLUDED = "concluded", _("Concluded")
+    DISSOLVED = "dissolved", _("Dissolved")
+
+
+# A working group ends with its deliverable or its term (concluded) or is wound up early
+# (dissolved); staff record either.
+WORKING_GROUP_TRANSITIONS = TransitionTable(
+    "gfmd.workinggroup",
+    "status",
+    Transition(
+        "conclude",
+        _("Conclude"),
+        (WorkingGroupStatus.ACTIVE,),
+        WorkingGroupStatus.CONCLUDED,
+        "gfmd.change_workinggroup",
+    ),
+    Transition(
+        "dissolve",
+        _("Dissolve"),
+        (WorkingGroupStatus.ACTIVE,),
+        WorkingGroupStatus.DISSOLVED,
+        "gfmd.change_workinggroup",
+    ),
+)

@@ -10,7 +10,8 @@ from gfmd.platform.exports import Column
 
 
 def _body(row):
-    return row.country or row.organisation
+    # attendance and focal points may name a stakeholder mechanism instead
+    return row.country or row.organisation or getattr(row, "mechanism", None)
 
 
 FOCAL_POINT_COLUMNS: list[Column] = [

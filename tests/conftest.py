@@ -139,6 +139,14 @@ def org_focal_point(db):
 
 
 @pytest.fixture
+def mechanism_focal_point(db):
+    """A focal point of a stakeholder mechanism (the Mayors Mechanism)."""
+    from tests.factories import MechanismFactory
+
+    return FocalPointFactory(mechanism=MechanismFactory(code="mayors", name="Mayors")).user
+
+
+@pytest.fixture
 def outsider(db):
     """Logged in, but represents no government or organisation."""
     return UserFactory()

@@ -17,9 +17,16 @@ from gfmd.models import (
     EditionChair,
     FocalPoint,
     FriendsParticipation,
+    LocalGovernment,
+    Mechanism,
+    MechanismOrganisation,
+    MechanismParticipation,
     Meeting,
     Organisation,
     SteeringGroupMembership,
+    WorkingGroup,
+    WorkingGroupChair,
+    WorkingGroupMember,
 )
 from gfmd.platform.models import (
     Notification,
@@ -86,8 +93,29 @@ class FocalPointFactory(factory.django.DjangoModelFactory):
     user = factory.SubFactory(UserFactory)
     country = None
     organisation = None
+    mechanism = None
     role = FocalPointRole.FOCAL_POINT
     start_date = date(2000, 1, 1)
+
+
+class MechanismFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Mechanism
+        django_get_or_create = ["code"]
+
+    code = factory.Sequence(lambda n: f"mechanism-{n}")
+    name = factory.Sequence(lambda n: f"Mechanism {n}")
+    since_year = 2018
+
+
+class WorkingGroupFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = WorkingGroup
+
+    name = factory.Sequence(lambda n: f"Working group {n}")
+    mandate = "Draft a text for the Steering Group."
+    term_from = date(2023, 1, 1)
+    term_to = date(2024, 12, 31)
 
 
 class EditionFactory(factory.django.DjangoModelFactory):
@@ -283,8 +311,75 @@ def webhook_deliveries(n):
     )
 
 
+def mechanisms(n):
+    start = Mechanism.objects.count()
+    for i in range(start, start + n):
+        mechanism = MechanismFactory(code=f"m{i}", name=f"Mechanism {i}")
+        for role in ("host", "co_steering"):
+            MechanismOrganisation.objects.create(
+                mechanism=mechanism, organisation=OrganisationFactory(), role=role
+            )
+
+
+def mechanism_organisations(n):
+    mechanism = MechanismFactory()
+    MechanismOrganisation.objects.bulk_create(
+        MechanismOrganisation(
+            mechanism=mechanism, organisation=OrganisationFactory(), role="coordinator"
+        )
+        for _ in range(n)
+    )
+
+
+def mechanism_participations(n):
+    MechanismParticipation.objects.bulk_create(
+        MechanismParticipation(
+            mechanism=MechanismFactory(), body="steering_group", start_date=date(2019, 1, 1)
+        )
+        for _ in range(n)
+    )
+
+
+def local_governments(n):
+    networks = [OrganisationFactory(), OrganisationFactory()]
+    start = LocalGovernment.objects.count()
+    for i in range(start, start + n):
+        city = LocalGovernment.objects.create(name=f"City {i}", kind="city", country=country("ECU"))
+        city.networks.set(networks)
+
+
+def working_groups(n):
+    mechanism = MechanismFactory()
+    for _ in range(n):
+        group = WorkingGroupFactory()
+        WorkingGroupChair.objects.create(working_group=group, country=country("CAN"))
+        WorkingGroupChair.objects.create(working_group=group, mechanism=mechanism)
+        WorkingGroupMember.objects.create(working_group=group, country=country("ECU"))
+        WorkingGroupMember.objects.create(working_group=group, organisation=OrganisationFactory())
+
+
+def working_group_chairs(n):
+    mechanism = MechanismFactory()
+    for _ in range(n):
+        WorkingGroupChair.objects.create(working_group=WorkingGroupFactory(), mechanism=mechanism)
+
+
+def working_group_members(n):
+    group = WorkingGroupFactory()
+    WorkingGroupMember.objects.bulk_create(
+        WorkingGroupMember(working_group=group, country=state) for state in _states(n)
+    )
+
+
 ROWS.update(
     {
+        "mechanisms": mechanisms,
+        "mechanism-organisations": mechanism_organisations,
+        "mechanism-participations": mechanism_participations,
+        "local-governments": local_governments,
+        "working-groups": working_groups,
+        "working-group-chairs": working_group_chairs,
+        "working-group-members": working_group_members,
         "partner-clients": partner_clients,
         "webhooks": webhook_endpoints,
         "webhook-deliveries": webhook_deliveries,

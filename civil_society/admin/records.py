@@ -173,7 +173,7 @@ class RecommendationAdmin(AuditedAdmin):
 
 class CommonSpaceParticipantInline(AuditedInline):
     model = CommonSpaceParticipant
-    autocomplete_fields = ["country", "organisation"]
+    autocomplete_fields = ["country", "organisation", "mechanism"]
     raw_id_fields = ["delegate"]
 
 

@@ -5,7 +5,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from civil_society.enums import CommonSpaceRole, CommonSpaceSide, SessionOrigin
-from gfmd.platform.models.checks import CheckConstraint
+from gfmd.platform.models.checks import CheckConstraint, one_of
 from gfmd.platform.names import validate_visible_text, visible_text_constraint
 
 
@@ -216,8 +216,13 @@ class CommonSpaceSession(models.Model):
         return self.title
 
 
+# A Common Space participant names exactly one body, the one matching its side.
+ONE_BODY = one_of("country", "delegate", "organisation", "mechanism")
+
+
 class CommonSpaceParticipant(models.Model):
-    """A government (country), a CSD delegate or an observer organisation in a session."""
+    """A government (country), a CSD delegate, an observer organisation or a stakeholder
+    mechanism (gfmd.Mechanism, e.g. the Mayors Mechanism) in a session."""
 
     session = models.ForeignKey(
         "civil_society.CommonSpaceSession",
@@ -250,6 +255,14 @@ class CommonSpaceParticipant(models.Model):
         related_name="+",
         verbose_name=_("organisation"),
     )
+    mechanism = models.ForeignKey(
+        "gfmd.Mechanism",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("mechanism"),
+    )
     role = models.CharField(
         max_length=20,
         choices=CommonSpaceRole.choices,
@@ -263,28 +276,15 @@ class CommonSpaceParticipant(models.Model):
         verbose_name_plural = _("common space participants")
         constraints = [
             CheckConstraint(
-                condition=Q(
-                    side=CommonSpaceSide.GOVERNMENT,
-                    country__isnull=False,
-                    delegate__isnull=True,
-                    organisation__isnull=True,
-                )
-                | Q(
-                    side=CommonSpaceSide.CIVIL_SOCIETY,
-                    country__isnull=True,
-                    delegate__isnull=False,
-                    organisation__isnull=True,
-                )
-                | Q(
-                    side=CommonSpaceSide.OBSERVER,
-                    country__isnull=True,
-                    delegate__isnull=True,
-                    organisation__isnull=False,
-                ),
+                condition=(Q(side=CommonSpaceSide.GOVERNMENT, country__isnull=False) & ONE_BODY)
+                | (Q(side=CommonSpaceSide.CIVIL_SOCIETY, delegate__isnull=False) & ONE_BODY)
+                | (Q(side=CommonSpaceSide.OBSERVER, organisation__isnull=False) & ONE_BODY)
+                | (Q(side=CommonSpaceSide.MECHANISM, mechanism__isnull=False) & ONE_BODY),
                 name="commonspace_participant_matches_side",
                 violation_error_message=_(
-                    "A government side names a country, the civil "
-                    "society side a CSD delegate, an observer an organisation: exactly one."
+                    "A government side names a country, the civil society side a CSD "
+                    "delegate, an observer an organisation, a mechanism a stakeholder "
+                    "mechanism: exactly one."
                 ),
             ),
             models.UniqueConstraint(
@@ -304,6 +304,12 @@ class CommonSpaceParticipant(models.Model):
                 condition=Q(organisation__isnull=False),
                 name="commonspace_organisation_once",
                 violation_error_message=_("This organisation is already listed for the session."),
+            ),
+            models.UniqueConstraint(
+                fields=["session", "mechanism"],
+                condition=Q(mechanism__isnull=False),
+                name="commonspace_mechanism_once",
+                violation_error_message=_("This mechanism is already listed for the session."),
             ),
         ]
 

@@ -167,7 +167,7 @@ def sessions_for_user(user):
 
 def common_space_for_user(user):
     participants = CommonSpaceParticipant.objects.select_related(
-        "country", "delegate", "organisation"
+        "country", "delegate", "organisation", "mechanism"
     ).order_by("side", "id")
     return _programme(
         user,
@@ -181,7 +181,7 @@ def common_space_participants_for_user(user):
     return _programme(
         user,
         CommonSpaceParticipant.objects.select_related(
-            "country", "delegate", "organisation"
+            "country", "delegate", "organisation", "mechanism"
         ).order_by("session_id", "side", "id"),
     )
 

@@ -31,7 +31,11 @@ from gfmd.platform.services.records import record_delete, record_save
 from gfmd.selectors.balance import BalanceReport, balance_report, report_date_for_edition
 from gfmd.selectors.editions import troika_for_edition
 from gfmd.selectors.records import countries_matching
-from gfmd.services.countries import country_override_development
+from gfmd.services.countries import (
+    country_override_development,
+    country_override_perspective,
+    country_set_perspective,
+)
 
 # The troika's seats as shown on the edition page (the positions themselves are codes).
 TROIKA_SEAT_LABELS = {
@@ -76,8 +80,8 @@ def balance_html(report: BalanceReport) -> str:
 class FocalPointInline(AuditedInline):
     model = FocalPoint
     fk_name = "user"
-    fields = ["country", "organisation", "role", "start_date", "end_date"]
-    autocomplete_fields = ["country", "organisation"]
+    fields = ["country", "organisation", "mechanism", "role", "start_date", "end_date"]
+    autocomplete_fields = ["country", "organisation", "mechanism"]
 
 
 class UserWithFocalPointsAdmin(UserAdmin):
@@ -205,6 +209,20 @@ class CountryAdmin(AuditedAdmin):
                 ),
             },
         ),
+        (
+            _("Migration perspective (policy)"),
+            {
+                "fields": [
+                    "migration_perspective",
+                    "perspective_override",
+                    "perspective_override_reason",
+                ],
+                "description": _(
+                    "Origin, transit or destination; an override needs a reason and shows "
+                    "in the balance report."
+                ),
+            },
+        ),
         (_("History"), {"fields": ["activity"]}),
     ]
 
@@ -220,12 +238,27 @@ class CountryAdmin(AuditedAdmin):
 
     def save_model(self, request, obj, form, change):
         try:
-            country_override_development(
-                actor=request.user,
-                country=obj,
-                status=form.cleaned_data.get("development_override", ""),
-                reason=form.cleaned_data.get("override_reason", ""),
-            )
+            # policy data first: the override services compare against it
+            if "migration_perspective" in form.changed_data:
+                country_set_perspective(
+                    actor=request.user,
+                    country=obj,
+                    perspective=form.cleaned_data["migration_perspective"],
+                )
+            if {"development_override", "override_reason"} & set(form.changed_data):
+                country_override_development(
+                    actor=request.user,
+                    country=obj,
+                    status=form.cleaned_data.get("development_override", ""),
+                    reason=form.cleaned_data.get("override_reason", ""),
+                )
+            if {"perspective_override", "perspective_override_reason"} & set(form.changed_data):
+                country_override_perspective(
+                    actor=request.user,
+                    country=obj,
+                    perspective=form.cleaned_data.get("perspective_override", ""),
+                    reason=form.cleaned_data.get("perspective_override_reason", ""),
+                )
         except DomainError as exc:
             messages.error(request, exc.detail)
 
@@ -243,8 +276,16 @@ class OrganisationAdmin(AuditedAdmin):
 @admin.register(FocalPoint)
 class FocalPointAdmin(ExportActionsMixin, AuditedAdmin):
     export_name, export_columns = "focal-points", FOCAL_POINT_COLUMNS
-    list_display = ["user", "country", "organisation", "role", "start_date", "end_date"]
-    list_filter = ["role", "country__region"]
+    list_display = [
+        "user",
+        "country",
+        "organisation",
+        "mechanism",
+        "role",
+        "start_date",
+        "end_date",
+    ]
+    list_filter = ["role", "country__region", "mechanism"]
     search_fields = [
         "user__username",
         "user__first_name",
@@ -254,8 +295,8 @@ class FocalPointAdmin(ExportActionsMixin, AuditedAdmin):
         "organisation__name",
         "organisation__acronym",
     ]
-    autocomplete_fields = ["user", "country", "organisation"]
-    list_select_related = ["user", "country", "organisation"]
+    autocomplete_fields = ["user", "country", "organisation", "mechanism"]
+    list_select_related = ["user", "country", "organisation", "mechanism"]
 
 
 class EditionChairInline(AuditedInline):

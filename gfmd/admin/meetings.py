@@ -16,7 +16,7 @@ class AgendaItemInline(AuditedInline):
 
 class AttendanceInline(AuditedInline):
     model = Attendance
-    autocomplete_fields = ["country", "organisation"]
+    autocomplete_fields = ["country", "organisation", "mechanism"]
 
 
 @admin.register(Meeting)
@@ -30,9 +30,9 @@ class MeetingAdmin(AuditedAdmin):
         "place",
         "attendance_count",
     ]
-    list_filter = ["body", "edition", "is_virtual"]
+    list_filter = ["body", "edition", "is_virtual", "working_group"]
     search_fields = ["title", "city", "notes"]
-    autocomplete_fields = ["edition", "country"]
+    autocomplete_fields = ["edition", "country", "working_group"]
     list_select_related = ["edition", "country"]
     date_hierarchy = "start_date"
     inlines = [AgendaItemInline, AttendanceInline]
@@ -69,8 +69,8 @@ class AttendanceAdmin(ExportActionsMixin, AuditedAdmin):
     """Attendance across meetings, for logistics lists and exports."""
 
     export_name, export_columns = "attendance", ATTENDANCE_COLUMNS
-    list_display = ["meeting", "country", "organisation", "role", "attended"]
+    list_display = ["meeting", "country", "organisation", "mechanism", "role", "attended"]
     list_filter = ["role", "attended", "meeting__body", "meeting__edition"]
     search_fields = ["meeting__title", "country__name", "organisation__name"]
-    autocomplete_fields = ["meeting", "country", "organisation"]
-    list_select_related = ["meeting", "country", "organisation"]
+    autocomplete_fields = ["meeting", "country", "organisation", "mechanism"]
+    list_select_related = ["meeting", "country", "organisation", "mechanism"]

@@ -3,6 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from gfmd.enums import MigrationPerspective
 from gfmd.models import (
     AgendaItem,
     Attendance,
@@ -43,6 +44,9 @@ class CountrySerializer(serializers.ModelSerializer):
     development_status = serializers.CharField(read_only=True)
     is_overridden = serializers.BooleanField(read_only=True)
     is_state = serializers.BooleanField(read_only=True)
+    perspective = serializers.CharField(
+        read_only=True, help_text="Migration perspective: the staff override, else the policy data."
+    )
 
     class Meta:
         model = Country
@@ -64,6 +68,10 @@ class CountrySerializer(serializers.ModelSerializer):
             "override_at",
             "development_status",
             "is_overridden",
+            "migration_perspective",
+            "perspective_override",
+            "perspective_override_reason",
+            "perspective",
         ]
         read_only_fields = fields
 
@@ -74,6 +82,13 @@ class CountryOverrideSerializer(serializers.Serializer):
             ("", _("Use the default")),
             *Country._meta.get_field("development_default").choices,
         ]
+    )
+    override_reason = serializers.CharField(allow_blank=True, required=False, default="")
+
+
+class CountryPerspectiveSerializer(serializers.Serializer):
+    perspective_override = serializers.ChoiceField(
+        choices=[("", _("Use the policy data")), *MigrationPerspective.choices]
     )
     override_reason = serializers.CharField(allow_blank=True, required=False, default="")
 
@@ -98,6 +113,7 @@ class FocalPointSerializer(serializers.ModelSerializer):
             "user_name",
             "country",
             "organisation",
+            "mechanism",
             "role",
             "start_date",
             "end_date",
@@ -175,6 +191,7 @@ class BalancePolicySerializer(serializers.ModelSerializer):
             "target_developed_share",
             "tolerance",
             "required_regions",
+            "max_consecutive_years",
             "note",
         ]
 
@@ -189,6 +206,28 @@ class BalanceMemberSerializer(serializers.Serializer):
     override_reason = serializers.CharField(source="country.override_reason")
     start_date = serializers.DateField()
     end_date = serializers.DateField(allow_null=True, help_text="Empty while the seat is held.")
+
+
+class BalanceSeatSerializer(serializers.Serializer):
+    """A Steering Group member's perspective, years served and rotation (BalanceSeat)."""
+
+    iso3 = serializers.CharField()
+    perspective = serializers.CharField(help_text="origin, transit, destination or empty.")
+    perspective_overridden = serializers.BooleanField()
+    perspective_override_reason = serializers.CharField()
+    serving_since = serializers.DateField(help_text="Start of the unbroken run of terms.")
+    consecutive_years = serializers.IntegerField()
+    due_to_rotate = serializers.BooleanField()
+
+
+class BalanceMechanismSerializer(serializers.Serializer):
+    """A mechanism in the Steering Group: its own role, not counted with governments."""
+
+    id = serializers.IntegerField(source="mechanism.id")
+    code = serializers.CharField(source="mechanism.code")
+    name = serializers.CharField(source="mechanism.name")
+    start_date = serializers.DateField()
+    end_date = serializers.DateField(allow_null=True)
 
 
 class BalanceOverrideSerializer(serializers.Serializer):
@@ -213,6 +252,14 @@ class BalanceReportSerializer(serializers.Serializer):
     warnings = serializers.ListField(child=serializers.CharField())
     is_balanced = serializers.BooleanField()
     members = BalanceMemberSerializer(many=True)
+    seats = BalanceSeatSerializer(many=True)
+    perspectives = serializers.DictField(
+        child=serializers.IntegerField(), help_text="Members per migration perspective."
+    )
+    due_to_rotate = serializers.ListField(child=serializers.CharField(), help_text="ISO3 codes.")
+    mechanisms = BalanceMechanismSerializer(
+        many=True, help_text="Mechanisms in the Steering Group: listed, never counted."
+    )
 
 
 class SteeringGroupMembershipSerializer(serializers.ModelSerializer):
@@ -260,7 +307,7 @@ class AttendanceSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Attendance
-        fields = ["id", "meeting", "country", "organisation", "role", "attended"]
+        fields = ["id", "meeting", "country", "organisation", "mechanism", "role", "attended"]
 
 
 class MeetingSerializer(serializers.ModelSerializer):
@@ -279,6 +326,7 @@ class MeetingSerializer(serializers.ModelSerializer):
             "is_virtual",
             "city",
             "country",
+            "working_group",
             "virtual_link",
             "notes",
             "agenda",

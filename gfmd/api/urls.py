@@ -1,7 +1,7 @@
 from django.urls import path
 from rest_framework import permissions, routers
 
-from gfmd.api import views
+from gfmd.api import mechanism_views, views
 from gfmd.platform.api import views as platform_views
 from gfmd.platform.api import webhooks
 from gfmd.platform.api.preferences import PreferencesView
@@ -29,6 +29,13 @@ router.register("friends-of-the-forum", views.FriendsParticipationViewSet)
 router.register("meetings", views.MeetingViewSet)
 router.register("agenda-items", views.AgendaItemViewSet)
 router.register("attendance", views.AttendanceViewSet)
+router.register("mechanisms", mechanism_views.MechanismViewSet)
+router.register("mechanism-organisations", mechanism_views.MechanismOrganisationViewSet)
+router.register("mechanism-participations", mechanism_views.MechanismParticipationViewSet)
+router.register("local-governments", mechanism_views.LocalGovernmentViewSet)
+router.register("working-groups", mechanism_views.WorkingGroupViewSet)
+router.register("working-group-chairs", mechanism_views.WorkingGroupChairViewSet)
+router.register("working-group-members", mechanism_views.WorkingGroupMemberViewSet)
 router.register("activity", platform_views.ActivityLogViewSet)
 router.register("notifications", platform_views.NotificationViewSet)
 router.register("calendar-feeds", views.CalendarFeedsView, basename="calendar-feeds")

@@ -36,7 +36,7 @@ from gfmd.platform.calendar import feed_token, feed_token_lifetime, feed_tokens_
 from gfmd.selectors import records as sel
 from gfmd.selectors.balance import balance_report, report_date_for_edition
 from gfmd.selectors.editions import editions_for_user, troika_for_edition
-from gfmd.services.countries import country_override_development
+from gfmd.services.countries import country_override_development, country_override_perspective
 from gfmd.services.editions import edition_save
 from gfmd.services.meetings import meeting_send_invitations
 
@@ -59,7 +59,10 @@ class CountryViewSet(ActivityMixin, viewsets.ReadOnlyModelViewSet):
     search_fields = ["search_text"]
     ordering_fields = ["name", "iso3", "region"]
 
-    permission_map = {"override_development": "gfmd.override_development_status"}
+    permission_map = {
+        "override_development": "gfmd.override_development_status",
+        "override_perspective": "gfmd.override_migration_perspective",
+    }
 
     def get_queryset(self):
         return sel.countries_for_user(self.request.user)
@@ -74,6 +77,21 @@ class CountryViewSet(ActivityMixin, viewsets.ReadOnlyModelViewSet):
             actor=request.user,
             country=country,
             status=payload.validated_data["development_override"],
+            reason=payload.validated_data["override_reason"],
+        )
+        return Response(s.CountrySerializer(country).data)
+
+    @extend_schema(request=s.CountryPerspectiveSerializer, responses=s.CountrySerializer)
+    @action(detail=True, methods=["post"], url_path="override-perspective")
+    def override_perspective(self, request, iso3=None):
+        """Override the migration perspective (origin/transit/destination), with a reason."""
+        country = self.get_object()
+        payload = s.CountryPerspectiveSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        country = country_override_perspective(
+            actor=request.user,
+            country=country,
+            perspective=payload.validated_data["perspective_override"],
             reason=payload.validated_data["override_reason"],
         )
         return Response(s.CountrySerializer(country).data)
@@ -98,6 +116,7 @@ class FocalPointViewSet(ExportMixin, RecordViewSet):
     filterset_fields = {
         "country__iso3": ["exact"],
         "organisation": ["exact"],
+        "mechanism": ["exact"],
         "role": ["exact"],
         "user": ["exact"],
     }
@@ -211,7 +230,12 @@ class FriendsParticipationViewSet(ExportMixin, RecordViewSet):
 class MeetingViewSet(RecordViewSet):
     queryset = Meeting.objects.all()
     serializer_class = s.MeetingSerializer
-    filterset_fields = {"edition": ["exact"], "body": ["exact"], "start_date": ["gte", "lte"]}
+    filterset_fields = {
+        "edition": ["exact"],
+        "body": ["exact"],
+        "working_group": ["exact"],
+        "start_date": ["gte", "lte"],
+    }
     search_fields = ["title", "city"]
     permission_map = {"send_invitations": "gfmd.change_meeting"}
 
@@ -241,7 +265,7 @@ class AttendanceViewSet(ExportMixin, RecordViewSet):
     export_name, export_columns = "attendance", ATTENDANCE_COLUMNS
     permission_map = {"export": "gfmd.view_attendance"}
     serializer_class = s.AttendanceSerializer
-    filterset_fields = ["meeting", "role", "attended"]
+    filterset_fields = ["meeting", "role", "attended", "mechanism"]
 
     def get_queryset(self):
         return sel.attendances_for_user(self.request.user)

@@ -249,6 +249,9 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
     "ENUM_NAME_OVERRIDES": {
         "DevelopmentStatusEnum": "gfmd.enums.DevelopmentStatus",
+        "MigrationPerspectiveEnum": "gfmd.enums.MigrationPerspective",
+        "BodyEnum": "gfmd.enums.MeetingBody",  # the name it had before MechanismBody
+        "MechanismBodyEnum": "gfmd.enums.MechanismBody",
         "TranslationStateEnum": "gfmd.platform.translations.TranslationState",
         "TranslationKindEnum": "gfmd.platform.translations.TranslationKind",
     },

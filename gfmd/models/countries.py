@@ -5,7 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from gfmd.enums import STATE_STATUSES, DevelopmentStatus, UNStatus
+from gfmd.enums import STATE_STATUSES, DevelopmentStatus, MigrationPerspective, UNStatus
 from gfmd.platform.models.checks import CheckConstraint
 
 # Letters NFKD does not decompose into a base letter and a mark.
@@ -56,6 +56,20 @@ class Country(models.Model):
         verbose_name=_("override by"),
     )
     override_at = models.DateTimeField(_("override at"), null=True, blank=True)
+    # Migration perspective: policy data (blank: not set), overridable by staff with a
+    # reason, like the development status. Shown in the Steering Group balance report.
+    migration_perspective = models.CharField(
+        _("migration perspective"), max_length=12, choices=MigrationPerspective.choices, blank=True
+    )
+    perspective_override = models.CharField(
+        _("migration perspective override"),
+        max_length=12,
+        choices=MigrationPerspective.choices,
+        blank=True,
+    )
+    perspective_override_reason = models.TextField(
+        _("migration perspective override reason"), blank=True
+    )
     # Every name and code folded by search_key(), kept by the loader (countries_load):
     # what country search matches against, on any database.
     search_text = models.TextField(_("search text"), blank=True, default="", editable=False)
@@ -69,6 +83,16 @@ class Country(models.Model):
                 condition=Q(development_override="") | ~Q(override_reason=""),
                 name="country_override_needs_reason",
                 violation_error_message=_("A development status override needs a reason."),
+            ),
+            CheckConstraint(
+                condition=Q(perspective_override="") | ~Q(perspective_override_reason=""),
+                name="country_perspective_override_needs_reason",
+                violation_error_message=_("A migration perspective override needs a reason."),
+            ),
+            CheckConstraint(
+                condition=Q(migration_perspective__in=["", *MigrationPerspective.values])
+                & Q(perspective_override__in=["", *MigrationPerspective.values]),
+                name="country_perspective_valid",
             ),
             CheckConstraint(
                 condition=Q(development_default__in=DevelopmentStatus.values),
@@ -86,6 +110,10 @@ class Country(models.Model):
     @property
     def development_status(self) -> str:
         return self.development_override or self.development_default
+
+    @property
+    def perspective(self) -> str:
+        return self.perspective_override or self.migration_perspective
 
     @property
     def is_overridden(self) -> bool:

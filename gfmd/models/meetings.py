@@ -3,7 +3,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from gfmd.enums import AttendanceRole, MeetingBody
-from gfmd.platform.models.checks import CheckConstraint
+from gfmd.platform.models.checks import CheckConstraint, one_of
 from gfmd.platform.names import validate_visible_text, visible_text_constraint
 
 
@@ -27,6 +27,15 @@ class Meeting(models.Model):
         related_name="+",
         verbose_name=_("country"),
     )
+    # The ad hoc working group a working-group meeting is of (and only then).
+    working_group = models.ForeignKey(
+        "gfmd.WorkingGroup",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="meetings",
+        verbose_name=_("working group"),
+    )
     virtual_link = models.URLField(_("virtual link"), blank=True)
     notes = models.TextField(_("notes"), blank=True)
 
@@ -45,6 +54,15 @@ class Meeting(models.Model):
                 condition=Q(is_virtual=True) | ~Q(city=""),
                 name="meeting_has_place",
                 violation_error_message=_("An in-person meeting needs a city."),
+            ),
+            CheckConstraint(
+                condition=(Q(body=MeetingBody.WORKING_GROUP) & Q(working_group__isnull=False))
+                | (~Q(body=MeetingBody.WORKING_GROUP) & Q(working_group__isnull=True)),
+                name="meeting_working_group_named",
+                fields=["working_group"],
+                violation_error_message=_(
+                    "A working-group meeting names its working group; other meetings name none."
+                ),
             ),
         ]
 
@@ -89,7 +107,8 @@ class AgendaItem(models.Model):
 
 
 class Attendance(models.Model):
-    """A government or organisation at a meeting, as member, observer or invited guest.
+    """A government, organisation or mechanism at a meeting: member, observer, invited guest
+    or (a mechanism) in its own mechanism role.
 
     Organisations are never members: the UN SRSG, for instance, is an invited guest of the
     Steering Group, not a member of it.
@@ -117,6 +136,15 @@ class Attendance(models.Model):
         related_name="+",
         verbose_name=_("organisation"),
     )
+    # A stakeholder mechanism attends in a role of its own (AttendanceRole.MECHANISM).
+    mechanism = models.ForeignKey(
+        "gfmd.Mechanism",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="attendances",
+        verbose_name=_("mechanism"),
+    )
     role = models.CharField(_("role"), max_length=20, choices=AttendanceRole.choices)
     attended = models.BooleanField(
         _("attended"),
@@ -127,14 +155,24 @@ class Attendance(models.Model):
 
     class Meta:
         verbose_name = _("attendance")
-        ordering = ["meeting", "role", "country__name", "organisation__name"]
+        ordering = ["meeting", "role", "country__name", "organisation__name", "mechanism__name"]
         verbose_name_plural = _("attendance")
         constraints = [
             CheckConstraint(
-                condition=(Q(country__isnull=False) & Q(organisation__isnull=True))
-                | (Q(country__isnull=True) & Q(organisation__isnull=False)),
+                condition=one_of("country", "organisation", "mechanism"),
                 name="attendance_one_body",
-                violation_error_message=_("Give exactly one government or one organisation."),
+                violation_error_message=_(
+                    "Give exactly one government, one organisation or one mechanism."
+                ),
+            ),
+            CheckConstraint(
+                condition=(Q(mechanism__isnull=True) & ~Q(role=AttendanceRole.MECHANISM))
+                | (Q(mechanism__isnull=False) & Q(role=AttendanceRole.MECHANISM)),
+                name="attendance_mechanism_role",
+                fields=["role"],
+                violation_error_message=_(
+                    "A mechanism attends in the mechanism role, and only a mechanism does."
+                ),
             ),
             CheckConstraint(
                 condition=Q(organisation__isnull=True) | ~Q(role="member"),
@@ -155,7 +193,13 @@ class Attendance(models.Model):
                 name="attendance_organisation_once",
                 violation_error_message=_("This organisation is already listed for the meeting."),
             ),
+            models.UniqueConstraint(
+                fields=["meeting", "mechanism"],
+                condition=Q(mechanism__isnull=False),
+                name="attendance_mechanism_once",
+                violation_error_message=_("This mechanism is already listed for the meeting."),
+            ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.country or self.organisation} ({self.get_role_display()})"
+        return f"{self.country or self.organisation or self.mechanism} ({self.get_role_display()})"

@@ -4,11 +4,12 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from gfmd.enums import FocalPointRole
-from gfmd.platform.models.checks import CheckConstraint
+from gfmd.platform.models.checks import CheckConstraint, one_of
 
 
 class FocalPoint(models.Model):
-    """A user account that represents a government or an organisation, for a period.
+    """A user account that represents a government, an organisation or a stakeholder
+    mechanism, for a period.
 
     Focal points are the basis of permissions: what a user may see follows from the
     bodies they represent today.
@@ -39,6 +40,15 @@ class FocalPoint(models.Model):
         related_name="focal_points",
         verbose_name=_("organisation"),
     )
+    # A focal point of a stakeholder mechanism (the "mechanism focal point" role).
+    mechanism = models.ForeignKey(
+        "gfmd.Mechanism",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="focal_points",
+        verbose_name=_("mechanism"),
+    )
     role = models.CharField(
         _("role"), max_length=20, choices=FocalPointRole.choices, default=FocalPointRole.FOCAL_POINT
     )
@@ -61,11 +71,10 @@ class FocalPoint(models.Model):
         ordering = ["user__last_name", "user__first_name", "id"]
         constraints = [
             CheckConstraint(
-                condition=(Q(country__isnull=False) & Q(organisation__isnull=True))
-                | (Q(country__isnull=True) & Q(organisation__isnull=False)),
+                condition=one_of("country", "organisation", "mechanism"),
                 name="focalpoint_one_body",
                 violation_error_message=_(
-                    "A focal point represents exactly one government or one organisation."
+                    "A focal point represents exactly one government, organisation or mechanism."
                 ),
             ),
             CheckConstraint(
@@ -76,9 +85,9 @@ class FocalPoint(models.Model):
         ]
 
     def __str__(self) -> str:
-        body = self.country or self.organisation
+        body = self.body
         return f"{self.user.get_full_name() or self.user.get_username()} - {body}"
 
     @property
     def body(self):
-        return self.country or self.organisation
+        return self.country or self.organisation or self.mechanism

@@ -130,6 +130,15 @@ class BalancePolicy(models.Model):
         blank=True,
         help_text=_("M49 regions that must be represented."),
     )
+    max_consecutive_years = models.PositiveSmallIntegerField(
+        _("maximum consecutive years"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Informal rotation rule: members who have served this many consecutive years are "
+            "shown as due to rotate off (a warning, not a rule). Empty: no rotation rule."
+        ),
+    )
     note = models.TextField(_("note"), blank=True)
 
     class Meta:
@@ -146,6 +155,11 @@ class BalancePolicy(models.Model):
                 condition=Q(tolerance__gte=0) & Q(tolerance__lte=1),
                 name="balancepolicy_tolerance_range",
                 violation_error_message=_("The tolerance lies between 0 and 1."),
+            ),
+            CheckConstraint(
+                condition=Q(max_consecutive_years__isnull=True) | Q(max_consecutive_years__gte=1),
+                name="balancepolicy_rotation_positive",
+                violation_error_message=_("The rotation rule counts at least one year."),
             ),
         ]
 

@@ -1,15 +1,31 @@
-"""The Steering Group balance report: developed/developing and regions, against the policy."""
+"""The Steering Group balance report: developed/developing and regions, against the policy;
+each member's migration perspective, unbroken years on the Steering Group and whether the
+informal rotation rule (BalancePolicy.max_consecutive_years) says it is due to rotate off;
+the mechanisms in the Steering Group, listed apart and never counted. Every imbalance is a
+warning, never a refusal."""
 
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from django.db.models import Q
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
-from gfmd.enums import M49_REGIONS, DevelopmentStatus
-from gfmd.models import BalancePolicy, Edition, SteeringGroupMembership
+from gfmd.enums import M49_REGIONS, DevelopmentStatus, MechanismBody, MigrationPerspective
+from gfmd.models import BalancePolicy, Edition, MechanismParticipation, SteeringGroupMembership
+
+
+@dataclass(frozen=True)
+class BalanceSeat:
+    iso3: str
+    perspective: str
+    perspective_overridden: bool
+    perspective_override_reason: str
+    serving_since: date
+    consecutive_years: int
+    due_to_rotate: bool
 
 
 @dataclass(frozen=True)
@@ -24,6 +40,17 @@ class BalanceReport:
     required_regions_missing: list[str]
     overrides: list[dict] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    seats: list[BalanceSeat] = field(default_factory=list)
+    mechanisms: list[MechanismParticipation] = field(default_factory=list)
+
+    @property
+    def perspectives(self) -> dict[str, int]:
+        counts = Counter(seat.perspective or "unknown" for seat in self.seats)
+        return {key: counts.get(key, 0) for key in [*MigrationPerspective.values, "unknown"]}
+
+    @property
+    def due_to_rotate(self) -> list[str]:
+        return [seat.iso3 for seat in self.seats if seat.due_to_rotate]
 
     @property
     def total(self) -> int:
@@ -58,9 +85,69 @@ def steering_members_on(on: date):
     )
 
 
+def mechanisms_in_steering_group_on(on: date):
+    return (
+        MechanismParticipation.objects.filter(body=MechanismBody.STEERING_GROUP)
+        .filter(start_date__lte=on)
+        .filter(Q(end_date__isnull=True) | Q(end_date__gte=on))
+        .select_related("mechanism")
+        .order_by("mechanism__since_year", "mechanism__name")
+    )
+
+
+def _full_years(since: date, on: date) -> int:
+    return on.year - since.year - ((on.month, on.day) < (since.month, since.day))
+
+
+def _serving_since(members, on: date) -> dict[int, date]:
+    """country id -> start of its unbroken run of terms up to `on` (one query): terms that
+    follow one another without a day's gap count as one run."""
+    terms = defaultdict(list)
+    for term in (
+        SteeringGroupMembership.objects.filter(
+            country_id__in=[m.country_id for m in members], start_date__lte=on
+        )
+        .order_by("country_id", "-start_date")
+        .only("country_id", "start_date", "end_date")
+    ):
+        terms[term.country_id].append(term)
+    since = {}
+    for country_id, runs in terms.items():
+        start = runs[0].start_date
+        for earlier in runs[1:]:
+            if earlier.end_date is None or earlier.end_date >= start - timedelta(days=1):
+                start = min(start, earlier.start_date)
+            else:
+                break
+        since[country_id] = start
+    return since
+
+
+def _seats(members, policy, on: date) -> list[BalanceSeat]:
+    since = _serving_since(members, on)
+    limit = policy.max_consecutive_years if policy else None
+    seats = []
+    for m in members:
+        start = since.get(m.country_id, m.start_date)
+        years = _full_years(start, on)
+        seats.append(
+            BalanceSeat(
+                iso3=m.country.iso3,
+                perspective=m.country.perspective,
+                perspective_overridden=bool(m.country.perspective_override),
+                perspective_override_reason=m.country.perspective_override_reason,
+                serving_since=start,
+                consecutive_years=years,
+                due_to_rotate=bool(limit) and years >= limit,
+            )
+        )
+    return seats
+
+
 def balance_report(on: date) -> BalanceReport:
     members = list(steering_members_on(on))
     policy = policy_on(on)
+    seats = _seats(members, policy, on)
     developed = sum(
         1 for m in members if m.country.development_status == DevelopmentStatus.DEVELOPED
     )
@@ -108,8 +195,19 @@ def balance_report(on: date) -> BalanceReport:
             _("Required regions not represented: %(regions)s.")
             % {"regions": ", ".join(required_missing)}
         )
+    due = [seat.iso3 for seat in seats if seat.due_to_rotate]
+    if due:
+        warnings.append(
+            _(
+                "Due to rotate off under the informal rule of %(years)d consecutive years: "
+                "%(members)s."
+            )
+            % {"years": policy.max_consecutive_years, "members": ", ".join(due)}
+        )
     return BalanceReport(
         on=on,
+        seats=seats,
+        mechanisms=list(mechanisms_in_steering_group_on(on)),
         policy=policy,
         members=members,
         developed=developed,

@@ -14,7 +14,8 @@ from gfmd.models import (
     SteeringGroupMembership,
 )
 from gfmd.models.countries import search_key
-from gfmd.rules import can_read_records
+from gfmd.rules import can_read_records, mechanism_bodies
+from gfmd.selectors.mechanisms import meetings_of_mechanisms
 
 
 def _readable(user, queryset):
@@ -42,7 +43,7 @@ def organisations_for_user(user):
 def focal_points_for_user(user):
     return _readable(
         user,
-        FocalPoint.objects.select_related("user", "country", "organisation").order_by(
+        FocalPoint.objects.select_related("user", "country", "organisation", "mechanism").order_by(
             "user__last_name", "user__first_name", "id"
         ),
     )
@@ -71,14 +72,17 @@ def friends_for_user(user):
 
 
 def meetings_for_user(user):
-    return _readable(
-        user,
+    queryset = (
         Meeting.objects.select_related("country")
         .prefetch_related(
             Prefetch("agenda_items", queryset=AgendaItem.objects.order_by("position"))
         )
-        .order_by("start_date", "id"),
+        .order_by("start_date", "id")
     )
+    if can_read_records(user):
+        return queryset
+    mine = mechanism_bodies(user)  # a mechanism focal point: its mechanism's meetings
+    return meetings_of_mechanisms(queryset, mine) if mine else queryset.none()
 
 
 def agenda_items_for_user(user):
@@ -88,7 +92,7 @@ def agenda_items_for_user(user):
 def attendances_for_user(user):
     return _readable(
         user,
-        Attendance.objects.select_related("meeting", "country", "organisation").order_by(
-            "meeting_id", "id"
-        ),
+        Attendance.objects.select_related(
+            "meeting", "country", "organisation", "mechanism"
+        ).order_by("meeting_id", "id"),
     )

@@ -144,3 +144,53 @@ def country_override_development(*, actor, country: Country, status: str, reason
         },
     )
     return country
+
+
+@transaction.atomic
+def country_override_perspective(
+    *, actor, country: Country, perspective: str, reason: str
+) -> Country:
+    """Set (or clear, with "") the staff override of a country's migration perspective."""
+    country = Country.objects.select_for_update().get(pk=country.pk)
+    reason = (reason or "").strip()
+    if perspective and not reason:
+        raise DomainError(
+            _("Give the reason for overriding the migration perspective."), field="reason"
+        )
+    if perspective == country.migration_perspective:
+        perspective = ""  # same as the policy data: nothing to override
+    before = [country.perspective_override, country.perspective_override_reason]
+    country.perspective_override = perspective
+    country.perspective_override_reason = reason if perspective else ""
+    country.full_clean()
+    country.save(update_fields=["perspective_override", "perspective_override_reason"])
+    log_action(
+        actor,
+        country,
+        "country.override_perspective",
+        {
+            "changes": {
+                "perspective_override": [before[0], country.perspective_override],
+                "perspective_override_reason": [before[1], country.perspective_override_reason],
+            },
+            "reason": reason,
+        },
+    )
+    return country
+
+
+@transaction.atomic
+def country_set_perspective(*, actor, country: Country, perspective: str) -> Country:
+    """Record the policy data: the country's migration perspective (blank: not set)."""
+    country = Country.objects.select_for_update().get(pk=country.pk)
+    before = country.migration_perspective
+    country.migration_perspective = perspective
+    country.full_clean()
+    country.save(update_fields=["migration_perspective"])
+    log_action(
+        actor,
+        country,
+        "country.set_perspective",
+        {"changes": {"migration_perspective": [before, perspective]}},
+    )
+    return country

@@ -1,4 +1,5 @@
-"""Meetings: invitations to the focal points of every government and organisation listed."""
+"""Meetings: invitations to the focal points of every government, organisation and
+mechanism listed."""
 
 from datetime import date
 
@@ -15,7 +16,7 @@ from gfmd.platform.services.notifications import notify
 
 def _invitation(meeting: Meeting, attendance) -> tuple[str, str]:
     """Subject and body, in the active language (notify renders it in the recipient's)."""
-    body_name = str(attendance.country or attendance.organisation)
+    body_name = str(attendance.country or attendance.organisation or attendance.mechanism)
     place = _("online") if meeting.is_virtual and not meeting.city else meeting.city
     when = date_format(meeting.start_date, "DATE_FORMAT")
     if meeting.end_date and meeting.end_date != meeting.start_date:
@@ -42,13 +43,18 @@ def _invitation(meeting: Meeting, attendance) -> tuple[str, str]:
 @transaction.atomic
 def meeting_send_invitations(*, actor, meeting: Meeting) -> int:
     """Queue one invitation per active focal point of each attending body. Safe to repeat."""
-    attendances = list(meeting.attendances.select_related("country", "organisation").order_by("id"))
+    attendances = list(
+        meeting.attendances.select_related("country", "organisation", "mechanism").order_by("id")
+    )
     today = date.today()
     countries = {a.country_id: a for a in attendances if a.country_id}
     organisations = {a.organisation_id: a for a in attendances if a.organisation_id}
+    mechanisms = {a.mechanism_id: a for a in attendances if a.mechanism_id}
     focal_points = (
         FocalPoint.objects.filter(
-            Q(country_id__in=countries) | Q(organisation_id__in=organisations)
+            Q(country_id__in=countries)
+            | Q(organisation_id__in=organisations)
+            | Q(mechanism_id__in=mechanisms)
         )
         .filter(start_date__lte=today)
         .filter(Q(end_date__isnull=True) | Q(end_date__gte=today))
@@ -58,7 +64,11 @@ def meeting_send_invitations(*, actor, meeting: Meeting) -> int:
     meeting = Meeting.objects.prefetch_related("agenda_items").get(pk=meeting.pk)
     queued = 0
     for fp in focal_points:
-        attendance = countries.get(fp.country_id) or organisations.get(fp.organisation_id)
+        attendance = (
+            countries.get(fp.country_id)
+            or organisations.get(fp.organisation_id)
+            or mechanisms.get(fp.mechanism_id)
+        )
         queued += bool(
             notify(
                 key=f"meeting-invitation:{meeting.pk}:{fp.user_id}",

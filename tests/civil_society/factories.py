@@ -32,6 +32,7 @@ from gfmd.models import Country
 from tests.factories import (
     EditionFactory,
     FocalPointFactory,
+    MechanismFactory,
     MeetingFactory,
     OrganisationFactory,
     StaffFactory,
@@ -307,6 +308,9 @@ def common_space(n):
             session=space,
             side=CommonSpaceSide.CIVIL_SOCIETY,
             delegate=DelegateFactory(application=ApplicationFactory(csd_edition=csd)),
+        )
+        CommonSpaceParticipant.objects.create(
+            session=space, side=CommonSpaceSide.MECHANISM, mechanism=MechanismFactory()
         )
 
 

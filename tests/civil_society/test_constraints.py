@@ -187,3 +187,38 @@ def test_programme_records_keep_their_shape(csd):
         CommonSpaceParticipant.objects.create(
             session=session, side=CommonSpaceSide.GOVERNMENT, country=country("DEU")
         )
+
+
+def test_a_mechanism_takes_part_in_the_common_space_on_its_own_side():
+    from tests.factories import MechanismFactory
+
+    session = CommonSpaceSession.objects.create(
+        csd_edition=CSDEditionFactory(), title="Common Space with mechanisms"
+    )
+    mayors = MechanismFactory(code="mayors", name="Mayors Mechanism")
+    with _refused("commonspace_participant_matches_side"), transaction.atomic():
+        CommonSpaceParticipant.objects.bulk_create(  # a mechanism on the government side
+            [
+                CommonSpaceParticipant(
+                    session=session, side=CommonSpaceSide.GOVERNMENT, mechanism=mayors
+                )
+            ]
+        )
+    with _refused("commonspace_participant_matches_side"), transaction.atomic():
+        CommonSpaceParticipant.objects.bulk_create(  # two bodies on the mechanism side
+            [
+                CommonSpaceParticipant(
+                    session=session,
+                    side=CommonSpaceSide.MECHANISM,
+                    mechanism=mayors,
+                    country=country("DEU"),
+                )
+            ]
+        )
+    CommonSpaceParticipant.objects.create(
+        session=session, side=CommonSpaceSide.MECHANISM, mechanism=mayors
+    )
+    with _refused("commonspace_mechanism_once"), transaction.atomic():
+        CommonSpaceParticipant.objects.create(
+            session=session, side=CommonSpaceSide.MECHANISM, mechanism=mayors
+        )

@@ -31,6 +31,10 @@ CHANGELISTS = {
     "partnerclient": "partner-clients",
     "webhookendpoint": "webhooks",
     "webhookdelivery": "webhook-deliveries",
+    "mechanism": "mechanisms",
+    "mechanismparticipation": "mechanism-participations",
+    "localgovernment": "local-governments",
+    "workinggroup": "working-groups",
 }
 
 
@@ -213,3 +217,42 @@ def test_organisation_page_lists_its_focal_points(admin_client):
     FocalPointFactory(organisation=org, user__username="iom.focal")
     page = admin_client.get(f"/admin/gfmd/organisation/{org.pk}/change/").content.decode()
     assert "iom.focal" in page
+
+
+def test_working_group_page_has_co_chair_inline_and_concludes_through_the_engine(admin_client):
+    from tests.factories import WorkingGroupFactory
+
+    group = WorkingGroupFactory()
+    page = admin_client.get(f"/admin/gfmd/workinggroup/{group.pk}/change/")
+    assert page.status_code == 200
+    assert b"chairs-TOTAL_FORMS" in page.content
+
+    response = admin_client.post(
+        "/admin/gfmd/workinggroup/",
+        {"action": "conclude", "_selected_action": [group.pk]},
+    )
+    assert response.status_code == 302
+    group.refresh_from_db()
+    assert group.status == "concluded"
+    assert ActivityLog.objects.filter(object_id=str(group.pk)).exists()
+
+
+def test_country_page_overrides_perspective_through_the_service(admin_client):
+    mex = country("MEX")
+    page = admin_client.get(f"/admin/gfmd/country/{mex.pk}/change/")
+    assert b"perspective_override" in page.content
+    admin_client.post(
+        f"/admin/gfmd/country/{mex.pk}/change/",
+        {
+            "development_override": "",
+            "override_reason": "",
+            "migration_perspective": "origin",
+            "perspective_override": "transit",
+            "perspective_override_reason": "Transit policy",
+        },
+    )
+    mex.refresh_from_db()
+    assert (mex.migration_perspective, mex.perspective) == ("origin", "transit")
+    assert ActivityLog.objects.filter(
+        object_id=str(mex.pk), action="country.override_perspective"
+    ).exists()

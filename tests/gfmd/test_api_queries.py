@@ -21,6 +21,13 @@ EXPECTED = {
     "attendance": 3,
     "activity": 2,  # cursor pagination: no COUNT
     "notifications": 3,
+    "mechanisms": 4,  # + coordinators prefetch
+    "mechanism-organisations": 3,
+    "mechanism-participations": 3,
+    "local-governments": 4,  # + networks prefetch
+    "working-groups": 5,  # + co-chairs and members prefetches
+    "working-group-chairs": 3,
+    "working-group-members": 3,
     "webhooks": 3,
     "webhook-deliveries": 3,  # cursor pagination: page rows + attempts prefetch
 }

@@ -103,12 +103,22 @@ class CSDCommonSpaceParticipantSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = CommonSpaceParticipant
-        fields = ["id", "session", "side", "country", "delegate", "organisation", "role", "name"]
+        fields = [
+            "id",
+            "session",
+            "side",
+            "country",
+            "delegate",
+            "organisation",
+            "mechanism",
+            "role",
+            "name",
+        ]
 
     def get_name(self, obj) -> str:
         if obj.delegate_id:
             return obj.delegate.full_name
-        return str(obj.country or obj.organisation)
+        return str(obj.country or obj.organisation or obj.mechanism)
 
 
 class CSDCommonSpaceSessionSerializer(serializers.ModelSerializer):

@@ -63,3 +63,20 @@ class CheckConstraint(models.CheckConstraint):
     def deconstruct(self):
         _path, args, kwargs = super().deconstruct()
         return "django.db.models.CheckConstraint", args, kwargs
+
+
+def one_of(*fields: str) -> Q:
+    """A condition: exactly one of the (nullable foreign key) `fields` is set.
+
+    The "exactly one body" rule of records that name a government, an organisation or a
+    mechanism (focal points, attendance, co-chairs): written once so every such constraint
+    has the same shape.
+    """
+    condition = Q()
+    for field in fields:
+        branch = Q(**{f"{field}__isnull": False})
+        for other in fields:
+            if other != field:
+                branch &= Q(**{f"{other}__isnull": True})
+        condition |= branch
+    return condition

@@ -106,7 +106,9 @@ def _load_snapshot(user_id) -> dict | None:
         "hash": user.get_session_auth_hash(),
         "groups": sorted(user.groups.values_list("name", flat=True)),
         "focal_points": list(
-            user.focal_points.values_list("country_id", "organisation_id", "start_date", "end_date")
+            user.focal_points.values_list(
+                "country_id", "organisation_id", "start_date", "end_date", "mechanism_id"
+            )
         ),
         "has_client": PartnerClient.objects.filter(service_user_id=user.pk).exists(),
         # the saved language (gfmd/platform/languages.py), so no request queries it
@@ -144,14 +146,23 @@ def user_from_snapshot(snapshot: dict):
     user = _from_db(User, snapshot["fields"])
     user._gfmd_group_names = frozenset(snapshot["groups"])
     today = date.today()
-    countries, organisations = set(), set()
-    for country_id, organisation_id, start, end in snapshot["focal_points"]:
+    countries, organisations, mechanisms = set(), set(), set()
+    for row in snapshot["focal_points"]:
+        country_id, organisation_id, start, end = row[:4]
+        mechanism_id = row[4] if len(row) > 4 else None  # snapshots cached before mechanisms
         if start <= today and (end is None or end >= today):
             if country_id:
                 countries.add(country_id)
             if organisation_id:
                 organisations.add(organisation_id)
-    user._gfmd_bodies = (today, frozenset(countries), frozenset(organisations))
+            if mechanism_id:
+                mechanisms.add(mechanism_id)
+    user._gfmd_bodies = (
+        today,
+        frozenset(countries),
+        frozenset(organisations),
+        frozenset(mechanisms),
+    )
     user._gfmd_per_request = True  # built for this request: nothing on it is left over
     user._gfmd_language = supported_language(snapshot.get("language"))
     if not snapshot["has_client"]:
