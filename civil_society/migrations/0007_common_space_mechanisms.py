@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('civil_society', '0006_content_translations'),
-        ('gfmd', '0017_working_groups_local_governments'),
+        ('gfmd', '0018_working_groups_local_governments'),
     ]
 
     operations = [

@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('gfmd', '0015_content_translations'),
+        ('gfmd', '0016_search_index'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('gfmd', '0016_mechanisms'),
+        ('gfmd', '0017_mechanisms'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
