@@ -53,3 +53,16 @@ class AttendanceRole(models.TextChoices):
     MEMBER = "member", _("Member")
     OBSERVER = "observer", _("Observer")
     INVITED_GUEST = "invited_guest", _("Invited guest")
+
+
+class DecisionOutcome(models.TextChoices):
+    """What a meeting did with the matter on its agenda item."""
+
+    ADOPTED = "adopted", _("Adopted")
+    ENDORSED = "endorsed", _("Endorsed")
+    NOTED = "noted", _("Noted")
+    REJECTED = "rejected", _("Rejected")
+
+
+# Outcomes that carry a matter forward (an endorsement of a candidature, an adopted text).
+APPROVING_OUTCOMES = (DecisionOutcome.ADOPTED, DecisionOutcome.ENDORSED)

@@ -2,6 +2,7 @@
 platform's models (gfmd/platform/models) are imported here to be registered too."""
 
 from gfmd.models.countries import Country
+from gfmd.models.decisions import MeetingDecision
 from gfmd.models.editions import Edition, EditionChair
 from gfmd.models.friends import FriendsParticipation
 from gfmd.models.meetings import AgendaItem, Attendance, Meeting
@@ -21,6 +22,7 @@ __all__ = [
     "FocalPoint",
     "FriendsParticipation",
     "Meeting",
+    "MeetingDecision",
     "Organisation",
     "RequiredTranslation",
     "SteeringGroupMembership",
