@@ -60,6 +60,8 @@ GOVERNANCE_MODELS = (
     "meeting",
     "agendaitem",
     "attendance",
+    "meetingdecision",
+    "candidature",
 )
 for _model in GOVERNANCE_MODELS:
     rules.add_perm(f"gfmd.view_{_model}", can_read_records)
@@ -73,6 +75,7 @@ rules.set_perm("gfmd.view_edition", can_read_records | is_public_edition)
 rules.add_perm("gfmd.view_troika", can_read_records)
 rules.add_perm("gfmd.view_balance_report", can_read_records)
 rules.add_perm("gfmd.override_development_status", is_support_staff)
+rules.add_perm("gfmd.transition_candidature", is_support_staff)
 
 # Partner clients (OAuth2): staff only.
 for _verb in ("view", "add", "change", "delete"):

@@ -391,5 +391,7 @@ GFMD_WEBHOOK_EVENT_TYPES = (
     "translation.state_changed",
     "input.decided",
     "csd.selection_confirmed",
+    "candidature.offered",
+    "candidature.state_changed",
     "webhook.test",
 )

@@ -1,6 +1,7 @@
 """The governance core's records. Django loads an app's models from `<app>.models`, so the
 platform's models (gfmd/platform/models) are imported here to be registered too."""
 
+from gfmd.models.candidatures import Candidature
 from gfmd.models.countries import Country
 from gfmd.models.decisions import MeetingDecision
 from gfmd.models.editions import Edition, EditionChair
@@ -16,6 +17,7 @@ __all__ = [
     "AgendaItem",
     "Attendance",
     "BalancePolicy",
+    "Candidature",
     "Country",
     "Edition",
     "EditionChair",
