@@ -1,7 +1,7 @@
 from django.urls import path
 from rest_framework import permissions, routers
 
-from gfmd.api import views
+from gfmd.api import chair, views
 from gfmd.platform.api import views as platform_views
 from gfmd.platform.api import webhooks
 from gfmd.platform.api.preferences import PreferencesView
@@ -28,6 +28,8 @@ router.register("friends-of-the-forum", views.FriendsParticipationViewSet)
 router.register("meetings", views.MeetingViewSet)
 router.register("agenda-items", views.AgendaItemViewSet)
 router.register("attendance", views.AttendanceViewSet)
+router.register("meeting-decisions", chair.MeetingDecisionViewSet)
+router.register("candidatures", chair.CandidatureViewSet)
 router.register("activity", platform_views.ActivityLogViewSet)
 router.register("notifications", platform_views.NotificationViewSet)
 router.register("calendar-feeds", views.CalendarFeedsView, basename="calendar-feeds")

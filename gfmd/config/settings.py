@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "gfmd",
     "roundtables",
     "civil_society",
+    "contributions",
 ]
 
 MIDDLEWARE = [
@@ -263,6 +264,8 @@ OAUTH2_PROVIDER = {
         "inputs:submit": "Submit inputs to working papers in consultation",
         "applications:submit": "Submit Civil Society Days applications",
         "webhooks:manage": "Manage the client's webhook subscriptions",
+        "contributions:read": "Read the contributions ledger the client's body may see",
+        "contributions:write": "Record pledges, receipts, budgets and carry-overs",
     },
     "SCOPES_BACKEND_CLASS": "gfmd.platform.api.scopes.PartnerScopes",
     # DOT's validator; its revocation also drops the token's cached entry
