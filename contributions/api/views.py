@@ -127,5 +127,6 @@ class ChairmanshipReportView(viewsets.ViewSet):
     )
     def retrieve(self, request, pk=None):
         edition = get_object_or_404(editions_for_user(request.user), pk=pk)
+        self.check_object_permissions(request, edition)
         report = chairmanship_report(edition, to=request.query_params.get("to") or None)
         return Response(s.ChairmanshipReportSerializer(report).data)

@@ -86,7 +86,7 @@ class CandidatureSerializer(serializers.ModelSerializer):
         read_only_fields = ["state", "endorsement", "state_changed_at"]
 
 
-class ReasonSerializer(serializers.Serializer):
+class CandidatureReasonSerializer(serializers.Serializer):
     reason = serializers.CharField(required=False, allow_blank=True, default="")
 
 
@@ -149,10 +149,10 @@ class CandidatureViewSet(
         payload.is_valid(raise_exception=True)
         return payload.validated_data
 
-    @extend_schema(request=ReasonSerializer, responses=CandidatureSerializer)
+    @extend_schema(request=CandidatureReasonSerializer, responses=CandidatureSerializer)
     @action(detail=True, methods=["post"])
     def consider(self, request, pk=None):
-        data = self._payload(ReasonSerializer)
+        data = self._payload(CandidatureReasonSerializer)
         return self._answer(
             svc.candidature_consider(
                 actor=request.user, candidature=self.get_object(), reason=data["reason"]
@@ -188,20 +188,20 @@ class CandidatureViewSet(
             )
         )
 
-    @extend_schema(request=ReasonSerializer, responses=CandidatureSerializer)
+    @extend_schema(request=CandidatureReasonSerializer, responses=CandidatureSerializer)
     @action(detail=True, methods=["post"])
     def withdraw(self, request, pk=None):
-        data = self._payload(ReasonSerializer)
+        data = self._payload(CandidatureReasonSerializer)
         return self._answer(
             svc.candidature_withdraw(
                 actor=request.user, candidature=self.get_object(), reason=data["reason"]
             )
         )
 
-    @extend_schema(request=ReasonSerializer, responses=CandidatureSerializer)
+    @extend_schema(request=CandidatureReasonSerializer, responses=CandidatureSerializer)
     @action(detail=True, methods=["post"])
     def decline(self, request, pk=None):
-        data = self._payload(ReasonSerializer)
+        data = self._payload(CandidatureReasonSerializer)
         return self._answer(
             svc.candidature_decline(
                 actor=request.user, candidature=self.get_object(), reason=data["reason"]

@@ -252,6 +252,9 @@ SPECTACULAR_SETTINGS = {
         "DevelopmentStatusEnum": "gfmd.enums.DevelopmentStatus",
         "TranslationStateEnum": "gfmd.platform.translations.TranslationState",
         "TranslationKindEnum": "gfmd.platform.translations.TranslationKind",
+        "DecisionOutcomeEnum": "gfmd.enums.DecisionOutcome",
+        "OutcomeEnum": "civil_society.enums.Outcome",
+        "ContributionKindEnum": "contributions.enums.ContributionKind",
     },
 }
 

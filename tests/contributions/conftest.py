@@ -11,7 +11,13 @@ import pytest
 from contributions.models import Budget, BudgetLine, CarryOver, Pledge, Receipt
 from gfmd.enums import MeetingBody
 from gfmd.models import SteeringGroupMembership
-from tests.factories import EditionFactory, MeetingFactory, OrganisationFactory, country
+from tests.factories import (
+    EditionFactory,
+    FocalPointFactory,
+    MeetingFactory,
+    OrganisationFactory,
+    country,
+)
 
 
 @pytest.fixture
@@ -87,3 +93,9 @@ def ledger(db):
         "carry": carry,
         "pledging": pledging,
     }
+
+
+@pytest.fixture
+def org_focal_point(ledger):
+    """A focal point of IOM, the organisation with the in-kind pledge."""
+    return FocalPointFactory(organisation=ledger["iom"]).user
