@@ -14,7 +14,8 @@ from gfmd.enums import CANDIDATURE_TRANSITIONS
 from gfmd.models import Candidature, Edition, MeetingDecision
 from gfmd.platform import content
 from gfmd.platform.api.content import TranslatedContentMixin
-from gfmd.platform.api.viewsets import ActivityMixin, RecordViewSet
+from gfmd.platform.api.safe_writes import IdempotentCreateMixin
+from gfmd.platform.api.viewsets import ActivityMixin, CreateMixin, RecordViewSet
 from gfmd.selectors.candidatures import candidatures_for_user, decisions_for_user
 from gfmd.selectors.editions import editions_for_user, troika_on
 from gfmd.services import candidatures as svc
@@ -110,8 +111,9 @@ class HandOverSerializer(serializers.Serializer):
 
 
 class CandidatureViewSet(
+    IdempotentCreateMixin,
     ActivityMixin,
-    mixins.CreateModelMixin,
+    CreateMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     viewsets.GenericViewSet,
