@@ -154,10 +154,11 @@ class CandidatureViewSet(
     @extend_schema(request=CandidatureReasonSerializer, responses=CandidatureSerializer)
     @action(detail=True, methods=["post"])
     def consider(self, request, pk=None):
+        candidature = self.get_object()  # the caller's rights first, then the payload
         data = self._payload(CandidatureReasonSerializer)
         return self._answer(
             svc.candidature_consider(
-                actor=request.user, candidature=self.get_object(), reason=data["reason"]
+                actor=request.user, candidature=candidature, reason=data["reason"]
             )
         )
 
@@ -165,48 +166,51 @@ class CandidatureViewSet(
     @action(detail=True, methods=["post"])
     def endorse(self, request, pk=None):
         """Endorsed by the Steering Group: give its decision (a Steering Group meeting's)."""
+        candidature = self.get_object()
         data = self._payload(EndorseSerializer)
         return self._answer(
             svc.candidature_endorse(
-                actor=request.user, candidature=self.get_object(), decision=data["decision"]
+                actor=request.user, candidature=candidature, decision=data["decision"]
             )
         )
 
     @extend_schema(request=ConfirmSerializer, responses=CandidatureSerializer)
     @action(detail=True, methods=["post"])
     def confirm(self, request, pk=None):
+        candidature = self.get_object()
         data = self._payload(ConfirmSerializer)
         return self._answer(
-            svc.candidature_confirm(actor=request.user, candidature=self.get_object(), **data)
+            svc.candidature_confirm(actor=request.user, candidature=candidature, **data)
         )
 
     @extend_schema(request=TakeOfficeSerializer, responses=CandidatureSerializer)
     @action(detail=True, methods=["post"], url_path="take-office")
     def take_office(self, request, pk=None):
+        candidature = self.get_object()
         data = self._payload(TakeOfficeSerializer)
         return self._answer(
-            svc.candidature_take_office(
-                actor=request.user, candidature=self.get_object(), on=data["on"]
-            )
+            svc.candidature_take_office(actor=request.user, candidature=candidature, on=data["on"])
         )
 
     @extend_schema(request=CandidatureReasonSerializer, responses=CandidatureSerializer)
     @action(detail=True, methods=["post"])
     def withdraw(self, request, pk=None):
+        candidature = self.get_object()
         data = self._payload(CandidatureReasonSerializer)
         return self._answer(
             svc.candidature_withdraw(
-                actor=request.user, candidature=self.get_object(), reason=data["reason"]
+                actor=request.user, candidature=candidature, reason=data["reason"]
             )
         )
 
     @extend_schema(request=CandidatureReasonSerializer, responses=CandidatureSerializer)
     @action(detail=True, methods=["post"])
     def decline(self, request, pk=None):
+        candidature = self.get_object()
         data = self._payload(CandidatureReasonSerializer)
         return self._answer(
             svc.candidature_decline(
-                actor=request.user, candidature=self.get_object(), reason=data["reason"]
+                actor=request.user, candidature=candidature, reason=data["reason"]
             )
         )
 

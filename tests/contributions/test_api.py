@@ -275,3 +275,31 @@ def test_report_query_count_does_not_grow(ledger, staff, api):
     with CaptureQueriesContext(connection) as many:
         client.get(url)
     assert len(many) == len(few)
+
+
+CANDIDATURE_ACTIONS = ["consider", "endorse", "confirm", "take-office", "withdraw", "decline"]
+
+
+@pytest.mark.parametrize("role", [r for r in ROLES if r != "staff"])
+def test_no_one_but_staff_reaches_any_write(role, ledger, chair_rows, request, api):
+    client = _client(role, request, api)
+    refused = (401, 403, 404)
+    for endpoint in [*LEDGER, *CHAIR]:
+        assert client.post(f"/api/v1/{endpoint}/", {}, format="json").status_code in refused
+    detail = {
+        "contributions/pledges": ledger["deu"].pk,
+        "contributions/receipts": ledger["receipt"].pk,
+        "contributions/budgets": ledger["budget"].pk,
+        "contributions/carry-overs": ledger["carry"].pk,
+        "meeting-decisions": chair_rows["decision"].pk,
+    }
+    for endpoint, pk in detail.items():
+        url = f"/api/v1/{endpoint}/{pk}/"
+        assert client.patch(url, {}, format="json").status_code in refused + (428,), url
+        assert client.delete(url).status_code in refused, url
+    candidature = chair_rows["candidature"].pk
+    for name in CANDIDATURE_ACTIONS:
+        url = f"/api/v1/candidatures/{candidature}/{name}/"
+        assert client.post(url, {}, format="json").status_code in refused, url
+    hand_over = client.post("/api/v1/candidatures/hand-over/", {}, format="json")
+    assert hand_over.status_code in refused
