@@ -5,6 +5,46 @@ import django.db.models.deletion
 import gfmd.platform.models.pgconstraints
 from django.db import migrations, models
 
+# A candidature's endorsement must be a Steering Group meeting's decision that endorses or
+# adopts: checked by the service and clean(), and here by the database (PostgreSQL) when
+# the link is written. ERRCODE check_violation reaches Django as an IntegrityError.
+ENDORSEMENT_CHECK = """
+CREATE OR REPLACE FUNCTION gfmd_candidature_endorsement_check() RETURNS trigger AS $$
+BEGIN
+    IF NEW.endorsement_id IS NOT NULL AND NOT EXISTS (
+        SELECT 1 FROM gfmd_meetingdecision d
+        JOIN gfmd_agendaitem a ON a.id = d.agenda_item_id
+        JOIN gfmd_meeting m ON m.id = a.meeting_id
+        WHERE d.id = NEW.endorsement_id
+          AND m.body = 'steering_group'
+          AND d.outcome IN ('adopted', 'endorsed')
+    ) THEN
+        RAISE EXCEPTION 'candidature %%: the endorsement must be a Steering Group decision '
+            'that endorses or adopts', NEW.id
+            USING ERRCODE = 'check_violation';
+    END IF;
+    RETURN NEW;
+END;
+$$ LANGUAGE plpgsql;
+CREATE TRIGGER gfmd_candidature_endorsement_check
+    BEFORE INSERT OR UPDATE OF endorsement_id ON gfmd_candidature
+    FOR EACH ROW EXECUTE FUNCTION gfmd_candidature_endorsement_check();
+"""
+DROP_ENDORSEMENT_CHECK = """
+DROP TRIGGER IF EXISTS gfmd_candidature_endorsement_check ON gfmd_candidature;
+DROP FUNCTION IF EXISTS gfmd_candidature_endorsement_check();
+"""
+
+
+def endorsement_check(apps, schema_editor):
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute(ENDORSEMENT_CHECK)
+
+
+def drop_endorsement_check(apps, schema_editor):
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute(DROP_ENDORSEMENT_CHECK)
+
 
 class Migration(migrations.Migration):
 
@@ -84,4 +124,5 @@ class Migration(migrations.Migration):
             model_name='candidature',
             constraint=models.UniqueConstraint(condition=models.Q(('state__in', ('offered', 'under_consideration', 'endorsed', 'confirmed', 'in_office'))), fields=('edition', 'country'), name='candidature_active_once', violation_error_message='This government already has a candidature for this edition.'),
         ),
+        migrations.RunPython(endorsement_check, drop_endorsement_check),
     ]

@@ -111,6 +111,15 @@ def test_endorsement_requires_steering_group_decision(chair_world, staff):
     assert "endorsement" in invalid.value.message_dict
     with pytest.raises(IntegrityError), transaction.atomic():
         Candidature.objects.filter(pk=col.pk).update(state=CandidatureState.ENDORSED)
+    # the database also refuses a decision of another body, or one that only notes
+    for decision in (chair_world["not_sg"], noted):
+        with pytest.raises(IntegrityError), transaction.atomic():
+            Candidature.objects.filter(pk=col.pk).update(
+                state=CandidatureState.ENDORSED, endorsement=decision
+            )
+    Candidature.objects.filter(pk=col.pk).update(
+        state=CandidatureState.ENDORSED, endorsement=chair_world["endorsement"]
+    )
 
 
 def test_pipeline_order_is_enforced_and_logged(chair_world, staff):
