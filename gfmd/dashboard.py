@@ -17,7 +17,11 @@ RECENT = 8
 
 
 def _chairs(seat) -> str:
-    return ", ".join(c.name for c in seat.chairs) or "—"
+    if seat.chairs:
+        return ", ".join(c.name for c in seat.chairs)
+    if seat.candidates:  # offered or under consideration: a candidate, not a chair
+        return _("Candidate: %(names)s") % {"names": ", ".join(c.name for c in seat.candidates)}
+    return "—"
 
 
 def troika_panel(edition, user) -> Panel:

@@ -109,3 +109,107 @@ WORKING_GROUP_TRANSITIONS = TransitionTable(
         "gfmd.change_workinggroup",
     ),
 )
+
+
+class DecisionOutcome(models.TextChoices):
+    """What a meeting did with the matter on its agenda item."""
+
+    ADOPTED = "adopted", _("Adopted")
+    ENDORSED = "endorsed", _("Endorsed")
+    NOTED = "noted", _("Noted")
+    REJECTED = "rejected", _("Rejected")
+
+
+# Outcomes that carry a matter forward (an endorsement of a candidature, an adopted text).
+APPROVING_OUTCOMES = (DecisionOutcome.ADOPTED, DecisionOutcome.ENDORSED)
+
+
+class CandidatureState(models.TextChoices):
+    OFFERED = "offered", _("Offered")
+    UNDER_CONSIDERATION = "under_consideration", _("Under consideration")
+    ENDORSED = "endorsed", _("Endorsed by the Steering Group")
+    CONFIRMED = "confirmed", _("Confirmed")
+    IN_OFFICE = "in_office", _("In office")
+    HANDED_OVER = "handed_over", _("Handed over")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+    DECLINED = "declined", _("Declined")
+
+
+# A candidature in these states shows on the troika's seat as a candidate, not a chair.
+CANDIDATE_STATES = (
+    CandidatureState.OFFERED,
+    CandidatureState.UNDER_CONSIDERATION,
+    CandidatureState.ENDORSED,
+)
+# From confirmation on, the government is (or was) the edition's chair.
+CHAIR_STATES = (
+    CandidatureState.CONFIRMED,
+    CandidatureState.IN_OFFICE,
+    CandidatureState.HANDED_OVER,
+)
+ACTIVE_CANDIDATURE_STATES = (
+    *CANDIDATE_STATES,
+    CandidatureState.CONFIRMED,
+    CandidatureState.IN_OFFICE,
+)
+
+P_CANDIDATURE = "gfmd.transition_candidature"
+
+CANDIDATURE_TRANSITIONS = TransitionTable(
+    "gfmd.candidature",
+    "state",
+    Transition(
+        "consider",
+        _("Consider"),
+        (CandidatureState.OFFERED,),
+        CandidatureState.UNDER_CONSIDERATION,
+        P_CANDIDATURE,
+    ),
+    Transition(
+        "endorse",
+        _("Endorse"),
+        (CandidatureState.UNDER_CONSIDERATION,),
+        CandidatureState.ENDORSED,
+        P_CANDIDATURE,
+    ),
+    Transition(
+        "confirm",
+        _("Confirm"),
+        (CandidatureState.ENDORSED,),
+        CandidatureState.CONFIRMED,
+        P_CANDIDATURE,
+    ),
+    Transition(
+        "take_office",
+        _("Take office"),
+        (CandidatureState.CONFIRMED,),
+        CandidatureState.IN_OFFICE,
+        P_CANDIDATURE,
+    ),
+    Transition(
+        "hand_over",
+        _("Hand over"),
+        (CandidatureState.IN_OFFICE,),
+        CandidatureState.HANDED_OVER,
+        P_CANDIDATURE,
+    ),
+    Transition(
+        "withdraw",
+        _("Withdraw"),
+        (
+            CandidatureState.OFFERED,
+            CandidatureState.UNDER_CONSIDERATION,
+            CandidatureState.ENDORSED,
+            CandidatureState.CONFIRMED,
+        ),
+        CandidatureState.WITHDRAWN,
+        P_CANDIDATURE,
+    ),
+    Transition(
+        "decline",
+        _("Decline"),
+        (CandidatureState.OFFERED, CandidatureState.UNDER_CONSIDERATION),
+        CandidatureState.DECLINED,
+        P_CANDIDATURE,
+    ),
+)

@@ -125,6 +125,8 @@ GOVERNANCE_MODELS = (
     "mechanismparticipation",
     "workinggroupchair",
     "workinggroupmember",
+    "meetingdecision",
+    "candidature",
 )
 for _model in GOVERNANCE_MODELS:
     rules.add_perm(f"gfmd.view_{_model}", can_read_records)
@@ -151,6 +153,7 @@ rules.add_perm("gfmd.view_troika", can_read_records)
 rules.add_perm("gfmd.view_balance_report", can_read_records)
 rules.add_perm("gfmd.override_development_status", is_support_staff)
 rules.add_perm("gfmd.override_migration_perspective", is_support_staff)
+rules.add_perm("gfmd.transition_candidature", is_support_staff)
 
 # Partner clients (OAuth2): staff only.
 for _verb in ("view", "add", "change", "delete"):

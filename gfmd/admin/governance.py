@@ -375,6 +375,19 @@ class EditionAdmin(AuditedAdmin):
         rows = []
         for seat in troika_for_edition(obj):
             chairs = ", ".join(c.name for c in seat.chairs)
+            if seat.candidates:
+                chairs = ", ".join(
+                    filter(
+                        None,
+                        [
+                            chairs,
+                            *(
+                                gettext("%(country)s (candidate)") % {"country": c.name}
+                                for c in seat.candidates
+                            ),
+                        ],
+                    )
+                )
             label = f"{seat.edition} ({seat.edition.years_label})" if seat.edition else "-"
             position = TROIKA_SEAT_LABELS.get(seat.position, seat.position.title())
             rows.append((position, label, chairs or "-", seat.note))

@@ -172,6 +172,9 @@ class TroikaSeatSerializer(serializers.Serializer):
     position = serializers.CharField()
     edition = serializers.SerializerMethodField()
     chairs = EditionChairSummarySerializer(many=True)
+    candidates = EditionChairSummarySerializer(
+        many=True, help_text="Governments offering or considering to chair: not chairs yet."
+    )
     known = serializers.BooleanField()
     note = serializers.CharField()
 

@@ -1,7 +1,7 @@
 from django.urls import path
 from rest_framework import permissions, routers
 
-from gfmd.api import mechanism_views, views
+from gfmd.api import chair, mechanism_views, views
 from gfmd.platform.api import views as platform_views
 from gfmd.platform.api import webhooks
 from gfmd.platform.api.preferences import PreferencesView
@@ -36,6 +36,8 @@ router.register("local-governments", mechanism_views.LocalGovernmentViewSet)
 router.register("working-groups", mechanism_views.WorkingGroupViewSet)
 router.register("working-group-chairs", mechanism_views.WorkingGroupChairViewSet)
 router.register("working-group-members", mechanism_views.WorkingGroupMemberViewSet)
+router.register("meeting-decisions", chair.MeetingDecisionViewSet)
+router.register("candidatures", chair.CandidatureViewSet)
 router.register("activity", platform_views.ActivityLogViewSet)
 router.register("notifications", platform_views.NotificationViewSet)
 router.register("calendar-feeds", views.CalendarFeedsView, basename="calendar-feeds")

@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "gfmd",
     "roundtables",
     "civil_society",
+    "contributions",
 ]
 
 MIDDLEWARE = [
@@ -254,6 +255,9 @@ SPECTACULAR_SETTINGS = {
         "MechanismBodyEnum": "gfmd.enums.MechanismBody",
         "TranslationStateEnum": "gfmd.platform.translations.TranslationState",
         "TranslationKindEnum": "gfmd.platform.translations.TranslationKind",
+        "DecisionOutcomeEnum": "gfmd.enums.DecisionOutcome",
+        "OutcomeEnum": "civil_society.enums.Outcome",
+        "ContributionKindEnum": "contributions.enums.ContributionKind",
     },
 }
 
@@ -266,6 +270,8 @@ OAUTH2_PROVIDER = {
         "inputs:submit": "Submit inputs to working papers in consultation",
         "applications:submit": "Submit Civil Society Days applications",
         "webhooks:manage": "Manage the client's webhook subscriptions",
+        "contributions:read": "Read the contributions ledger the client's body may see",
+        "contributions:write": "Record pledges, receipts, budgets and carry-overs",
     },
     "SCOPES_BACKEND_CLASS": "gfmd.platform.api.scopes.PartnerScopes",
     # DOT's validator; its revocation also drops the token's cached entry
@@ -394,5 +400,7 @@ GFMD_WEBHOOK_EVENT_TYPES = (
     "translation.state_changed",
     "input.decided",
     "csd.selection_confirmed",
+    "candidature.offered",
+    "candidature.state_changed",
     "webhook.test",
 )

@@ -1,7 +1,9 @@
 """The governance core's records. Django loads an app's models from `<app>.models`, so the
 platform's models (gfmd/platform/models) are imported here to be registered too."""
 
+from gfmd.models.candidatures import Candidature
 from gfmd.models.countries import Country
+from gfmd.models.decisions import MeetingDecision
 from gfmd.models.editions import Edition, EditionChair
 from gfmd.models.friends import FriendsParticipation
 from gfmd.models.local_governments import LocalGovernment
@@ -18,6 +20,7 @@ __all__ = [
     "AgendaItem",
     "Attendance",
     "BalancePolicy",
+    "Candidature",
     "Country",
     "Edition",
     "EditionChair",
@@ -28,6 +31,7 @@ __all__ = [
     "MechanismOrganisation",
     "MechanismParticipation",
     "Meeting",
+    "MeetingDecision",
     "Organisation",
     "RequiredTranslation",
     "SteeringGroupMembership",

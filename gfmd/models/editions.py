@@ -1,10 +1,12 @@
+from django.contrib.postgres.fields import DateRangeField, RangeOperators
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, Func, Q, Value
 from django.utils.translation import gettext_lazy as _
 
 from gfmd.platform.models.checks import CheckConstraint
+from gfmd.platform.models.pgconstraints import PostgresExclusionConstraint
 from gfmd.platform.names import validate_visible_text, visible_text_constraint
 
 # The Forum began in 2007; a year past 2100 is a typo (20155), not a plan.
@@ -126,8 +128,25 @@ class Edition(models.Model):
             raise ValidationError(errors)
 
 
+def term_range():
+    """The chairmanship term as a closed date range (open-ended while `term_end` is empty)."""
+    return Func(
+        F("term_start"),
+        F("term_end"),
+        Value("[]"),
+        function="daterange",
+        output_field=DateRangeField(),
+    )
+
+
 class EditionChair(models.Model):
-    """A chairing government of an edition; several rows mean a joint chairmanship."""
+    """A chairing government of an edition; several rows mean a joint chairmanship.
+
+    The term (`term_start`, `term_end`) is the chairmanship on dates (Colombia's began on
+    1 April 2024); historic chairs recorded by year have none. Terms of different editions
+    never overlap (joint chairs of one edition share theirs); the troika on a date follows
+    them (selectors.editions.troika_on).
+    """
 
     edition = models.ForeignKey(
         "gfmd.Edition",
@@ -137,6 +156,15 @@ class EditionChair(models.Model):
     )
     country = models.ForeignKey(
         "gfmd.Country", on_delete=models.PROTECT, related_name="+", verbose_name=_("country")
+    )
+    term_start = models.DateField(
+        _("term start"), null=True, blank=True, help_text=_("The day the chairmanship begins.")
+    )
+    term_end = models.DateField(
+        _("term end"),
+        null=True,
+        blank=True,
+        help_text=_("The last day of the chairmanship; empty while it runs."),
     )
 
     class Meta:
@@ -148,6 +176,24 @@ class EditionChair(models.Model):
                 fields=["edition", "country"],
                 name="editionchair_unique",
                 violation_error_message=_("This government already chairs this edition."),
+            ),
+            CheckConstraint(
+                condition=Q(term_end__isnull=True) | Q(term_start__isnull=False),
+                name="editionchair_term_end_needs_start",
+                violation_error_message=_("Give the term's start before its end."),
+            ),
+            CheckConstraint(
+                condition=Q(term_end__isnull=True) | Q(term_end__gt=F("term_start")),
+                name="editionchair_term_ordered",
+                violation_error_message=_("The term must end after it starts."),
+            ),
+            PostgresExclusionConstraint(
+                name="editionchair_terms_no_overlap",
+                expressions=[("edition", RangeOperators.NOT_EQUAL), (term_range(), "&&")],
+                condition=Q(term_start__isnull=False),
+                violation_error_message=_(
+                    "Another edition's chairmanship term overlaps these dates."
+                ),
             ),
         ]
 
@@ -165,3 +211,14 @@ class EditionChair(models.Model):
                     % {"country": self.country}
                 }
             )
+        if self.term_start and self.edition_id:
+            others = EditionChair.objects.filter(term_start__isnull=False).exclude(
+                edition_id=self.edition_id
+            )
+            others = others.filter(Q(term_end__isnull=True) | Q(term_end__gte=self.term_start))
+            if self.term_end:
+                others = others.filter(term_start__lte=self.term_end)
+            if others.exists():
+                raise ValidationError(
+                    {"term_start": _("Another edition's chairmanship term overlaps these dates.")}
+                )

@@ -50,12 +50,26 @@ def edition_save(*, actor, edition: Edition, chairs: list[Country] | None = None
 @transaction.atomic
 def edition_set_chairs(*, actor, edition: Edition, chairs: list[Country]) -> None:
     _check_chairs(chairs)
-    current = {link.country_id: link for link in edition.chair_links.select_related("country")}
+    current = {
+        link.country_id: link
+        for link in edition.chair_links.select_related("country", "candidature")
+    }
     wanted = {c.pk: c for c in chairs}
     removed = [link for cid, link in current.items() if cid not in wanted]
     added = [
         EditionChair(edition=edition, country=c) for cid, c in wanted.items() if cid not in current
     ]
+    held = [link.country.name for link in removed if hasattr(link, "candidature")]
+    if held:
+        raise ValidationError(
+            {
+                "chairs": _(
+                    "Chairs confirmed through a candidature leave by its withdrawal or "
+                    "hand-over, not here: %(names)s."
+                )
+                % {"names": ", ".join(held)}
+            }
+        )
     for link in removed:
         link.delete()
     EditionChair.objects.bulk_create(added)

@@ -13,7 +13,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from gfmd.platform.api import safe_writes, viewsets
 from gfmd.platform.api.permissions import permission_map_of
 
-APPS = ("gfmd", "roundtables", "civil_society")
+APPS = ("gfmd", "roundtables", "civil_society", "contributions")
 PLATFORM = {safe_writes.__name__, viewsets.__name__}  # where create/update may be defined
 WRITES = ("create", "update", "partial_update")
 
