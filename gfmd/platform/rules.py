@@ -120,3 +120,7 @@ rules.add_perm("gfmd.change_documenttranslation", is_support_staff)  # assign
 rules.add_perm("gfmd.delete_documenttranslation", rules.always_deny)
 rules.add_perm("gfmd.manage_documenttranslation", is_support_staff)
 rules.add_perm("gfmd.submit_documenttranslation", is_support_staff | is_assigned_translator)
+
+# Document templates (visa letters, reports): the Support Unit edits them in the admin.
+for _verb in ("view", "add", "change", "delete", "preview"):
+    rules.add_perm(f"gfmd.{_verb}_documenttemplate", is_support_staff)
