@@ -71,3 +71,14 @@ rules.add_perm("registration.check_credential", is_support_staff)
 
 # Access to the admin app index for rules' ObjectPermissionsModelAdmin.
 rules.add_perm("registration", is_support_staff)
+
+# Visa letters, badges and check-in (regdocs): the Support Unit only. Letters carry
+# passport data; a badge's QR code is an access credential; check-in desks are staffed
+# by the Support Unit (its scanning devices sign in as staff accounts).
+for _model in ("visaletter", "badge", "badgebatch", "checkin", "offlinescan"):
+    for _verb in ("view", "add", "change", "delete"):
+        rules.add_perm(f"registration.{_verb}_{_model}", is_support_staff)
+for _perm in ("issue_visaletter", "download_visaletter", "download_badge", "revoke_badge"):
+    rules.add_perm(f"registration.{_perm}", is_support_staff)
+rules.add_perm("registration.download_badgebatch", is_support_staff)
+rules.add_perm("registration.check_in_participant", is_support_staff)

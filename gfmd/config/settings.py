@@ -252,6 +252,8 @@ SPECTACULAR_SETTINGS = {
         "DevelopmentStatusEnum": "gfmd.enums.DevelopmentStatus",
         "TranslationStateEnum": "gfmd.platform.translations.TranslationState",
         "TranslationKindEnum": "gfmd.platform.translations.TranslationKind",
+        "ScanOutcomeEnum": "registration.models.checkin.ScanOutcome",
+        "OutcomeEnum": "civil_society.enums.Outcome",
     },
 }
 

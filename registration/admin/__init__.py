@@ -1,0 +1,1 @@
+from registration.admin import checkin, letters  # noqa: F401
