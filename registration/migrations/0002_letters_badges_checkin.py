@@ -6,9 +6,57 @@ from django.conf import settings
 from django.db import migrations, models
 
 
+# Starting visa letter templates in the three languages; staff edit them in the admin.
+VISA_LETTER_TEMPLATES = {
+    "en-gb": (
+        "Invitation to {{ meeting }}",
+        "To whom it may concern,\n\n"
+        "The Global Forum on Migration and Development (GFMD) invites {{ title }} {{ name }}, "
+        "{{ function }}, {{ delegation }}, to attend {{ meeting }}, to be held in {{ venue }} "
+        "on {{ dates }}.\n\n"
+        "Passport: {{ passport_number }} ({{ nationality }}), date of birth: {{ date_of_birth }}.\n\n"
+        "We would be grateful for any assistance in issuing the necessary visa.\n\n"
+        "The GFMD Support Unit",
+    ),
+    "fr": (
+        "Invitation au {{ meeting }}",
+        "À qui de droit,\n\n"
+        "Le Forum mondial sur la migration et le développement (FMMD) invite {{ title }} "
+        "{{ name }}, {{ function }}, {{ delegation }}, à participer au {{ meeting }}, qui se "
+        "tiendra à {{ venue }} du {{ dates }}.\n\n"
+        "Passeport : {{ passport_number }} ({{ nationality }}), date de naissance : "
+        "{{ date_of_birth }}.\n\n"
+        "Nous vous serions reconnaissants de faciliter la délivrance du visa nécessaire.\n\n"
+        "L'Unité d'appui du FMMD",
+    ),
+    "es": (
+        "Invitación a {{ meeting }}",
+        "A quien corresponda:\n\n"
+        "El Foro Mundial sobre Migración y Desarrollo (FMMD) invita a {{ title }} {{ name }}, "
+        "{{ function }}, {{ delegation }}, a participar en {{ meeting }}, que se celebrará en "
+        "{{ venue }} del {{ dates }}.\n\n"
+        "Pasaporte: {{ passport_number }} ({{ nationality }}), fecha de nacimiento: "
+        "{{ date_of_birth }}.\n\n"
+        "Agradeceremos toda ayuda para la expedición del visado necesario.\n\n"
+        "La Unidad de Apoyo del FMMD",
+    ),
+}
+
+
+def add_visa_letter_templates(apps, schema_editor):
+    DocumentTemplate = apps.get_model("gfmd", "DocumentTemplate")
+    for language, (subject, body) in VISA_LETTER_TEMPLATES.items():
+        DocumentTemplate.objects.get_or_create(
+            kind="registration.visa_letter",
+            language=language,
+            defaults={"subject": subject, "body": body},
+        )
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
+        ('gfmd', '0016_document_templates'),
         ('registration', '0001_registration'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
@@ -171,4 +219,5 @@ class Migration(migrations.Migration):
             model_name='visaletter',
             constraint=models.CheckConstraint(condition=models.Q(('superseded_at__isnull', True), ('superseded_at__gte', models.F('issued_at')), _connector='OR'), name='visaletter_superseded_after_issue'),
         ),
+        migrations.RunPython(add_visa_letter_templates, migrations.RunPython.noop),
     ]

@@ -90,7 +90,7 @@ def test_invalid_template_is_a_validation_error_on_its_field(staff):
     with pytest.raises(ValidationError) as caught:
         document_template_save(actor=staff, template=template)
     assert set(caught.value.message_dict) == {"body"}
-    assert not DocumentTemplate.objects.exists()
+    assert not DocumentTemplate.objects.filter(kind=KIND.code).exists()
 
 
 def test_unregistered_kind_refused(staff):
@@ -176,11 +176,11 @@ def test_admin_add_refuses_an_unsafe_template_and_saves_a_valid_one(client, staf
     data = {"kind": KIND.code, "language": "es", "subject": "", "body": "{% include 'x' %}"}
     response = client.post(url, data)
     assert response.status_code == 200 and "not valid" in response.content.decode()
-    assert not DocumentTemplate.objects.exists()
+    assert not DocumentTemplate.objects.filter(kind=KIND.code).exists()
     data["body"] = "Estimado/a {{ name }}"
     data["letterhead_upload"] = SimpleUploadedFile("l.png", png_bytes(), content_type="image/png")
     assert client.post(url, data).status_code == 302
-    template = DocumentTemplate.objects.get()
+    template = DocumentTemplate.objects.get(kind=KIND.code)
     assert template.letterhead_checksum and template.updated_by == staff
     preview = client.get(f"/admin/gfmd/documenttemplate/{template.pk}/preview/")
     assert preview["Content-Type"] == "application/pdf"

@@ -126,3 +126,13 @@ def test_no_template_is_a_conflict_not_a_crash(staff):
     with pytest.raises(ConflictError) as refused:
         visa_letter_issue(actor=staff, participant=world.visa_applicant())
     assert refused.value.code == "no_template"
+
+
+def test_starting_templates_pass_the_sandbox_in_three_languages(db):
+    from gfmd.platform.models import DocumentTemplate
+    from registration.models.documents import VISA_LETTER_KIND
+
+    templates = DocumentTemplate.objects.filter(kind=VISA_LETTER_KIND)  # from the migration
+    assert {t.language for t in templates} == {"en-gb", "fr", "es"}
+    for template in templates:
+        template.full_clean()
