@@ -3,8 +3,8 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from gfmd.platform.admin.base import AuditedAdmin
-from registration.admin.filters import RegistrationFilter
 from gfmd.platform.errors import DomainError
+from registration.admin.filters import RegistrationFilter
 from registration.admin.forms import reason_step
 from registration.models import Credential
 from registration.services.credentials import credential_accept, credential_refuse

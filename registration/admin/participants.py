@@ -12,8 +12,8 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from gfmd.platform.admin.base import AuditedAdmin
-from registration.admin.filters import RegistrationFilter
 from gfmd.platform.errors import DomainError
+from registration.admin.filters import RegistrationFilter
 from registration.admin.forms import SubstituteForm, reason_step
 from registration.enums import ParticipantState
 from registration.models import Participant, PassportData

@@ -99,7 +99,5 @@ def summit(*, per_government=2, overall=None, **registration) -> Summit:
         list_visibility="public",
         position=3,
     )
-    iom = OrganisationFactory(
-        name="IOM test", acronym="IOMT", kind=OrganisationKind.INTERGOVERNMENTAL
-    )
+    iom = OrganisationFactory(kind=OrganisationKind.INTERGOVERNMENTAL)
     return Summit(reg, government, observer, csd, media, iom)
