@@ -252,6 +252,9 @@ SPECTACULAR_SETTINGS = {
         "DevelopmentStatusEnum": "gfmd.enums.DevelopmentStatus",
         "TranslationStateEnum": "gfmd.platform.translations.TranslationState",
         "TranslationKindEnum": "gfmd.platform.translations.TranslationKind",
+        "OrganisationKindEnum": "gfmd.enums.OrganisationKind",
+        "CategoryKindEnum": "registration.enums.CategoryKind",
+        "CredentialKindEnum": "registration.enums.CredentialKind",
     },
 }
 

@@ -192,11 +192,11 @@ class ParticipantSubstituteSerializer(_ParticipantFields):
     reason = serializers.CharField(required=False, allow_blank=True)
 
 
-class ReasonSerializer(serializers.Serializer):
+class ParticipantReasonSerializer(serializers.Serializer):
     reason = serializers.CharField(required=False, allow_blank=True)
 
 
-class RequiredReasonSerializer(serializers.Serializer):
+class RegistrationRequiredReasonSerializer(serializers.Serializer):
     reason = serializers.CharField()
 
 

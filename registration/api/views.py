@@ -218,14 +218,14 @@ class ParticipantViewSet(RegistrationScopesMixin, RecordViewSet):
             request, lambda p, d: participant_submit(actor=request.user, participant=p)
         )
 
-    @extend_schema(request=s.ReasonSerializer, responses=s.ParticipantSerializer)
+    @extend_schema(request=s.ParticipantReasonSerializer, responses=s.ParticipantSerializer)
     @action(detail=True, methods=["post"])
     def cancel(self, request, pk=None):
         """Cancel; an approved participant's seat goes to the waitlist."""
         return self._step(
             request,
             lambda p, d: participant_cancel(actor=request.user, participant=p, **d),
-            s.ReasonSerializer,
+            s.ParticipantReasonSerializer,
         )
 
     @extend_schema(request=s.ParticipantSubstituteSerializer, responses=s.ParticipantSerializer)
@@ -267,22 +267,24 @@ class ParticipantViewSet(RegistrationScopesMixin, RecordViewSet):
             "changed": decision.changed,
         }
 
-    @extend_schema(request=s.ReasonSerializer, responses=s.ParticipantSerializer)
+    @extend_schema(request=s.ParticipantReasonSerializer, responses=s.ParticipantSerializer)
     @action(detail=True, methods=["post"])
     def waitlist(self, request, pk=None):
         return self._step(
             request,
             lambda p, d: participant_waitlist(actor=request.user, participant=p, **d),
-            s.ReasonSerializer,
+            s.ParticipantReasonSerializer,
         )
 
-    @extend_schema(request=s.RequiredReasonSerializer, responses=s.ParticipantSerializer)
+    @extend_schema(
+        request=s.RegistrationRequiredReasonSerializer, responses=s.ParticipantSerializer
+    )
     @action(detail=True, methods=["post"])
     def reject(self, request, pk=None):
         return self._step(
             request,
             lambda p, d: participant_reject(actor=request.user, participant=p, **d),
-            s.RequiredReasonSerializer,
+            s.RegistrationRequiredReasonSerializer,
         )
 
     @extend_schema(request=s.BulkApproveSerializer, responses=s.DecisionSerializer(many=True))
@@ -364,10 +366,10 @@ class CredentialViewSet(
         credential = credential_accept(actor=request.user, credential=self.get_object())
         return Response(s.CredentialSerializer(credential).data)
 
-    @extend_schema(request=s.RequiredReasonSerializer, responses=s.CredentialSerializer)
+    @extend_schema(request=s.RegistrationRequiredReasonSerializer, responses=s.CredentialSerializer)
     @action(detail=True, methods=["post"])
     def refuse(self, request, pk=None):
-        payload = s.RequiredReasonSerializer(data=request.data)
+        payload = s.RegistrationRequiredReasonSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         credential = credential_refuse(
             actor=request.user, credential=self.get_object(), **payload.validated_data
