@@ -224,11 +224,10 @@ def participant_update(
     for name, value in fields.items():
         if name in EDITABLE_FIELDS:
             setattr(participant, name, value)
-    sessions = speaking_sessions if speaking_sessions is not None else None
-    _check_format_and_sessions(participant, sessions)
+    _check_format_and_sessions(participant, speaking_sessions)
     record_save(actor=actor, instance=participant, action="participant.update")
-    if sessions is not None:
-        participant.speaking_sessions.set(sessions)
+    if speaking_sessions is not None:
+        participant.speaking_sessions.set(speaking_sessions)
     if passport is not ...:
         passport_set(actor=actor, participant=participant, passport=passport)
     return participant

@@ -260,3 +260,41 @@ def test_invalid_transition_is_a_conflict(summit):
     participant = _nominate(summit, staff, "Ali One", submit=False)
     with pytest.raises(ConflictError):
         participant_approve(actor=staff, participant=participant)
+
+
+def test_speakers_ask_for_sessions_of_the_meetings_edition_only(summit):
+    from tests.roundtables.factories import SessionFactory
+
+    staff = StaffFactory()
+    own = SessionFactory(roundtable__edition=summit.registration.meeting.edition)
+    foreign = SessionFactory()
+
+    speaker = _nominate(summit, staff, "Ali One", speaking_sessions=[own])
+    assert list(speaker.speaking_sessions.all()) == [own]
+    with pytest.raises(DomainError) as refused:
+        _nominate(summit, staff, "Bea Two", speaking_sessions=[foreign])
+    assert refused.value.field == "speaking_sessions"
+    assert not Participant.objects.filter(full_name="Bea Two").exists()
+
+
+def test_category_kind_decides_the_delegation(summit):
+    staff = StaffFactory()
+    with pytest.raises(DomainError) as refused:
+        participant_nominate(
+            actor=staff,
+            registration=summit.registration,
+            category=summit.media,
+            country=country("DEU"),
+            full_name="Pia Press",
+            email="pia@example.org",
+        )
+    assert refused.value.field == "category"
+    observer = participant_nominate(
+        actor=staff,
+        registration=summit.registration,
+        category=summit.observer,
+        organisation=summit.iom,
+        full_name="Omar Obs",
+        email="omar@example.org",
+    )
+    assert observer.delegation == summit.iom
