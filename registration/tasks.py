@@ -3,6 +3,13 @@
 from celery import shared_task
 
 from registration.services.badges import badge_batch_run
+from registration.services.privacy import passport_data_purge
+
+
+@shared_task(name="registration.purge_passport_data")
+def purge_passport_data() -> int:
+    """Daily (beat): delete passport data past each registration's retention."""
+    return passport_data_purge()
 
 
 @shared_task(name="registration.badge_batch_run")

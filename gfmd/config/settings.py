@@ -254,6 +254,9 @@ SPECTACULAR_SETTINGS = {
         "TranslationKindEnum": "gfmd.platform.translations.TranslationKind",
         "ScanOutcomeEnum": "registration.models.checkin.ScanOutcome",
         "OutcomeEnum": "civil_society.enums.Outcome",
+        "OrganisationKindEnum": "gfmd.enums.OrganisationKind",
+        "CategoryKindEnum": "registration.enums.CategoryKind",
+        "CredentialKindEnum": "registration.enums.CredentialKind",
     },
 }
 
@@ -266,6 +269,8 @@ OAUTH2_PROVIDER = {
         "inputs:submit": "Submit inputs to working papers in consultation",
         "applications:submit": "Submit Civil Society Days applications",
         "webhooks:manage": "Manage the client's webhook subscriptions",
+        "registrations:read": "Read the meeting registrations of the client's delegation",
+        "registrations:write": "Nominate and change participants, upload credentials",
     },
     "SCOPES_BACKEND_CLASS": "gfmd.platform.api.scopes.PartnerScopes",
     # DOT's validator; its revocation also drops the token's cached entry
@@ -396,5 +401,7 @@ GFMD_WEBHOOK_EVENT_TYPES = (
     "translation.state_changed",
     "input.decided",
     "csd.selection_confirmed",
+    "registration.participant_state_changed",
+    "registration.credential_checked",
     "webhook.test",
 )

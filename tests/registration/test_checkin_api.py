@@ -49,37 +49,37 @@ def endpoints(world, staff):
     badge = badge_for(participant)
     batch_reg = world.registration.pk
     return [
-        ("get", "/api/v1/registration/visa-letters/", None),
-        ("get", f"/api/v1/registration/visa-letters/{letter.pk}/", None),
-        ("get", f"/api/v1/registration/visa-letters/{letter.pk}/download/", None),
+        ("get", "/api/v1/visa-letters/", None),
+        ("get", f"/api/v1/visa-letters/{letter.pk}/", None),
+        ("get", f"/api/v1/visa-letters/{letter.pk}/download/", None),
         (
             "post",
-            "/api/v1/registration/visa-letters/issue/",
+            "/api/v1/visa-letters/issue/",
             {"participant": participant.pk, "reason": "x"},
         ),
-        ("get", "/api/v1/registration/badges/", None),
-        ("get", f"/api/v1/registration/badges/{badge.pk}/pdf/", None),
-        ("post", "/api/v1/registration/badges/issue/", {"participant": participant.pk}),
-        ("get", "/api/v1/registration/badge-batches/", None),
-        ("post", "/api/v1/registration/badge-batches/", {"registration": batch_reg}),
-        ("get", "/api/v1/registration/check-ins/", None),
-        ("post", "/api/v1/registration/check-ins/scan/", {"code": badge_payload(badge)}),
-        ("post", "/api/v1/registration/check-ins/participant/", {"participant": participant.pk}),
+        ("get", "/api/v1/badges/", None),
+        ("get", f"/api/v1/badges/{badge.pk}/pdf/", None),
+        ("post", "/api/v1/badges/issue/", {"participant": participant.pk}),
+        ("get", "/api/v1/badge-batches/", None),
+        ("post", "/api/v1/badge-batches/", {"registration": batch_reg}),
+        ("get", "/api/v1/check-ins/", None),
+        ("post", "/api/v1/check-ins/scan/", {"code": badge_payload(badge)}),
+        ("post", "/api/v1/check-ins/participant/", {"participant": participant.pk}),
         (
             "get",
-            f"/api/v1/registration/check-ins/candidates/?registration={batch_reg}&q=Ana",
+            f"/api/v1/check-ins/candidates/?registration={batch_reg}&q=Ana",
             None,
         ),
         (
             "post",
-            "/api/v1/registration/check-ins/offline-batch/",
+            "/api/v1/check-ins/offline-batch/",
             {
                 "device": "d1",
                 "scans": [{"scan_id": "1", "code": "x", "scanned_at": "2030-01-20T09:00:00Z"}],
             },
         ),
         # last: it revokes the badge the scans above use
-        ("post", f"/api/v1/registration/badges/{badge.pk}/revoke/", {"reason": "Lost"}),
+        ("post", f"/api/v1/badges/{badge.pk}/revoke/", {"reason": "Lost"}),
     ]
 
 
@@ -111,20 +111,20 @@ def test_scan_twice_over_the_api_then_revoked_badge(world, staff, api):
     client = api(staff)
     participant = world.participant("Ana Núñez")
     code = badge_payload(badge_for(participant))
-    first = client.post("/api/v1/registration/check-ins/scan/", {"code": code}, format="json")
-    second = client.post("/api/v1/registration/check-ins/scan/", {"code": code}, format="json")
+    first = client.post("/api/v1/check-ins/scan/", {"code": code}, format="json")
+    second = client.post("/api/v1/check-ins/scan/", {"code": code}, format="json")
     assert first.status_code == 201 and second.status_code == 200
     assert "already checked in at" in second.json()["message"]
     assert CheckIn.objects.count() == 1
     badge = participant.badge
     revoke = client.post(
-        f"/api/v1/registration/badges/{badge.pk}/revoke/", {"reason": "Lost"}, format="json"
+        f"/api/v1/badges/{badge.pk}/revoke/", {"reason": "Lost"}, format="json"
     )
     assert revoke.status_code == 200 and revoke.json()["is_revoked"] is True
-    refused = client.post("/api/v1/registration/check-ins/scan/", {"code": code}, format="json")
+    refused = client.post("/api/v1/check-ins/scan/", {"code": code}, format="json")
     assert refused.status_code == 409 and "revoked" in refused.json()["detail"]
     forged = client.post(
-        "/api/v1/registration/check-ins/scan/", {"code": code + "x"}, format="json"
+        "/api/v1/check-ins/scan/", {"code": code + "x"}, format="json"
     )
     assert forged.status_code == 400
 
@@ -132,7 +132,7 @@ def test_scan_twice_over_the_api_then_revoked_badge(world, staff, api):
 def test_reissue_over_the_api_needs_a_reason(world, staff, api):
     client = api(staff)
     participant = world.visa_applicant()
-    url = "/api/v1/registration/visa-letters/issue/"
+    url = "/api/v1/visa-letters/issue/"
     assert client.post(url, {"participant": participant.pk}, format="json").status_code == 201
     refused = client.post(url, {"participant": participant.pk}, format="json")
     assert (
@@ -144,9 +144,9 @@ def test_reissue_over_the_api_needs_a_reason(world, staff, api):
         url, {"participant": participant.pk, "reason": "New passport"}, format="json"
     )
     assert again.status_code == 201 and again.json()["reason"] == "New passport"
-    listed = client.get(f"/api/v1/registration/visa-letters/?participant={participant.pk}").json()
+    listed = client.get(f"/api/v1/visa-letters/?participant={participant.pk}").json()
     assert [row["is_current"] for row in listed["results"]] == [True, False]
-    download = client.get(f"/api/v1/registration/visa-letters/{again.json()['id']}/download/")
+    download = client.get(f"/api/v1/visa-letters/{again.json()['id']}/download/")
     assert download["Content-Type"] == "application/pdf"
     assert "AB1234567" in pdf_text(b"".join(download.streaming_content))
 
@@ -155,9 +155,9 @@ def test_response_in_french(world, staff, api):
     client = api(staff)
     participant = world.participant("Ana Núñez")
     code = badge_payload(badge_for(participant))
-    client.post("/api/v1/registration/check-ins/scan/", {"code": code}, format="json")
+    client.post("/api/v1/check-ins/scan/", {"code": code}, format="json")
     again = client.post(
-        "/api/v1/registration/check-ins/scan/",
+        "/api/v1/check-ins/scan/",
         {"code": code},
         format="json",
         HTTP_ACCEPT_LANGUAGE="fr",
@@ -174,10 +174,10 @@ def _count(client, url):
 @pytest.mark.parametrize(
     "url",
     [
-        "/api/v1/registration/visa-letters/",
-        "/api/v1/registration/badges/",
-        "/api/v1/registration/check-ins/",
-        "/api/v1/registration/badge-batches/",
+        "/api/v1/visa-letters/",
+        "/api/v1/badges/",
+        "/api/v1/check-ins/",
+        "/api/v1/badge-batches/",
     ],
 )
 def test_list_query_counts_do_not_grow(world, staff, api, url):

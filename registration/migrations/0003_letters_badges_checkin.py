@@ -57,7 +57,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('gfmd', '0016_document_templates'),
-        ('registration', '0001_registration'),
+        ('registration', '0002_purge_passport_data_daily'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
