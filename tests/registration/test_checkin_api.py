@@ -117,15 +117,11 @@ def test_scan_twice_over_the_api_then_revoked_badge(world, staff, api):
     assert "already checked in at" in second.json()["message"]
     assert CheckIn.objects.count() == 1
     badge = participant.badge
-    revoke = client.post(
-        f"/api/v1/badges/{badge.pk}/revoke/", {"reason": "Lost"}, format="json"
-    )
+    revoke = client.post(f"/api/v1/badges/{badge.pk}/revoke/", {"reason": "Lost"}, format="json")
     assert revoke.status_code == 200 and revoke.json()["is_revoked"] is True
     refused = client.post("/api/v1/check-ins/scan/", {"code": code}, format="json")
     assert refused.status_code == 409 and "revoked" in refused.json()["detail"]
-    forged = client.post(
-        "/api/v1/check-ins/scan/", {"code": code + "x"}, format="json"
-    )
+    forged = client.post("/api/v1/check-ins/scan/", {"code": code + "x"}, format="json")
     assert forged.status_code == 400
 
 
