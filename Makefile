@@ -16,7 +16,9 @@ $(VENV)/.installed: requirements.txt
 	$(PY) -m pip install --quiet -r requirements.txt
 	touch $@
 
+# WeasyPrint's system libraries (Pango, HarfBuzz, fonts) from Debian when missing.
 install: $(VENV)/.installed
+	scripts/ensure-pdf
 
 # Compiled catalogues (.mo) are built here, never committed (docs/i18n.md).
 messages: install

@@ -89,7 +89,8 @@ def papers_panel(edition, user) -> Panel | None:
             label,
             by_state.get(state, 0),
             _(
-                "Documents of the edition (session papers and the Chair's documents) in this state now."
+                "Documents of the edition (session papers and the Chair's documents) "
+                "in this state now."
             ),
             _list("workingpaper", state__exact=state, **edition_filter),
         )

@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "roundtables",
     "civil_society",
     "contributions",
+    "registration",
 ]
 
 MIDDLEWARE = [
@@ -258,6 +259,10 @@ SPECTACULAR_SETTINGS = {
         "DecisionOutcomeEnum": "gfmd.enums.DecisionOutcome",
         "OutcomeEnum": "civil_society.enums.Outcome",
         "ContributionKindEnum": "contributions.enums.ContributionKind",
+        "ScanOutcomeEnum": "registration.models.checkin.ScanOutcome",
+        "OrganisationKindEnum": "gfmd.enums.OrganisationKind",
+        "CategoryKindEnum": "registration.enums.CategoryKind",
+        "CredentialKindEnum": "registration.enums.CredentialKind",
     },
 }
 
@@ -272,6 +277,8 @@ OAUTH2_PROVIDER = {
         "webhooks:manage": "Manage the client's webhook subscriptions",
         "contributions:read": "Read the contributions ledger the client's body may see",
         "contributions:write": "Record pledges, receipts, budgets and carry-overs",
+        "registrations:read": "Read the meeting registrations of the client's delegation",
+        "registrations:write": "Nominate and change participants, upload credentials",
     },
     "SCOPES_BACKEND_CLASS": "gfmd.platform.api.scopes.PartnerScopes",
     # DOT's validator; its revocation also drops the token's cached entry
@@ -363,6 +370,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    # PDF rendering logs every step and font subset at INFO: keep its warnings only.
+    "loggers": {name: {"level": "WARNING"} for name in ("weasyprint", "fontTools")},
 }
 
 # Webhooks: targets must be https and public unless these allow otherwise (tests, dev).
@@ -402,5 +411,7 @@ GFMD_WEBHOOK_EVENT_TYPES = (
     "csd.selection_confirmed",
     "candidature.offered",
     "candidature.state_changed",
+    "registration.participant_state_changed",
+    "registration.credential_checked",
     "webhook.test",
 )

@@ -20,6 +20,7 @@ api_v1 = [
     path("", include("roundtables.api.urls")),
     path("", include("civil_society.api.urls")),
     path("", include("contributions.api.urls")),
+    path("", include("registration.api.urls")),
 ]
 
 urlpatterns = [

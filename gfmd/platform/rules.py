@@ -123,3 +123,6 @@ rules.add_perm("gfmd.submit_documenttranslation", is_support_staff | is_assigned
 
 # Anyone may search; each record type's own selector decides what a caller finds.
 rules.add_perm("gfmd.search", rules.always_allow)
+# Document templates (visa letters, reports): the Support Unit edits them in the admin.
+for _verb in ("view", "add", "change", "delete", "preview"):
+    rules.add_perm(f"gfmd.{_verb}_documenttemplate", is_support_staff)

@@ -4,6 +4,7 @@ Platform level: working paper versions, inputs and document translations all upl
 through `check_upload`; it imports no domain app."""
 
 import hashlib
+import io
 import re
 from dataclasses import dataclass
 
@@ -77,3 +78,41 @@ def _too_big(size: int) -> str:
         "size": size / 1024 / 1024,
         "limit": MAX_UPLOAD_BYTES // 1024 // 1024,
     }
+
+
+MAX_IMAGE_BYTES = 2 * 1024 * 1024  # a letterhead or logo
+MAX_IMAGE_PIXELS = 25_000_000
+IMAGE_TYPES = {"PNG": ("image/png", ".png"), "JPEG": ("image/jpeg", ".jpg")}
+
+
+def check_image_upload(upload, *, field: str = "image") -> CheckedFile:
+    """Accept a PNG or JPEG image (checked by decoding it) within the size limits."""
+    from PIL import Image, UnidentifiedImageError
+
+    content = upload.read(MAX_IMAGE_BYTES + 1)
+    if len(content) > MAX_IMAGE_BYTES:
+        raise DomainError(
+            _("The image is larger than %(limit)d MiB.")
+            % {"limit": MAX_IMAGE_BYTES // 1024 // 1024},
+            field=field,
+        )
+    refused = DomainError(
+        _("Only PNG and JPEG images are accepted (checked by content, not by name)."), field=field
+    )
+    try:
+        with Image.open(io.BytesIO(content), formats=tuple(IMAGE_TYPES)) as image:
+            if image.width * image.height > MAX_IMAGE_PIXELS:
+                raise refused
+            image.verify()
+            kind = image.format
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+        raise refused from None
+    content_type, suffix = IMAGE_TYPES[kind]
+    name = _safe_name(getattr(upload, "name", "") or "image").rsplit(".", 1)[0] + suffix
+    return CheckedFile(
+        content=content,
+        name=name,
+        content_type=content_type,
+        checksum=hashlib.sha256(content).hexdigest(),
+        text="",
+    )

@@ -7,6 +7,7 @@ from gfmd.platform.models.feeds import CalendarFeedKey
 from gfmd.platform.models.idempotency import IdempotencyKey
 from gfmd.platform.models.preferences import UserPreference
 from gfmd.platform.models.search import SearchEntry
+from gfmd.platform.models.templates import DocumentTemplate
 from gfmd.platform.models.translations import DocumentTranslation
 from gfmd.platform.models.webhooks import (
     WebhookAttempt,
@@ -18,6 +19,7 @@ from gfmd.platform.models.webhooks import (
 __all__ = [
     "ActivityLog",
     "CalendarFeedKey",
+    "DocumentTemplate",
     "DocumentTranslation",
     "IdempotencyKey",
     "Notification",
