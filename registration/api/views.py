@@ -110,6 +110,11 @@ class QuotaViewSet(RegistrationScopesMixin, RecordViewSet):
         return sel.quotas_for_user(self.request.user)
 
 
+INCLUDE = OpenApiParameter(
+    "include", str, description="`passport`: staff also get each participant's passport data"
+)
+
+
 def _passport(data) -> Passport | None:
     return Passport(**data) if data else None
 
@@ -128,9 +133,8 @@ def _include_passport(request) -> bool:
     partial_update=extend_schema(
         request=s.ParticipantUpdateSerializer, responses=s.ParticipantSerializer
     ),
-    list=extend_schema(
-        parameters=[OpenApiParameter("include", str, description="`passport` (staff only)")]
-    ),
+    list=extend_schema(parameters=[INCLUDE]),
+    retrieve=extend_schema(parameters=[INCLUDE]),
 )
 class ParticipantViewSet(RegistrationScopesMixin, RecordViewSet):
     """Participants of the caller's delegations (staff: all). Writes honour If-Match
@@ -176,9 +180,6 @@ class ParticipantViewSet(RegistrationScopesMixin, RecordViewSet):
         if self.action == "update":
             kwargs["partial"] = True  # every field optional: PUT as PATCH
         return super().get_serializer(*args, **kwargs)
-
-    def detail_data(self, instance):
-        return s.ParticipantSerializer(instance, context=self.get_serializer_context()).data
 
     def _reloaded(self, pk):
         return s.ParticipantSerializer(self.get_queryset().get(pk=pk)).data
@@ -300,7 +301,7 @@ class ParticipantViewSet(RegistrationScopesMixin, RecordViewSet):
     @extend_schema(
         parameters=[
             OpenApiParameter("file_format", str, enum=["csv", "xlsx"]),
-            OpenApiParameter("include", str, description="`passport` (staff only)"),
+            INCLUDE,
         ],
         responses={
             (200, "text/csv"): OpenApiTypes.BINARY,

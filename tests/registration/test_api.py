@@ -231,6 +231,8 @@ def test_passport_data_in_the_api_only_for_staff_who_ask(summit, api):
     staff_rows = api(staff).get("/api/v1/participants/?include=passport").json()["results"]
     assert staff_rows[0]["passport"]["passport_number"] == "C01X00T47"
     assert "passport" not in api(staff).get("/api/v1/participants/").json()["results"][0]
+    one = api(staff).get(f"/api/v1/participants/{participant.pk}/?include=passport").json()
+    assert one["passport"]["nationality"] == "DEU"
     mine = api(germany).get(f"/api/v1/participants/{participant.pk}/?include=passport").json()
     assert "passport" not in mine
     assert PassportData.objects.count() == 1
