@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "gfmd",
     "roundtables",
     "civil_society",
+    "partnerships",
 ]
 
 MIDDLEWARE = [
@@ -263,6 +264,8 @@ OAUTH2_PROVIDER = {
         "inputs:submit": "Submit inputs to working papers in consultation",
         "applications:submit": "Submit Civil Society Days applications",
         "webhooks:manage": "Manage the client's webhook subscriptions",
+        "practices:read": "Read the Platform for Partnerships' practices, the client's own too",
+        "practices:write": "Submit and update practices for the Platform for Partnerships",
     },
     "SCOPES_BACKEND_CLASS": "gfmd.platform.api.scopes.PartnerScopes",
     # DOT's validator; its revocation also drops the token's cached entry
@@ -391,5 +394,7 @@ GFMD_WEBHOOK_EVENT_TYPES = (
     "translation.state_changed",
     "input.decided",
     "csd.selection_confirmed",
+    "practice.submitted",
+    "practice.state_changed",
     "webhook.test",
 )
