@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "gfmd",
     "roundtables",
     "civil_society",
+    "outcomes",
 ]
 
 MIDDLEWARE = [
