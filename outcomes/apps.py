@@ -12,5 +12,7 @@ class OutcomesConfig(AppConfig):
         # society), and the IMRF report's own sources; other apps register theirs from
         # their own ready() (outcomes never imports them).
         from outcomes import registry
+        from outcomes.selectors import report_sources
 
         registry.register_builtin()
+        report_sources.register()
