@@ -17,32 +17,30 @@ from outcomes.enums import P_MANAGE_REPORT, ReportState
 
 @rules.predicate
 def is_approved_report(user, report) -> bool:
-    return report is not None and report.state == ReportState.APPROVED
+    """Approved reports are public; without an object (the list) the selector scopes."""
+    return report is None or report.state == ReportState.APPROVED
 
 
 rules.add_perm("outcomes", is_support_staff)  # admin app index
 
 for _model in ("objective", "sdgtarget"):
-    rules.add_perm(f"outcomes.list_{_model}", rules.always_allow)
     rules.add_perm(f"outcomes.view_{_model}", rules.always_allow)
     rules.add_perm(f"outcomes.change_{_model}", is_support_staff)
 rules.add_perm("outcomes.add_sdgtarget", is_support_staff)
 
 for _model in ("recommendation", "followup", "editiontagging"):
-    rules.add_perm(f"outcomes.list_{_model}", is_signed_in)
     rules.add_perm(f"outcomes.view_{_model}", is_signed_in)
     rules.add_perm(f"outcomes.add_{_model}", is_support_staff)
 rules.add_perm("outcomes.change_recommendation", is_support_staff)
 rules.add_perm("outcomes.delete_recommendation", is_support_staff)
 rules.add_perm("outcomes.delete_editiontagging", is_support_staff)
 
-for _verb in ("list", "view", "add", "change", "delete"):
+for _verb in ("view", "add", "delete"):
     rules.add_perm(f"outcomes.{_verb}_reportingoptout", is_support_staff)
 
 rules.add_perm("outcomes.tag_content", is_support_staff)
 rules.add_perm("outcomes.view_tags", is_signed_in)  # and the subject's own view permission
 
-rules.add_perm("outcomes.list_imrfreport", rules.always_allow)  # scoped: approved ones
 rules.add_perm("outcomes.view_imrfreport", is_support_staff | is_approved_report)
 rules.add_perm("outcomes.export_imrfreport", is_support_staff | is_approved_report)
 rules.add_perm("outcomes.add_imrfreport", is_support_staff)

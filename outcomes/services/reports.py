@@ -254,6 +254,7 @@ def report_transition(*, actor, report: IMRFReport, name: str, reason: str = "")
         if name in ("submit", "approve") and obj.generation != GenerationState.DONE:
             raise ConflictError(_("The report is not generated yet."), code="not_generated")
 
+    report = IMRFReport.objects.get(pk=report.pk)  # the generation moves outside this caller
     return transition_run(
         report, name, actor=actor, table=REPORT_TRANSITIONS, reason=reason, prepare=prepare
     )

@@ -19,7 +19,8 @@ def imrf(db):
     """GFMD 2018 (outside the period), 2019, 2020, 2021. Objective 20 (remittances):
     two final papers (2019, 2021), inputs from Mexico and France (France opted out for
     2020), a government recommendation of 2019 followed up in 2020 and 2021 (Mexico), and one
-    of 2018 (also tagged 6) followed up in 2020 (Mexico) and 2021 (France). Objective 6: one final paper of 2018 only (outside)."""
+    of 2018 (also tagged 6) followed up in 2020 (Mexico) and 2021 (France). Objective 6:
+    one final paper of 2018 only (outside the period)."""
     staff = StaffFactory()
     e18, e19, e20, e21 = (EditionFactory(year_start=y) for y in (2018, 2019, 2020, 2021))
     for edition in (e18, e19, e20, e21):
