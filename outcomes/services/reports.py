@@ -216,7 +216,7 @@ def _objective_text(registered, items: dict) -> str:
         found = items.get(source.key, [])
         if not found:
             continue
-        lines.append(f"{source.title}: {len(found)}")
+        lines.append(_("%(source)s: %(count)s") % {"source": source.title, "count": len(found)})
         for item in found:
             lines.append(f"- {item['title']} ({item['year']}) {item['url']}")
     return "\n".join(lines)
