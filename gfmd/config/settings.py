@@ -252,6 +252,8 @@ SPECTACULAR_SETTINGS = {
         "DevelopmentStatusEnum": "gfmd.enums.DevelopmentStatus",
         "TranslationStateEnum": "gfmd.platform.translations.TranslationState",
         "TranslationKindEnum": "gfmd.platform.translations.TranslationKind",
+        "FollowUpStatusEnum": "outcomes.enums.FollowUpStatus",
+        "ReportStateEnum": "outcomes.enums.ReportState",
     },
 }
 

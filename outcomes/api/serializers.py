@@ -291,5 +291,5 @@ class IMRFReportSerializer(serializers.ModelSerializer):
         return attrs
 
 
-class ReasonSerializer(serializers.Serializer):
+class ReportReasonSerializer(serializers.Serializer):
     reason = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="")

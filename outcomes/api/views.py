@@ -277,7 +277,7 @@ class IMRFReportViewSet(
         return Response(s.IMRFReportSerializer(report).data, status=202)
 
     def _transition(self, request, name):
-        payload = s.ReasonSerializer(data=request.data)
+        payload = s.ReportReasonSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         report = report_services.report_transition(
             actor=request.user,
@@ -287,17 +287,17 @@ class IMRFReportViewSet(
         )
         return Response(s.IMRFReportSerializer(report).data)
 
-    @extend_schema(request=s.ReasonSerializer, responses=s.IMRFReportSerializer)
+    @extend_schema(request=s.ReportReasonSerializer, responses=s.IMRFReportSerializer)
     @action(detail=True, methods=["post"])
     def submit(self, request, pk=None):
         return self._transition(request, "submit")
 
-    @extend_schema(request=s.ReasonSerializer, responses=s.IMRFReportSerializer)
+    @extend_schema(request=s.ReportReasonSerializer, responses=s.IMRFReportSerializer)
     @action(detail=True, methods=["post"], url_path="return")
     def return_(self, request, pk=None):
         return self._transition(request, "return")
 
-    @extend_schema(request=s.ReasonSerializer, responses=s.IMRFReportSerializer)
+    @extend_schema(request=s.ReportReasonSerializer, responses=s.IMRFReportSerializer)
     @action(detail=True, methods=["post"])
     def approve(self, request, pk=None):
         return self._transition(request, "approve")

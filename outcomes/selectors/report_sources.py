@@ -37,9 +37,16 @@ def excluded_q(excluded: dict, country_field: str, edition_field: str) -> Q:
 
 
 def _add(result: dict, number: int, item: dict) -> None:
-    items = result.setdefault(number, [])
-    if not any(i["kind"] == item["kind"] and i["id"] == item["id"] for i in items):
-        items.append(item)
+    """Append once per objective (a paper tagged through its session and itself)."""
+    seen = result.setdefault(("seen", number), set())
+    key = (item["kind"], item["id"])
+    if key not in seen:
+        seen.add(key)
+        result.setdefault(number, []).append(item)
+
+
+def _done(result: dict) -> dict:
+    return {k: v for k, v in result.items() if not isinstance(k, tuple)}
 
 
 def findings(period, excluded) -> dict:
@@ -76,7 +83,7 @@ def findings(period, excluded) -> dict:
                 "url": f"/api/v1/papers/{paper_id}/",
             },
         )
-    return result
+    return _done(result)
 
 
 def inputs(period, excluded) -> dict:
@@ -105,7 +112,7 @@ def inputs(period, excluded) -> dict:
                 "url": f"/api/v1/inputs/{input_id}/",
             },
         )
-    return result
+    return _done(result)
 
 
 def recommendations(period, excluded) -> dict:
@@ -144,7 +151,7 @@ def recommendations(period, excluded) -> dict:
                 "url": f"/api/v1/csd/recommendations/{rec_id}/",
             },
         )
-    return result
+    return _done(result)
 
 
 def follow_ups(period, excluded) -> dict:
@@ -178,7 +185,7 @@ def follow_ups(period, excluded) -> dict:
                     "url": f"/api/v1/outcomes/recommendations/{rec_id}/follow-ups/",
                 },
             )
-    return result
+    return _done(result)
 
 
 def register() -> None:

@@ -1,5 +1,6 @@
 """The demo's outcomes, the admin pages, the Celery task and the committed sample export."""
 
+import io
 from pathlib import Path
 
 import pytest
@@ -64,3 +65,22 @@ def test_admin_follow_up_page_is_read_only_history(client, staff):
     assert page.status_code == 200
     assert b'name="status"' not in page.content  # entries are not edited
     assert Recommendation.objects.count() == 1 and FollowUp.objects.count() == 1
+
+
+def test_seed_command_makes_the_volume_and_a_report():
+    from django.core.management import call_command
+
+    from outcomes.models import RecommendationTag
+
+    for year in (2019, 2020, 2021, 2022):
+        EditionFactory(year_start=year)
+    call_command("seed_outcomes", recommendations=10, follow_ups=3, stdout=io.StringIO())
+    assert Recommendation.objects.count() == 10
+    assert FollowUp.objects.count() == 30
+    assert RecommendationTag.objects.count() == 30
+    report = IMRFReport.objects.get(title="Seeded IMRF report")
+    assert report.generation == GenerationState.DONE
+    counted = sum(
+        s.counts.get("recommendations", 0) for s in ReportSection.objects.filter(report=report)
+    )
+    assert counted == 20  # two objectives per recommendation
