@@ -15,7 +15,7 @@ import polib
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-APPS = ("gfmd", "roundtables", "civil_society", "partnerships")
+APPS = ("gfmd", "roundtables", "civil_society", "outcomes", "partnerships")
 LANGUAGES = ("fr", "es")
 CATALOGUES = [(app, lang) for app in APPS for lang in LANGUAGES]
 

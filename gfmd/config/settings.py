@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "gfmd",
     "roundtables",
     "civil_society",
+    "outcomes",
     "partnerships",
 ]
 
@@ -252,6 +253,8 @@ SPECTACULAR_SETTINGS = {
         "DevelopmentStatusEnum": "gfmd.enums.DevelopmentStatus",
         "TranslationStateEnum": "gfmd.platform.translations.TranslationState",
         "TranslationKindEnum": "gfmd.platform.translations.TranslationKind",
+        "FollowUpStatusEnum": "outcomes.enums.FollowUpStatus",
+        "ReportStateEnum": "outcomes.enums.ReportState",
     },
 }
 

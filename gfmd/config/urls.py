@@ -18,6 +18,7 @@ api_v1 = [
     path("", include("gfmd.api.urls")),
     path("", include("roundtables.api.urls")),
     path("", include("civil_society.api.urls")),
+    path("", include("outcomes.api.urls")),
     path("", include("partnerships.api.urls")),
 ]
 

@@ -19,7 +19,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             demo.load(self.stdout)
             for config in apps.get_app_configs():
-                if config.name in ("roundtables", "civil_society", "partnerships"):
+                if config.name in ("roundtables", "civil_society", "outcomes", "partnerships"):
                     try:
                         module = importlib.import_module(f"{config.name}.demo")
                     except ModuleNotFoundError as exc:
