@@ -16,35 +16,106 @@ FIRST = "Skills partnerships for care workers"
 # (title, summary, original language, countries or None for global, final state,
 #  translations {field_lang: text})
 PRACTICES = [
-    (FIRST, "Germany and the Philippines train nurses before departure; employers pay.",
-     "en", ["DEU", "PHL"], "published",
-     {"title_fr": "Partenariats de compétences pour les soignants",
-      "title_es": "Alianzas de competencias para cuidadores"}),
-    ("Travail saisonnier circulaire", "Le Maroc et l'Espagne organisent des saisons agricoles "
-     "avec retour garanti et formation des travailleurs.", "fr", ["MAR", "ESP"], "published",
-     {"title_es": "Trabajo estacional circular"}),
-    ("Reducción del costo de las remesas", "México y los Estados Unidos comparan las comisiones "
-     "de las remesas en un portal público.", "es", ["MEX", "USA"], "published",
-     {"title_fr": "Réduire le coût des envois de fonds"}),
-    ("Diaspora bonds for infrastructure", "Ethiopia's diaspora invests in public works through "
-     "bonds sold abroad.", "en", ["ETH"], "published", {}),
-    ("Guichets uniques pour migrants de retour", "Le Sénégal accueille les migrants de retour "
-     "dans des bureaux d'orientation régionaux.", "fr", ["SEN"], "published", {}),
-    ("Portabilidad de la seguridad social", "Convenio iberoamericano que permite sumar "
-     "cotizaciones de varios países.", "es", None, "published",
-     {"title_fr": "Portabilité de la sécurité sociale"}),
-    ("Fair recruitment corridors", "Nepal and Qatar remove recruitment fees for workers.",
-     "en", ["NPL", "QAT"], "published", {}),
-    ("Intégration par la langue", "La Suisse finance des cours de langue dès l'arrivée.",
-     "fr", ["CHE"], "published", {}),
-    ("Protección consular en tránsito", "Guatemala ofrece asistencia consular a lo largo de "
-     "la ruta migratoria.", "es", ["GTM", "MEX"], "published", {}),
-    ("Climate mobility planning", "Fiji plans the relocation of coastal villages with them.",
-     "en", ["FJI"], "in_review", {}),
-    ("Reconnaissance des diplômes", "Un référentiel commun de diplômes en Afrique de l'Ouest.",
-     "fr", ["CIV", "SEN", "MLI"], "returned", {}),
-    ("Datos de migración laboral", "Una encuesta regional sobre migración laboral.", "es", None,
-     "submitted", {}),
+    (
+        FIRST,
+        "Germany and the Philippines train nurses before departure; employers pay.",
+        "en",
+        ["DEU", "PHL"],
+        "published",
+        {
+            "title_fr": "Partenariats de compétences pour les soignants",
+            "title_es": "Alianzas de competencias para cuidadores",
+        },
+    ),
+    (
+        "Travail saisonnier circulaire",
+        "Le Maroc et l'Espagne organisent des saisons agricoles "
+        "avec retour garanti et formation des travailleurs.",
+        "fr",
+        ["MAR", "ESP"],
+        "published",
+        {"title_es": "Trabajo estacional circular"},
+    ),
+    (
+        "Reducción del costo de las remesas",
+        "México y los Estados Unidos comparan las comisiones de las remesas en un portal público.",
+        "es",
+        ["MEX", "USA"],
+        "published",
+        {"title_fr": "Réduire le coût des envois de fonds"},
+    ),
+    (
+        "Diaspora bonds for infrastructure",
+        "Ethiopia's diaspora invests in public works through bonds sold abroad.",
+        "en",
+        ["ETH"],
+        "published",
+        {},
+    ),
+    (
+        "Guichets uniques pour migrants de retour",
+        "Le Sénégal accueille les migrants de retour dans des bureaux d'orientation régionaux.",
+        "fr",
+        ["SEN"],
+        "published",
+        {},
+    ),
+    (
+        "Portabilidad de la seguridad social",
+        "Convenio iberoamericano que permite sumar cotizaciones de varios países.",
+        "es",
+        None,
+        "published",
+        {"title_fr": "Portabilité de la sécurité sociale"},
+    ),
+    (
+        "Fair recruitment corridors",
+        "Nepal and Qatar remove recruitment fees for workers.",
+        "en",
+        ["NPL", "QAT"],
+        "published",
+        {},
+    ),
+    (
+        "Intégration par la langue",
+        "La Suisse finance des cours de langue dès l'arrivée.",
+        "fr",
+        ["CHE"],
+        "published",
+        {},
+    ),
+    (
+        "Protección consular en tránsito",
+        "Guatemala ofrece asistencia consular a lo largo de la ruta migratoria.",
+        "es",
+        ["GTM", "MEX"],
+        "published",
+        {},
+    ),
+    (
+        "Climate mobility planning",
+        "Fiji plans the relocation of coastal villages with them.",
+        "en",
+        ["FJI"],
+        "in_review",
+        {},
+    ),
+    (
+        "Reconnaissance des diplômes",
+        "Un référentiel commun de diplômes en Afrique de l'Ouest.",
+        "fr",
+        ["CIV", "SEN", "MLI"],
+        "returned",
+        {},
+    ),
+    (
+        "Datos de migración laboral",
+        "Una encuesta regional sobre migración laboral.",
+        "es",
+        None,
+        "submitted",
+        {},
+    ),
 ]
 STEPS = {
     "submitted": [],
@@ -58,9 +129,9 @@ def load(stdout) -> None:
     if Practice.objects.filter(title=FIRST).exists():
         stdout.write("Platform for Partnerships demo data already loaded.")
         return
-    edition = Edition.objects.filter(ordinal=12).first() or Edition.objects.order_by(
-        "-ordinal"
-    ).first()
+    edition = (
+        Edition.objects.filter(ordinal=12).first() or Edition.objects.order_by("-ordinal").first()
+    )
     if edition is None:
         stdout.write("Platform for Partnerships demo skipped: no Forum edition.")
         return

@@ -74,14 +74,12 @@ def _moderate(name):
         reason = request.POST.get("reason", "")
         for practice in queryset.order_by("id"):
             if not request.user.has_perm(transition.perm, practice):
-                messages.error(request, gettext("%(practice)s: not allowed.") % {
-                    "practice": practice
-                })
+                messages.error(
+                    request, gettext("%(practice)s: not allowed.") % {"practice": practice}
+                )
                 continue
             try:
-                practice_transition(
-                    actor=request.user, practice=practice, name=name, reason=reason
-                )
+                practice_transition(actor=request.user, practice=practice, name=name, reason=reason)
             except DomainError as exc:
                 messages.error(request, f"{practice}: {exc.detail}")
             else:
@@ -99,8 +97,14 @@ def _moderate(name):
 class PracticeAdmin(AuditedAdmin):
     form = PracticeForm
     action_form = ModerationForm
-    list_display = ["title", "state", "original_language", "is_global", "source_edition",
-                    "state_changed_at"]
+    list_display = [
+        "title",
+        "state",
+        "original_language",
+        "is_global",
+        "source_edition",
+        "state_changed_at",
+    ]
     list_filter = ["state", "original_language", "is_global", "source_edition", "themes"]
     list_select_related = ["source_edition"]
     search_fields = search_fields("title", "summary")

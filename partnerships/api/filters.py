@@ -15,6 +15,9 @@ class PracticeFilter(django_filters.FilterSet):
         method="by_country", help_text="ISO alpha-3 code of an implementing country."
     )
     theme = django_filters.NumberFilter(method="by_theme")
+    objective = django_filters.NumberFilter(
+        method="by_objective", help_text="Number (1-23) of a Global Compact objective."
+    )
     edition = django_filters.NumberFilter(method="by_edition")
     session = django_filters.NumberFilter(
         method="by_session", help_text="Practices drawn from this roundtable session."
@@ -46,6 +49,9 @@ class PracticeFilter(django_filters.FilterSet):
 
     def by_theme(self, queryset, name, value):
         return sel.filter_by_theme(queryset, int(value))
+
+    def by_objective(self, queryset, name, value):
+        return sel.filter_by_objective(queryset, int(value))
 
     def by_edition(self, queryset, name, value):
         return sel.filter_by_edition(queryset, int(value))

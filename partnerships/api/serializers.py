@@ -12,7 +12,7 @@ from gfmd.platform.api.outputs import Column, Expr, Nested, OutputSpec
 from gfmd.platform.api.serializers import AnswersWithReadPayload
 from gfmd.platform.content import missing_json
 from partnerships.enums import ContentLanguage
-from partnerships.models import Practice, TalkCall, TalkProposal, TalkReview
+from partnerships.models import Practice, PracticeTag, TalkCall, TalkProposal, TalkReview
 from roundtables.models import Session, Theme, WorkingPaper
 
 PRACTICE_TRANSLATED = ["title", "summary"]
@@ -47,6 +47,16 @@ PRACTICE_ORGANISATION = OutputSpec(
     },
 )
 
+PRACTICE_TAG = OutputSpec(
+    PracticeTag,
+    "PracticeTag",
+    {
+        "scheme": Column(),
+        "objective": Column("objective__number", serializers.IntegerField(read_only=True)),
+        "sdg_target": Column("sdg_target__code", _text()),
+    },
+)
+
 
 def _has_image():
     return Case(When(image="", then=Value(False)), default=Value(True))
@@ -72,6 +82,7 @@ PRACTICE = OutputSpec(
         "organisations": Nested(PRACTICE_ORGANISATION, link="practice", order_by=("id",)),
         "other_partners": Column(),
         "themes": Nested(PRACTICE_THEME, link="practice", order_by=("theme_id",)),
+        "tags": Nested(PRACTICE_TAG, link="subject", order_by=("scheme", "id")),
         "source_edition": Column(),
         "source_session": Column(),
         "source_paper": Column(),
@@ -128,6 +139,16 @@ class PracticeWriteSerializer(AnswersWithReadPayload, serializers.ModelSerialize
         default="",
         help_text=_("Partner systems: your id; resubmitting it returns the same practice."),
     )
+    objectives = serializers.ListField(
+        child=serializers.IntegerField(min_value=1, max_value=23),
+        required=False,
+        help_text=_("Numbers of the Global Compact objectives (outcomes' tagging)."),
+    )
+    sdg_targets = serializers.ListField(
+        child=serializers.CharField(max_length=10),
+        required=False,
+        help_text=_("Codes of SDG targets, e.g. 10.7."),
+    )
 
     class Meta:
         model = Practice
@@ -146,6 +167,8 @@ class PracticeWriteSerializer(AnswersWithReadPayload, serializers.ModelSerialize
             "contact_name",
             "contact_email",
             "external_ref",
+            "objectives",
+            "sdg_targets",
         ]
 
 

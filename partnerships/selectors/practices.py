@@ -8,7 +8,7 @@ from django.db.models import Exists, F, Func, OuterRef, Q, TextField, Value
 from gfmd.platform.content import search_fields
 from gfmd.platform.roles import is_support_staff
 from partnerships.enums import ContentLanguage, PracticeState
-from partnerships.models import Practice
+from partnerships.models import Practice, PracticeTag
 from partnerships.search_sql import CONFIGS
 
 
@@ -88,3 +88,10 @@ def filter_by_language(queryset, language: str):
 def filter_by_session(queryset, session_id: int):
     """Practices drawn from the session, named or through its paper (the reverse link)."""
     return queryset.filter(Q(source_session_id=session_id) | Q(source_paper__session_id=session_id))
+
+
+def filter_by_objective(queryset, number: int):
+    """Practices tagged with the GCM objective `number` (outcomes' tagging)."""
+    return queryset.filter(
+        Exists(PracticeTag.objects.filter(subject=OuterRef("pk"), objective__number=number))
+    )

@@ -14,6 +14,8 @@ from gfmd.platform.services.records import record_save
 from gfmd.platform.services.transitions import Webhook, require_reason, transition_run
 from gfmd.platform.services.webhooks import webhook_emit
 from gfmd.platform.uploads import check_image
+from outcomes.registry import subject_for
+from outcomes.services.tagging import tags_set
 from partnerships.enums import PRACTICE_TRANSITIONS, PracticeState
 from partnerships.models import Practice
 
@@ -69,6 +71,20 @@ def _set_relations(practice: Practice, relations: dict) -> None:
             getattr(practice, name).set(relations[name])
 
 
+def _tag(actor, practice: Practice, objectives, sdg_targets) -> None:
+    """GCM objectives and SDG targets through outcomes' one tagging path (refused when the
+    source edition's policy has the scheme off)."""
+    if objectives is None and sdg_targets is None:
+        return
+    tags_set(
+        actor=actor,
+        subject=subject_for("practice"),
+        obj=practice,
+        objectives=objectives,
+        sdg_targets=sdg_targets,
+    )
+
+
 def _payload(practice: Practice, previous: str | None = None) -> dict:
     return {
         "practice": practice.pk,
@@ -80,7 +96,9 @@ def _payload(practice: Practice, previous: str | None = None) -> dict:
 
 
 @transaction.atomic
-def practice_submit(*, actor, external_ref: str = "", image=None, **fields) -> tuple:
+def practice_submit(
+    *, actor, external_ref: str = "", image=None, objectives=None, sdg_targets=None, **fields
+) -> tuple:
     """Submit a practice (state: submitted). A partner system resubmitting its
     `external_ref` gets the practice it submitted before: returns (practice, created)."""
     submitter = actor if getattr(actor, "is_authenticated", False) else None
@@ -100,6 +118,7 @@ def practice_submit(*, actor, external_ref: str = "", image=None, **fields) -> t
     practice_check(practice, relations)
     record_save(actor=actor, instance=practice, action="practice.submit")
     _set_relations(practice, relations)
+    _tag(actor, practice, objectives, sdg_targets)
     if image is not None:
         _store_image(practice, image)
     webhook_emit("practice.submitted", _payload(practice), obj=practice, perm=VIEW)
@@ -107,7 +126,9 @@ def practice_submit(*, actor, external_ref: str = "", image=None, **fields) -> t
 
 
 @transaction.atomic
-def practice_update(*, actor, practice: Practice, image=None, **fields) -> Practice:
+def practice_update(
+    *, actor, practice: Practice, image=None, objectives=None, sdg_targets=None, **fields
+) -> Practice:
     """Change a practice's content. An archived practice is not edited any more."""
     practice = Practice.objects.select_for_update().get(pk=practice.pk)
     if practice.state == PracticeState.ARCHIVED:
@@ -118,6 +139,7 @@ def practice_update(*, actor, practice: Practice, image=None, **fields) -> Pract
     practice_check(practice, relations)
     record_save(actor=actor, instance=practice)
     _set_relations(practice, relations)
+    _tag(actor, practice, objectives, sdg_targets)
     if image is not None:
         _store_image(practice, image)
     return practice
