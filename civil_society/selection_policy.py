@@ -1,7 +1,9 @@
-"""The selection algorithm: pure Python over candidates and the policy's numbers.
-
-No database access here, so the rules are easy to read and to test. `proposal_run` in
-services/selection.py feeds it and stores what it returns.
+"""The Civil Society Days' selection policy: pure Python over candidates and the policy's
+numbers, run by the one selection engine (gfmd/platform/selection.py), which the Platform
+for Partnerships' call for talks uses too. This module says what is particular to the
+CSD: the candidates (nominated delegates), the merit order, the reserved places and the
+caps, and the words of their explanations. `proposal_run` in services/selection.py feeds
+it and stores what it returns.
 
 Order of work (docs/civil_society.md explains the why):
 1. Eligibility: an application needs the policy's minimum number of reviews.
@@ -18,15 +20,17 @@ The explanations (`Verdict.reason`, `SelectionResult.warnings`) are written in t
 language when the selection runs (gettext) and stored as written.
 """
 
-from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from decimal import ROUND_FLOOR, Decimal
 
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
-from civil_society.enums import Outcome, Sector
+from civil_society.enums import Sector
+from gfmd.platform.selection import Cap, Reserve, SelectionResult, Verdict, select
+
+__all__ = ["Candidate", "PolicyTerms", "SelectionResult", "Verdict", "compute_selection"]
 
 REGION_ORDER = ("Africa", "Americas", "Asia", "Europe", "Oceania")
 TWO_PLACES = Decimal("0.01")
@@ -95,25 +99,6 @@ class Candidate:
     submitted_at: datetime
 
 
-@dataclass
-class Verdict:
-    candidate: Candidate
-    rank: int
-    effective_score: Decimal | None
-    outcome: str = Outcome.OUT
-    waitlist_position: int | None = None
-    reason: str = ""
-
-
-@dataclass
-class SelectionResult:
-    verdicts: list[Verdict]
-    warnings: list[str] = field(default_factory=list)
-
-    def by_outcome(self, outcome: str) -> list[Verdict]:
-        return [v for v in self.verdicts if v.outcome == outcome]
-
-
 def _effective(c: Candidate, terms: PolicyTerms) -> Decimal:
     base = c.average_score if c.average_score is not None else Decimal(0)
     bonus = terms.priority_bonus if c.has_priority else Decimal(0)
@@ -150,153 +135,106 @@ def _score_text(v: Verdict, terms: PolicyTerms) -> str:
     return _("average %(average)s from %(count)d review(s)") % values
 
 
-def compute_selection(terms: PolicyTerms, candidates: list[Candidate]) -> SelectionResult:
-    eligible = sorted(
-        (c for c in candidates if c.review_count >= terms.min_reviews and c.review_count > 0),
-        key=lambda c: _sort_key(c, terms),
-    )
-    eligible_ids = {c.delegate_id for c in eligible}
-    ineligible = sorted(
-        (c for c in candidates if c.delegate_id not in eligible_ids),
-        key=lambda c: _sort_key(c, terms),
-    )
-    verdicts = {
-        c.delegate_id: Verdict(c, rank, _effective(c, terms))
-        for rank, c in enumerate([*eligible, *ineligible], start=1)
-    }
-    result = SelectionResult(verdicts=[verdicts[c.delegate_id] for c in [*eligible, *ineligible]])
-    for c in ineligible:
-        needed = max(terms.min_reviews, 1)
-        verdicts[c.delegate_id].reason = _(
-            "Not eligible yet: %(count)d of %(needed)d required review(s)."
-        ) % {"count": c.review_count, "needed": needed}
+class CSDPolicy:
+    """The Civil Society Days' terms as the selection engine's policy
+    (gfmd/platform/selection.py): sector minimums, then regional spread; caps per
+    organisation (a final cap: no waitlist place either) and per region."""
 
-    selected: list[Candidate] = []
-    chosen: set[int] = set()
-    by_sector: Counter = Counter()
-    by_region: Counter = Counter()
-    by_org: Counter = Counter()
-    region_cap = terms.region_cap
+    def __init__(self, terms: PolicyTerms):
+        self.terms = terms
+        self.places = terms.places
+        self.waitlist_size = terms.waitlist_size
+        self.min_reviews = terms.min_reviews
 
-    def blocker(c: Candidate) -> str | None:
-        if by_org[c.organisation_id] >= terms.max_per_organisation:
-            return _(
-                "%(organisation)s already has %(count)d place(s), the most one organisation "
-                "may hold."
-            ) % {"organisation": c.organisation_name, "count": by_org[c.organisation_id]}
-        if region_cap is not None and by_region[c.region] >= region_cap:
-            return _("%(region)s already has %(count)d place(s), the policy's regional cap.") % {
-                "region": c.region,
-                "count": region_cap,
-            }
-        return None
+    def candidate_key(self, c: Candidate) -> int:
+        return c.delegate_id
 
-    def take(c: Candidate, reason: str) -> None:
-        v = verdicts[c.delegate_id]
-        v.outcome = Outcome.SELECTED
-        v.reason = _("%(reason)s Rank %(rank)d, %(score)s.") % {
-            "reason": reason,
-            "rank": v.rank,
-            "score": _score_text(v, terms),
-        }
-        selected.append(c)
-        chosen.add(c.delegate_id)
-        by_sector[c.sector] += 1
-        by_region[c.region] += 1
-        by_org[c.organisation_id] += 1
+    def review_count(self, c: Candidate) -> int:
+        return c.review_count
 
-    # Sector minimums.
-    for sector in Sector.values:
-        need = terms.sector_minimums.get(sector, 0)
-        for c in eligible:
-            if by_sector[sector] >= need or len(selected) >= terms.places:
-                break
-            if c.sector != sector or c.delegate_id in chosen or blocker(c):
-                continue
-            take(
-                c,
-                _("Selected to meet the %(sector)s minimum (%(count)d of %(need)d).")
-                % {"sector": Sector(sector).label, "count": by_sector[sector] + 1, "need": need},
-            )
-        if by_sector[sector] < need:
-            result.warnings.append(
-                _(
-                    "%(sector)s: %(count)d of the %(need)d reserved place(s) could be filled; "
-                    "not enough eligible candidates."
-                )
-                % {"sector": Sector(sector).label, "count": by_sector[sector], "need": need}
-            )
+    def effective(self, c: Candidate) -> Decimal:
+        return _effective(c, self.terms)
 
-    # Regional spread.
-    if terms.min_per_region:
-        regions = [r for r in REGION_ORDER if any(c.region == r for c in eligible)]
-        regions += sorted({c.region for c in eligible} - set(regions))
-        for region in regions:
-            for c in eligible:
-                if by_region[region] >= terms.min_per_region or len(selected) >= terms.places:
-                    break
-                if c.region != region or c.delegate_id in chosen or blocker(c):
-                    continue
-                take(
-                    c,
+    def sort_key(self, c: Candidate):
+        return _sort_key(c, self.terms)
+
+    def score_text(self, v: Verdict) -> str:
+        return _score_text(v, self.terms)
+
+    def reserves(self) -> list[Reserve]:
+        terms = self.terms
+
+        def sectors(eligible):
+            return [(s, terms.sector_minimums.get(s, 0)) for s in Sector.values]
+
+        def regions(eligible):
+            if not terms.min_per_region:
+                return []
+            found = [r for r in REGION_ORDER if any(c.region == r for c in eligible)]
+            found += sorted({c.region for c in eligible} - set(found))
+            return [(r, terms.min_per_region) for r in found]
+
+        return [
+            Reserve(
+                key=lambda c: c.sector,
+                groups=sectors,
+                reason=lambda sector, count, need: (
+                    _("Selected to meet the %(sector)s minimum (%(count)d of %(need)d).")
+                    % {"sector": Sector(sector).label, "count": count, "need": need}
+                ),
+                shortfall=lambda sector, count, need: (
+                    _(
+                        "%(sector)s: %(count)d of the %(need)d reserved place(s) could be filled; "
+                        "not enough eligible candidates."
+                    )
+                    % {"sector": Sector(sector).label, "count": count, "need": need}
+                ),
+            ),
+            Reserve(
+                key=lambda c: c.region,
+                groups=regions,
+                reason=lambda region, count, need: (
                     _("Selected for regional spread (%(region)s: %(count)d of %(need)d).")
+                    % {"region": region, "count": count, "need": need}
+                ),
+            ),
+        ]
+
+    def caps(self) -> list[Cap]:
+        return [
+            Cap(
+                key=lambda c: c.organisation_id,
+                limit=self.terms.max_per_organisation,
+                blocked=lambda c, count, limit: (
+                    _(
+                        "%(organisation)s already has %(count)d place(s), the most one "
+                        "organisation may hold."
+                    )
+                    % {"organisation": c.organisation_name, "count": count}
+                ),
+                final=lambda c, count, rank, score: (
+                    _(
+                        "Not selected: %(organisation)s already has %(count)d place(s), the most "
+                        "one organisation may hold. Rank %(rank)d, %(score)s."
+                    )
                     % {
-                        "region": region,
-                        "count": by_region[region] + 1,
-                        "need": terms.min_per_region,
-                    },
-                )
+                        "organisation": c.organisation_name,
+                        "count": count,
+                        "rank": rank,
+                        "score": score,
+                    }
+                ),
+            ),
+            Cap(
+                key=lambda c: c.region,
+                limit=self.terms.region_cap,
+                blocked=lambda c, count, limit: (
+                    _("%(region)s already has %(count)d place(s), the policy's regional cap.")
+                    % {"region": c.region, "count": limit}
+                ),
+            ),
+        ]
 
-    # Merit.
-    held_back: dict[int, str] = {}
-    for c in eligible:
-        if c.delegate_id in chosen:
-            continue
-        if len(selected) >= terms.places:
-            break
-        why = blocker(c)
-        if why:
-            held_back[c.delegate_id] = why
-            continue
-        take(c, _("Selected on merit."))
 
-    # Waitlist and the rest.
-    position = 0
-    for c in eligible:
-        if c.delegate_id in chosen:
-            continue
-        v = verdicts[c.delegate_id]
-        org_full = by_org[c.organisation_id] >= terms.max_per_organisation
-        if org_full:
-            v.reason = _(
-                "Not selected: %(organisation)s already has %(count)d place(s), the most one "
-                "organisation may hold. Rank %(rank)d, %(score)s."
-            ) % {
-                "organisation": c.organisation_name,
-                "count": by_org[c.organisation_id],
-                "rank": v.rank,
-                "score": _score_text(v, terms),
-            }
-            continue
-        if position < terms.waitlist_size:
-            position += 1
-            v.outcome = Outcome.WAITLISTED
-            v.waitlist_position = position
-            why = held_back.get(c.delegate_id) or (
-                _("all %(places)d places went to higher-ranked or reserved candidates.")
-                % {"places": terms.places}
-            )
-            v.reason = _(
-                "Waitlisted at position %(position)d: %(why)s Rank %(rank)d, %(score)s."
-            ) % {
-                "position": position,
-                "why": why,
-                "rank": v.rank,
-                "score": _score_text(v, terms),
-            }
-        else:
-            v.reason = _(
-                "Not selected: rank %(rank)d is below the last of %(size)d waitlist place(s); "
-                "%(score)s."
-            ) % {"rank": v.rank, "size": terms.waitlist_size, "score": _score_text(v, terms)}
-    return result
+def compute_selection(terms: PolicyTerms, candidates: list[Candidate]) -> SelectionResult:
+    return select(CSDPolicy(terms), candidates)

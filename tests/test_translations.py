@@ -15,7 +15,15 @@ import polib
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-APPS = ("gfmd", "roundtables", "civil_society", "contributions", "registration")
+APPS = (
+    "gfmd",
+    "roundtables",
+    "civil_society",
+    "contributions",
+    "registration",
+    "outcomes",
+    "partnerships",
+)
 LANGUAGES = ("fr", "es")
 CATALOGUES = [(app, lang) for app in APPS for lang in LANGUAGES]
 

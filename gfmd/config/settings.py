@@ -68,6 +68,8 @@ INSTALLED_APPS = [
     "civil_society",
     "contributions",
     "registration",
+    "outcomes",
+    "partnerships",
 ]
 
 MIDDLEWARE = [
@@ -263,6 +265,8 @@ SPECTACULAR_SETTINGS = {
         "OrganisationKindEnum": "gfmd.enums.OrganisationKind",
         "CategoryKindEnum": "registration.enums.CategoryKind",
         "CredentialKindEnum": "registration.enums.CredentialKind",
+        "FollowUpStatusEnum": "outcomes.enums.FollowUpStatus",
+        "ReportStateEnum": "outcomes.enums.ReportState",
     },
 }
 
@@ -279,6 +283,8 @@ OAUTH2_PROVIDER = {
         "contributions:write": "Record pledges, receipts, budgets and carry-overs",
         "registrations:read": "Read the meeting registrations of the client's delegation",
         "registrations:write": "Nominate and change participants, upload credentials",
+        "practices:read": "Read the Platform for Partnerships' practices, the client's own too",
+        "practices:write": "Submit and update practices for the Platform for Partnerships",
     },
     "SCOPES_BACKEND_CLASS": "gfmd.platform.api.scopes.PartnerScopes",
     # DOT's validator; its revocation also drops the token's cached entry
@@ -413,5 +419,7 @@ GFMD_WEBHOOK_EVENT_TYPES = (
     "candidature.state_changed",
     "registration.participant_state_changed",
     "registration.credential_checked",
+    "practice.submitted",
+    "practice.state_changed",
     "webhook.test",
 )

@@ -21,6 +21,8 @@ api_v1 = [
     path("", include("civil_society.api.urls")),
     path("", include("contributions.api.urls")),
     path("", include("registration.api.urls")),
+    path("", include("outcomes.api.urls")),
+    path("", include("partnerships.api.urls")),
 ]
 
 urlpatterns = [

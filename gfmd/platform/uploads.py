@@ -4,7 +4,6 @@ Platform level: working paper versions, inputs and document translations all upl
 through `check_upload`; it imports no domain app."""
 
 import hashlib
-import io
 import re
 from dataclasses import dataclass
 
@@ -80,39 +79,80 @@ def _too_big(size: int) -> str:
     }
 
 
-MAX_IMAGE_BYTES = 2 * 1024 * 1024  # a letterhead or logo
-MAX_IMAGE_PIXELS = 25_000_000
+# Images (logos, pictures): raster only, checked by content, re-encoded.
+
+MAX_IMAGE_BYTES = 2 * 1024 * 1024  # 2 MiB
+MIN_IMAGE_SIDE, MAX_IMAGE_SIDE = 16, 4096
+# Magic bytes of the raster formats accepted; SVG (markup that can carry scripts) never.
+IMAGE_MAGIC = {
+    b"\x89PNG\r\n\x1a\n": "PNG",
+    b"\xff\xd8\xff": "JPEG",
+    b"GIF87a": "GIF",
+    b"GIF89a": "GIF",
+}
 IMAGE_TYPES = {"PNG": ("image/png", ".png"), "JPEG": ("image/jpeg", ".jpg")}
 
 
-def check_image_upload(upload, *, field: str = "image") -> CheckedFile:
-    """Accept a PNG or JPEG image (checked by decoding it) within the size limits."""
+def check_image(upload, *, field: str = "image") -> CheckedFile:
+    """Accept a PNG, JPEG or GIF within the size and dimension bounds and return it
+    re-encoded (PNG, or JPEG for photographs): metadata, trailing data and anything
+    hidden in the original bytes are dropped. SVG and every other type are refused."""
+    from io import BytesIO
+
     from PIL import Image, UnidentifiedImageError
 
+    size = getattr(upload, "size", None)
+    if size is not None and size > MAX_IMAGE_BYTES:
+        raise DomainError(_image_too_big(size), field=field)
     content = upload.read(MAX_IMAGE_BYTES + 1)
     if len(content) > MAX_IMAGE_BYTES:
-        raise DomainError(
-            _("The image is larger than %(limit)d MiB.")
-            % {"limit": MAX_IMAGE_BYTES // 1024 // 1024},
-            field=field,
-        )
-    refused = DomainError(
-        _("Only PNG and JPEG images are accepted (checked by content, not by name)."), field=field
-    )
+        raise DomainError(_image_too_big(len(content)), field=field)
+    if not content:
+        raise DomainError(_("The file is empty."), field=field)
+    kind = next((k for magic, k in IMAGE_MAGIC.items() if content.startswith(magic)), None)
+    refused = _("Only PNG, JPEG and GIF images are accepted (checked by content; no SVG).")
+    if kind is None:
+        raise DomainError(refused, field=field)
     try:
-        with Image.open(io.BytesIO(content), formats=tuple(IMAGE_TYPES)) as image:
-            if image.width * image.height > MAX_IMAGE_PIXELS:
-                raise refused
-            image.verify()
-            kind = image.format
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
-        raise refused from None
-    content_type, suffix = IMAGE_TYPES[kind]
-    name = _safe_name(getattr(upload, "name", "") or "image").rsplit(".", 1)[0] + suffix
+        with Image.open(BytesIO(content)) as image:
+            if image.format not in ("PNG", "JPEG", "GIF"):
+                raise DomainError(refused, field=field)
+            width, height = image.size
+            if not (min(width, height) >= MIN_IMAGE_SIDE and max(width, height) <= MAX_IMAGE_SIDE):
+                raise DomainError(
+                    _(
+                        "The image is %(width)dx%(height)d pixels; each side must be between "
+                        "%(min)d and %(max)d."
+                    )
+                    % {
+                        "width": width,
+                        "height": height,
+                        "min": MIN_IMAGE_SIDE,
+                        "max": MAX_IMAGE_SIDE,
+                    },
+                    field=field,
+                )
+            image.load()
+            out_format = "JPEG" if image.format == "JPEG" else "PNG"
+            converted = image.convert("RGB" if out_format == "JPEG" else "RGBA")
+            buffer = BytesIO()
+            converted.save(buffer, format=out_format)
+    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError) as exc:
+        raise DomainError(_("The image could not be read."), field=field) from exc
+    content_type, extension = IMAGE_TYPES[out_format]
+    encoded = buffer.getvalue()
+    stem = _safe_name(getattr(upload, "name", "")).rsplit(".", 1)[0] or "image"
     return CheckedFile(
-        content=content,
-        name=name,
+        content=encoded,
+        name=f"{stem}{extension}",
         content_type=content_type,
-        checksum=hashlib.sha256(content).hexdigest(),
+        checksum=hashlib.sha256(encoded).hexdigest(),
         text="",
     )
+
+
+def _image_too_big(size: int) -> str:
+    return _("The image is %(size).1f MiB; the limit is %(limit)d MiB.") % {
+        "size": size / 1024 / 1024,
+        "limit": MAX_IMAGE_BYTES // 1024 // 1024,
+    }

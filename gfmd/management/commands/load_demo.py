@@ -8,6 +8,16 @@ from django.db import transaction
 from gfmd import demo
 from gfmd.platform.search.index import reindex_all
 
+# Apps whose demo.py adds records after the governance core's, in this order.
+DEMO_APPS = (
+    "roundtables",
+    "civil_society",
+    "contributions",
+    "registration",
+    "outcomes",
+    "partnerships",
+)
+
 
 class Command(BaseCommand):
     help = (
@@ -20,7 +30,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             demo.load(self.stdout)
             for config in apps.get_app_configs():
-                if config.name in ("roundtables", "civil_society", "contributions", "registration"):
+                if config.name in DEMO_APPS:
                     try:
                         module = importlib.import_module(f"{config.name}.demo")
                     except ModuleNotFoundError as exc:

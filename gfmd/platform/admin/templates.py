@@ -13,7 +13,7 @@ from gfmd.platform.errors import DomainError
 from gfmd.platform.models import DocumentTemplate
 from gfmd.platform.services.templates import document_preview, document_template_save
 from gfmd.platform.templating import template_kind, template_kinds
-from gfmd.platform.uploads import check_image_upload
+from gfmd.platform.uploads import check_image
 
 
 class DocumentTemplateForm(forms.ModelForm):
@@ -36,7 +36,7 @@ class DocumentTemplateForm(forms.ModelForm):
         upload = self.cleaned_data.get("letterhead_upload")
         if upload:
             try:
-                check_image_upload(upload, field="letterhead_upload")
+                check_image(upload, field="letterhead_upload")
             except DomainError as exc:
                 raise forms.ValidationError(exc.detail) from None
             upload.seek(0)  # the service reads it again when saving

@@ -13,7 +13,7 @@ from gfmd.platform.models import DocumentTemplate
 from gfmd.platform.pdf import image_data_uri, render_pdf
 from gfmd.platform.services.records import record_save
 from gfmd.platform.templating import TemplateError, render_template, template_kind
-from gfmd.platform.uploads import check_image_upload
+from gfmd.platform.uploads import check_image
 
 LETTER_LAYOUT = "platform/pdf/letter.html"
 
@@ -34,7 +34,7 @@ def document_template_save(*, actor, template: DocumentTemplate, letterhead=None
         if stored is not None:
             template.version = stored.version + 1
     if letterhead is not None:
-        checked = check_image_upload(letterhead, field="letterhead")
+        checked = check_image(letterhead, field="letterhead")
         template.letterhead.save(checked.name, ContentFile(checked.content), save=False)
         template.letterhead_checksum = checked.checksum
     if isinstance(actor, get_user_model()):

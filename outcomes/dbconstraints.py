@@ -1,0 +1,62 @@
+"""Constraints Django cannot declare: composite foreign keys (PostgreSQL only).
+
+Migrations call these (this app's, and another app's migration for its own tag table,
+e.g. `partnerships`' PracticeTag): `migrations.RunPython(*tag_constraints("app_tabletag"))`.
+On SQLite (`make run`) they do nothing; model validation still applies there.
+"""
+
+
+def _run(statements):
+    def forwards(apps, schema_editor):
+        if schema_editor.connection.vendor != "postgresql":
+            return
+        for statement in statements:
+            schema_editor.execute(statement)
+
+    return forwards
+
+
+def _both(forward: list[str], backward: list[str]):
+    return _run(forward), _run(backward)
+
+
+def tag_constraints(table: str):
+    """A tag row's (edition_id, scheme) must name an edition whose tagging policy has that
+    scheme on: the policy row cannot be removed while such tags exist."""
+    name = f"{table}_policy_on"
+    return _both(
+        [
+            f"ALTER TABLE {table} ADD CONSTRAINT {name} FOREIGN KEY (edition_id, scheme) "
+            "REFERENCES outcomes_editiontagging (edition_id, scheme) "
+            "ON UPDATE RESTRICT ON DELETE RESTRICT DEFERRABLE INITIALLY IMMEDIATE"
+        ],
+        [f"ALTER TABLE {table} DROP CONSTRAINT IF EXISTS {name}"],
+    )
+
+
+def followup_constraints():
+    """The editions' ordinals copied into recommendations and follow-ups stay true."""
+    return _both(
+        [
+            "CREATE UNIQUE INDEX IF NOT EXISTS outcomes_edition_id_ordinal "
+            "ON gfmd_edition (id, ordinal)",
+            "ALTER TABLE outcomes_recommendation ADD CONSTRAINT recommendation_edition_ordinal "
+            "FOREIGN KEY (edition_id, edition_ordinal) REFERENCES gfmd_edition (id, ordinal) "
+            "ON UPDATE CASCADE ON DELETE RESTRICT",
+            "ALTER TABLE outcomes_followup ADD CONSTRAINT followup_edition_ordinal "
+            "FOREIGN KEY (edition_id, edition_ordinal) REFERENCES gfmd_edition (id, ordinal) "
+            "ON UPDATE CASCADE ON DELETE RESTRICT",
+            "ALTER TABLE outcomes_followup ADD CONSTRAINT followup_recommendation_ordinal "
+            "FOREIGN KEY (recommendation_id, recommendation_ordinal) "
+            "REFERENCES outcomes_recommendation (id, edition_ordinal) "
+            "ON UPDATE CASCADE ON DELETE CASCADE",
+        ],
+        [
+            "ALTER TABLE outcomes_followup DROP CONSTRAINT IF EXISTS "
+            "followup_recommendation_ordinal",
+            "ALTER TABLE outcomes_followup DROP CONSTRAINT IF EXISTS followup_edition_ordinal",
+            "ALTER TABLE outcomes_recommendation DROP CONSTRAINT IF EXISTS "
+            "recommendation_edition_ordinal",
+            "DROP INDEX IF EXISTS outcomes_edition_id_ordinal",
+        ],
+    )
