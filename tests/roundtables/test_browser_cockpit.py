@@ -52,9 +52,9 @@ def test_dashboard_charts_render_and_match_their_tables_in_two_languages(browser
     page.goto(f"{page.base_url}/admin/?edition={world.edition.pk}")
     assert page.locator("#cycle-dashboard-title").inner_text().startswith("Le cycle")
     french = page.locator("[data-panel=seats]")
-    assert french.locator("h2").inner_text() == "Sièges de coprésidence"
+    assert french.locator("h2").inner_text() == "Sièges de co-présidence"
     assert french.locator("svg.gfmd-chart title").text_content() == (
-        "Sièges de coprésidence pourvus par table ronde"
+        "Sièges de co-présidence pourvus par table ronde"
     )
 
 

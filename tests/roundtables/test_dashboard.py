@@ -56,7 +56,7 @@ def test_the_dashboard_speaks_french(world, client):
     html = client.get(
         reverse("admin:index"), {"edition": world.edition.pk}, HTTP_ACCEPT_LANGUAGE="fr"
     ).content.decode()
-    assert "Sièges de coprésidence" in html and "Comment ces chiffres sont comptés" in html
+    assert "Sièges de co-présidence" in html and "Comment ces chiffres sont comptés" in html
 
 
 @pytest.mark.parametrize("sessions", [1, 6])
