@@ -12,17 +12,8 @@ from rules.contrib.admin import ObjectPermissionsModelAdmin, ObjectPermissionsTa
 
 from gfmd.platform.errors import DomainError
 from gfmd.platform.models import ActivityLog
-from gfmd.platform.services.activity import state_change
+from gfmd.platform.plain import describe_entries
 from gfmd.platform.services.records import record_delete, record_save
-
-
-def _summary(data: dict) -> str:
-    """A state change reads "from -> to" whichever shape wrote it; anything else as data."""
-    change = state_change(data)
-    if change is None:
-        return str(data.get("changes", data))[:300]
-    rest = {k: v for k, v in data.items() if k not in ("from", "to", "changes") and v != ""}
-    return (f"{change[0] or '-'} -> {change[1]}" + (f" {rest}" if rest else ""))[:300]
 
 
 def safe_next(request, fallback: str) -> str:
@@ -51,24 +42,25 @@ def activity_table(obj, limit: int = 15) -> str:
     )
     table = format_html_join(
         "",
-        "<tr><td>{}</td><td>{}</td><td>{}</td><td><code>{}</code></td></tr>",
+        "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
         (
             (
                 date_format(localtime(e.created_at), "SHORT_DATETIME_FORMAT"),
                 e.actor_label,
-                e.action,
-                _summary(e.data),
+                described.action,
+                described.html() or "-",
             )
-            for e in rows
+            for e, described in zip(rows, describe_entries(rows), strict=True)
         ),
     )
     return format_html(
-        "<table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>{}</table>"
+        '<div class="gfmd-scroll"><table>'
+        "<tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>{}</table></div>"
         '<p><a href="{}">{}</a></p>',
         _("When"),
         _("Who"),
         _("Action"),
-        _("Changes"),
+        _("What changed"),
         table,
         url,
         _("Full activity log"),
