@@ -48,7 +48,7 @@ class TranslationRequestForm(forms.Form):
     version = VersionChoice(
         label=gettext_lazy("Paper version"),
         queryset=PaperVersion.objects.exclude(paper__state=PaperState.WITHDRAWN)
-        .select_related("paper__session__roundtable")
+        .select_related("paper__session__roundtable__edition")
         .order_by(
             "paper__session__roundtable__edition__ordinal",
             "paper__session__roundtable__number",

@@ -67,7 +67,11 @@ class ActivityLogAdmin(ReadOnlyAdminMixin, ObjectPermissionsModelAdmin):
             _("Technical details"),
             {
                 "classes": ["collapse"],
-                "fields": [f.name for f in ActivityLog._meta.fields if f.name != "id"],
+                "fields": [
+                    f.name
+                    for f in ActivityLog._meta.fields
+                    if f.name not in ("id", "created_at", "actor_label")
+                ],
             },
         ),
     ]

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.text import capfirst
 from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from rules.contrib.admin import ObjectPermissionsModelAdmin, ObjectPermissionsTabularInline
@@ -69,6 +70,15 @@ def activity_table(obj, limit: int = 15) -> str:
 
 class AuditedAdmin(ObjectPermissionsModelAdmin):
     """Saves and deletes through record_save / record_delete (validation + audit)."""
+
+    # JSON fields edited through a form field ({name: factory}; gfmd/platform/admin/widgets.py)
+    json_form_fields: dict = {}
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        factory = self.json_form_fields.get(db_field.name)
+        if factory is None:
+            return super().formfield_for_dbfield(db_field, request, **kwargs)
+        return factory(label=capfirst(db_field.verbose_name), help_text=db_field.help_text)
 
     @admin.display(description=_("Activity"))
     def activity(self, obj):
