@@ -384,6 +384,14 @@ class SteeringGroupMembershipAdmin(AuditedAdmin):
             return format_html("{} <i>(override: {})</i>", c.development_status, c.override_reason)
         return c.development_status
 
+    def get_urls(self):
+        from django.urls import path
+
+        from gfmd.admin.balance import balance_view
+
+        view = self.admin_site.admin_view(lambda request: balance_view(self, request))
+        return [path("balance/", view, name="gfmd_steering_balance"), *super().get_urls()]
+
     def changelist_view(self, request, extra_context=None):
         report = balance_report(timezone.localdate())
         for warning in report.warnings:
