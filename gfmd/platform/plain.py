@@ -35,6 +35,7 @@ APPS: set[str] = set()
 
 _VERBS = {"create": _("Created"), "update": _("Changed"), "delete": _("Deleted")}
 _SKIPPED_KEYS = {"from", "to", "changes", "deleted"}
+_LEGACY_STATE_KEYS = ("status", "state")
 _PREFIXES = {"added": _("added"), "removed": _("removed")}
 
 
@@ -185,6 +186,8 @@ def _plan(entry, model):
         if not (isinstance(pair, list) and len(pair) == 2):
             continue
         before, after = pair
+        if name in _LEGACY_STATE_KEYS and table is not None:
+            name = table.field  # entries written before the engine named the state "status"
         if isinstance(before, list | type(None)) and isinstance(after, list):
             added = [v for v in after if v not in (before or [])]
             removed = [v for v in (before or []) if v not in after]

@@ -49,7 +49,7 @@ def banner(port: str) -> list[str]:
         f"  API docs (Swagger)    {base}/api/docs/",
         f"  API reference (ReDoc) {base}/api/redoc/",
         f"Demo logins (password '{demo.DEMO_PASSWORD}'):",
-        f"  staff                 {demo.STAFF_USERNAME}",
+        f"  Staff login           {demo.STAFF_USERNAME}",
         "  focal point (API)     focal.germany",
         f"  partner client        CLIENT_ID={demo.DEMO_CLIENT_ID}",
         f"                        CLIENT_SECRET={demo.DEMO_CLIENT_SECRET}",
