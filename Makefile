@@ -25,9 +25,12 @@ messages: install
 	scripts/ensure-gettext
 	$(PY) manage.py compilemessages --ignore=.venv --ignore=var -v 0
 
+# Demo emails go to files under var/mail/ (not hundreds of lines on the console); the
+# banner printed by load_demo names the URLs, the logins and where the emails went.
+run: export EMAIL_BACKEND ?= django.core.mail.backends.filebased.EmailBackend
 run: install messages
-	mkdir -p var/static
-	$(PY) manage.py migrate --noinput
+	mkdir -p var/static var/mail
+	$(PY) manage.py migrate --noinput -v 0
 	$(PY) manage.py load_demo
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 

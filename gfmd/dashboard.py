@@ -87,15 +87,16 @@ def balance_panel(edition, user) -> Panel:
                 url,
             ),
         ],
+        # the chart carries its own table of the numbers (charts.data_table)
         chart_svg=charts.stacked_bars(
             _("Steering Group balance over editions"),
             labels,
-            [(_("Developed"), developed), (_("Developing"), developing)],
+            [
+                charts.Series(_("Developed"), developed),
+                charts.Series(_("Developing"), developing),
+            ],
+            width=420,
         ),
-        table_headers=[_("Edition"), _("Developed"), _("Developing")],
-        table_rows=[
-            [label, d, g] for label, d, g in zip(labels, developed, developing, strict=True)
-        ],
         notes=[str(w) for w in report.warnings],
     )
     if report.policy is not None:

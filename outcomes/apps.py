@@ -15,4 +15,7 @@ class OutcomesConfig(AppConfig):
         from outcomes.selectors import report_sources
 
         registry.register_builtin()
+        from outcomes import search
+
+        search.register_sources()  # record types of the full-text search
         report_sources.register()

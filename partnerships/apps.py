@@ -22,3 +22,6 @@ class PartnershipsConfig(AppConfig):
                 perm="partnerships.moderate_practice",
             )
         )
+        from partnerships import search
+
+        search.register_sources()  # record types of the full-text search

@@ -6,3 +6,8 @@ class RegistrationConfig(AppConfig):
     name = "registration"
     verbose_name = _("Registration")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from registration import dashboard
+
+        dashboard.register_panels()  # its panel of the cycle dashboard (admin index)

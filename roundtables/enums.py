@@ -231,6 +231,8 @@ INPUT_TRANSITIONS = TransitionTable(
 # Drafts: states in which only the preparing circle sees the paper.
 DRAFT_STATES = (PaperState.PLANNED, PaperState.DRAFTING, PaperState.WITHDRAWN)
 FINAL_STATES = (PaperState.FINAL, PaperState.DISTRIBUTED)
+# Input decisions may be recorded or revised until the paper is final (or withdrawn).
+INPUT_DECISIONS_CLOSED = (*FINAL_STATES, PaperState.WITHDRAWN)
 # Versions may be added while the paper is being written.
 EDITABLE_STATES = (PaperState.PLANNED, PaperState.DRAFTING, PaperState.CONSULTATION)
 # A version's stage: the paper's state when it was made.

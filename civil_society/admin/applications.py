@@ -8,16 +8,18 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
+from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from civil_society.enums import ApplicationSource
+from civil_society.enums import ApplicationSource, Sector
 from civil_society.models import (
     Application,
     Delegate,
     ProposalEntry,
     Review,
+    SelectionPolicy,
     SelectionProposal,
 )
 from civil_society.models.applications import SCORE_MAX, SCORE_MIN
@@ -29,6 +31,7 @@ from civil_society.selectors.records import (
 from civil_society.services.applications import application_withdraw
 from civil_society.services.reviews import conflict_of_interest, review_submit, reviewer_seat
 from gfmd.platform.admin.base import AuditedAdmin, AuditedInline
+from gfmd.platform.admin.widgets import sentence
 from gfmd.platform.errors import DomainError
 from gfmd.platform.services.records import record_save
 
@@ -258,7 +261,7 @@ class SelectionProposalAdmin(AuditedAdmin):
         "csd_edition",
         "status",
         "places",
-        "policy_snapshot",
+        "policy",
         "created_by",
         "confirmed_by",
         "confirmed_at",
@@ -267,6 +270,19 @@ class SelectionProposalAdmin(AuditedAdmin):
 
     def get_queryset(self, request):
         return proposals_for_user(request.user).select_related("csd_edition", "created_by")
+
+    @admin.display(description=_("Policy applied"))
+    def policy(self, obj):
+        """The snapshot of the policy this run used, one line per setting, in words."""
+        fields = {f.name: f.verbose_name for f in SelectionPolicy._meta.fields}
+        lines = [
+            (
+                capfirst(str(fields.get(name, _("warnings")))),
+                sentence(value, Sector.choices if name == "sector_minimums" else None),
+            )
+            for name, value in (obj.policy_snapshot or {}).items()
+        ]
+        return format_html_join("", "<div><b>{}</b>: {}</div>", lines) or "-"
 
     @admin.display(description=_("Entries"), ordering="entry_total")
     def entry_count(self, obj):

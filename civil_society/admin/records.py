@@ -5,7 +5,7 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from civil_society.enums import DelegateStatus
+from civil_society.enums import DelegateStatus, Sector
 from civil_society.exports import DELEGATION_COLUMNS
 from civil_society.models import (
     AdvisoryCommitteeMember,
@@ -32,6 +32,7 @@ from civil_society.services.waitlist import delegate_release
 from gfmd.platform import content
 from gfmd.platform.admin.base import AuditedAdmin, AuditedInline
 from gfmd.platform.admin.exports import ExportActionsMixin
+from gfmd.platform.admin.widgets import KeyedNumbersField, LinesField, sentence
 from gfmd.platform.errors import DomainError
 
 
@@ -62,8 +63,24 @@ class SelectionPolicyAdmin(AuditedAdmin):
         "min_per_region",
         "max_region_share",
         "max_per_organisation",
+        "minimums",
+        "min_shares",
     ]
     list_select_related = ["csd_edition"]
+    json_form_fields = {
+        "sector_minimums": lambda **kw: KeyedNumbersField(Sector.choices, **kw),
+        "sector_min_shares": lambda **kw: KeyedNumbersField(
+            Sector.choices, decimal=True, max_value=1, **kw
+        ),
+    }
+
+    @admin.display(description=_("Sector minimums"))
+    def minimums(self, obj):
+        return sentence(obj.sector_minimums, Sector.choices)
+
+    @admin.display(description=_("Sector minimum shares"))
+    def min_shares(self, obj):
+        return sentence(obj.sector_min_shares, Sector.choices, percent=True)
 
     def get_queryset(self, request):
         return policies_for_user(request.user).select_related("csd_edition")
@@ -98,6 +115,7 @@ class DelegateAdmin(ExportActionsMixin, AuditedAdmin):
     readonly_fields = ["application", "csd_edition", "status", "waitlist_position", "decided_at"]
     autocomplete_fields = ["country"]
     actions = ["release_place"]
+    json_form_fields = {"roundtable_interests": LinesField}
 
     def get_queryset(self, request):
         return delegates_for_user(request.user).select_related("csd_edition")

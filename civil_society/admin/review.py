@@ -4,6 +4,7 @@ explanation, adjust, confirm) and the selection report."""
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -11,21 +12,26 @@ from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from civil_society.enums import Outcome, ProposalStatus
+from civil_society.enums import ApplicationStatus, Outcome, ProposalStatus, Sector
 from civil_society.models import (
+    AdvisoryCommitteeMember,
     CSDEdition,
     ProposalEntry,
     SelectionPolicy,
     SelectionProposal,
 )
 from civil_society.selectors.selection import (
+    SCORE_BANDS,
+    ReviewFilters,
     current_proposal,
     proposal_entries,
+    review_applications,
     review_screen,
     selection_report,
 )
 from civil_society.services.editions import csd_edition_save
 from civil_society.services.selection import proposal_adjust, proposal_confirm, proposal_run
+from gfmd.enums import M49_REGIONS
 from gfmd.platform.admin.base import AuditedAdmin
 from gfmd.platform.errors import DomainError
 from gfmd.platform.transitions import allowed_transitions
@@ -35,6 +41,35 @@ class AdjustForm(forms.Form):
     entry = forms.IntegerField()
     outcome = forms.ChoiceField(choices=Outcome.choices)
     note = forms.CharField()
+
+
+class ReviewFilterForm(forms.Form):
+    """The review screen's filters (GET); every field optional."""
+
+    q = forms.CharField(label=_("Search"), required=False, max_length=100)
+    sector = forms.ChoiceField(label=_("Sector"), required=False)
+    region = forms.ChoiceField(label=_("Region"), required=False)
+    band = forms.ChoiceField(label=_("Average score"), required=False)
+    reviewer = forms.TypedChoiceField(
+        label=_("Reviewed by"), required=False, coerce=int, empty_value=None
+    )
+    status = forms.ChoiceField(label=_("Status"), required=False)
+
+    def __init__(self, csd_edition, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        every = [("", _("All"))]
+        self.fields["sector"].choices = every + list(Sector.choices)
+        self.fields["region"].choices = every + [(r, r) for r in M49_REGIONS]
+        self.fields["band"].choices = (
+            every + [("none", _("Not reviewed yet"))] + [(b, b) for b in SCORE_BANDS]
+        )
+        members = AdvisoryCommitteeMember.objects.filter(
+            csd_edition=csd_edition, is_reviewer=True
+        ).select_related("user")
+        self.fields["reviewer"].choices = every + [
+            (m.pk, m.user.get_full_name() or m.user.get_username()) for m in members
+        ]
+        self.fields["status"].choices = every + list(ApplicationStatus.choices)
 
 
 @admin.register(CSDEdition)
@@ -94,7 +129,7 @@ class CSDEditionAdmin(AuditedAdmin):
                 csd_edition,
                 gettext("Review screen: %(csd_edition)s") % {"csd_edition": csd_edition},
             ),
-            "rows": review_screen(csd_edition),
+            **self._review_page(request, csd_edition),
             "policy": SelectionPolicy.objects.filter(csd_edition=csd_edition).first(),
             "proposal": proposal,
             "entries": entries,
@@ -108,6 +143,23 @@ class CSDEditionAdmin(AuditedAdmin):
             and any(t.name == "confirm" for t in allowed_transitions(proposal)),
         }
         return TemplateResponse(request, "admin/civil_society/review_screen.html", context)
+
+    REVIEW_PAGE_SIZE = 50
+
+    def _review_page(self, request, csd_edition) -> dict:
+        """The filtered, searched and paged application table of the review screen."""
+        form = ReviewFilterForm(csd_edition, request.GET or None)
+        filters = ReviewFilters(**form.cleaned_data) if form.is_valid() else ReviewFilters()
+        paginator = Paginator(review_applications(csd_edition, filters), self.REVIEW_PAGE_SIZE)
+        page = paginator.get_page(request.GET.get("page"))
+        query = request.GET.copy()
+        query.pop("page", None)
+        return {
+            "rows": review_screen(csd_edition, page.object_list),
+            "page": page,
+            "filter_form": form,
+            "filter_query": query.urlencode(),
+        }
 
     def _review_post(self, request, csd_edition):
         if not request.user.has_perm("civil_society.confirm_selection", csd_edition):

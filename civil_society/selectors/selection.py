@@ -4,7 +4,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Avg, Count, Prefetch, Q
+from django.db.models import Avg, Count, F, Prefetch, Q
 from django.utils.translation import gettext
 
 from civil_society.enums import (
@@ -96,27 +96,78 @@ class ReviewRow:
     pending_reviewers: list[str]
 
 
-def review_screen(csd_edition: CSDEdition) -> list[ReviewRow]:
-    """Applications with their scores and who is excluded by a conflict of interest."""
+# Score bands of the review screen's filter: key -> (lowest average, below this average)
+SCORE_BANDS = {"0-4": (0, 4), "4-6": (4, 6), "6-8": (6, 8), "8-10": (8, 11)}
+
+
+@dataclass(frozen=True)
+class ReviewFilters:
+    """What the review screen is narrowed to (each empty = no filter)."""
+
+    sector: str = ""
+    region: str = ""
+    band: str = ""  # a SCORE_BANDS key, or "none" (not reviewed yet)
+    reviewer: int | None = None  # an advisory committee member who reviewed
+    status: str = ""
+    q: str = ""  # in the organisation's name or acronym
+
+
+def review_applications(csd_edition: CSDEdition, filters: ReviewFilters | None = None):
+    """The applications of the review screen, filtered, best average first (to page)."""
+    f = filters or ReviewFilters()
+    applications = Application.objects.filter(csd_edition=csd_edition)
+    if f.sector:
+        applications = applications.filter(organisation__sector=f.sector)
+    if f.region:
+        # the delegates' region, as the selection's regional spread counts it (a subquery:
+        # joining delegates here would repeat rows under the averages)
+        by_region = Delegate.objects.filter(country__region=f.region).values("application_id")
+        applications = applications.filter(pk__in=by_region)
+    if f.status:
+        applications = applications.filter(status=f.status)
+    if f.reviewer:
+        reviewed = Review.objects.filter(reviewer_id=f.reviewer).values("application_id")
+        applications = applications.filter(pk__in=reviewed)
+    if f.q:
+        applications = applications.filter(
+            Q(organisation__organisation__name__icontains=f.q)
+            | Q(organisation__organisation__acronym__icontains=f.q)
+        )
+    applications = applications.annotate(
+        average=Avg("reviews__score"), review_total=Count("reviews", distinct=True)
+    )
+    if f.band == "none":
+        applications = applications.filter(review_total=0)
+    elif f.band in SCORE_BANDS:
+        low, high = SCORE_BANDS[f.band]
+        applications = applications.filter(average__gte=low, average__lt=high)
+    return (
+        applications.select_related(
+            "organisation__organisation", "organisation__organisation__headquarters"
+        )
+        .prefetch_related(
+            Prefetch("delegates", queryset=Delegate.objects.only("application_id", "full_name"))
+        )
+        .order_by(F("average").desc(nulls_last=True), "submitted_at", "id")
+    )
+
+
+def review_screen(csd_edition: CSDEdition, applications=None) -> list[ReviewRow]:
+    """Applications (all, or the given page of `review_applications`) with their scores and
+    who is excluded by a conflict of interest; a fixed number of queries per page."""
     committee = list(
         AdvisoryCommitteeMember.objects.filter(csd_edition=csd_edition, is_reviewer=True)
         .select_related("user")
         .order_by("user__last_name", "id")
     )
-    applications = list(
-        Application.objects.filter(csd_edition=csd_edition)
-        .select_related("organisation__organisation", "organisation__organisation__headquarters")
-        .annotate(average=Avg("reviews__score"), review_total=Count("reviews", distinct=True))
-        .prefetch_related(
-            Prefetch("delegates", queryset=Delegate.objects.only("application_id", "full_name"))
-        )
-        .order_by("-average", "submitted_at", "id")
-    )
+    if applications is None:
+        applications = review_applications(csd_edition)
+    applications = list(applications)
     # Who reviewed what, as pairs: the screen needs no review objects (1,500 at 500
     # applications).
     reviewed_by: dict[int, set[int]] = {}
     for application_id, reviewer_id in Review.objects.filter(
-        application__csd_edition=csd_edition
+        application__in=[a.pk for a in applications]
     ).values_list("application_id", "reviewer_id"):
         reviewed_by.setdefault(application_id, set()).add(reviewer_id)
     member_users = {m.user_id for m in committee}

@@ -54,3 +54,7 @@ class ExchangeRateAdmin(AuditedAdmin):
     list_display = ["edition", "currency", "target_currency", "rate", "as_of"]
     list_select_related = ["edition"]
     autocomplete_fields = ["edition"]
+
+
+# how its activity entries read (gfmd/platform/plain.py)
+from contributions.admin import plain  # noqa: E402, F401

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from rules.contrib.admin import ObjectPermissionsModelAdmin
 
+from gfmd.platform.admin.widgets import sentence
 from gfmd.platform.errors import DomainError
 from gfmd.platform.models import PartnerClient
 from gfmd.services.clients import (
@@ -46,7 +47,7 @@ class PartnerClientAdmin(ObjectPermissionsModelAdmin):
         "name",
         "country",
         "organisation",
-        "scopes",
+        "scope_names",
         "client_id",
         "created_at",
         "secret_rotated_at",
@@ -58,6 +59,10 @@ class PartnerClientAdmin(ObjectPermissionsModelAdmin):
     list_select_related = ["application", "country", "organisation"]
     readonly_fields = ["client_id", "service_user", "created_at", "secret_rotated_at", "revoked_at"]
     actions = ["rotate_secret", "revoke"]
+
+    @admin.display(description=_("Scopes"))
+    def scope_names(self, obj):
+        return sentence(obj.scopes, settings.OAUTH2_PROVIDER["SCOPES"])
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(self.readonly_fields)

@@ -10,6 +10,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext, gettext_lazy, pgettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
+from gfmd.enums import M49_REGIONS
 from gfmd.exports import FOCAL_POINT_COLUMNS, FRIENDS_COLUMNS
 from gfmd.models import (
     BalancePolicy,
@@ -24,6 +25,7 @@ from gfmd.models import (
 from gfmd.platform import content
 from gfmd.platform.admin.base import AuditedAdmin, AuditedInline
 from gfmd.platform.admin.exports import ExportActionsMixin
+from gfmd.platform.admin.widgets import choice_list_field, sentence
 from gfmd.platform.calendar import feed_tokens_revoke
 from gfmd.platform.errors import DomainError
 from gfmd.platform.security.auth_cache import forget_user, forget_users
@@ -436,6 +438,14 @@ class SteeringGroupMembershipAdmin(AuditedAdmin):
             return format_html("{} <i>(override: {})</i>", c.development_status, c.override_reason)
         return c.development_status
 
+    def get_urls(self):
+        from django.urls import path
+
+        from gfmd.admin.balance import balance_view
+
+        view = self.admin_site.admin_view(lambda request: balance_view(self, request))
+        return [path("balance/", view, name="gfmd_steering_balance"), *super().get_urls()]
+
     def changelist_view(self, request, extra_context=None):
         report = balance_report(timezone.localdate())
         for warning in report.warnings:
@@ -446,7 +456,14 @@ class SteeringGroupMembershipAdmin(AuditedAdmin):
 
 @admin.register(BalancePolicy)
 class BalancePolicyAdmin(AuditedAdmin):
-    list_display = ["effective_from", "target_developed_share", "tolerance", "required_regions"]
+    list_display = ["effective_from", "target_developed_share", "tolerance", "regions"]
+    json_form_fields = {
+        "required_regions": lambda **kw: choice_list_field([(r, r) for r in M49_REGIONS], **kw)
+    }
+
+    @admin.display(description=_("Required regions"))
+    def regions(self, obj):
+        return sentence(obj.required_regions)
 
 
 @admin.register(FriendsParticipation)

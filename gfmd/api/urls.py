@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import get_resolver, path
 from rest_framework import permissions, routers
 
 from gfmd.api import chair, mechanism_views, views
@@ -9,13 +9,37 @@ from gfmd.platform.api.search import SearchView
 
 
 class APIRootView(routers.APIRootView):
-    """The GFMD API: follow the links (each resource applies its own permissions)."""
+    """The GFMD API: follow the links (each resource applies its own permissions).
+
+    Lists every app's resources: the list routes found under /api/v1/ (the project's URL
+    configuration mounts the view there with `api_root_dict=None`), so a new app's
+    router appears without being named here."""
 
     permission_classes = [permissions.AllowAny]
+    api_root_dict = None
+
+    def get(self, request, *args, **kwargs):
+        if self.api_root_dict is None:
+            type(self).api_root_dict = _list_routes(get_resolver(), "")
+        return super().get(request, *args, **kwargs)
+
+
+def _list_routes(resolver, prefix: str) -> dict:
+    """{"sessions": "session-list", ...} for every list route under /api/v1/."""
+    found = {}
+    for pattern in resolver.url_patterns:
+        route = prefix + str(pattern.pattern)
+        if hasattr(pattern, "url_patterns"):
+            found.update(_list_routes(pattern, route))
+        elif (pattern.name or "").endswith("-list") and route.startswith("api/v1/"):
+            resource = route.removeprefix("api/v1/").replace("^", "").replace("$", "").strip("/")
+            if "<" not in resource and "(" not in resource:
+                found[resource] = pattern.name
+    return dict(sorted(found.items()))
 
 
 class Router(routers.DefaultRouter):
-    APIRootView = APIRootView
+    include_root_view = False  # the root is APIRootView above, mounted in urlpatterns
 
 
 router = Router()
@@ -51,5 +75,6 @@ urlpatterns = [
         name="me-preferences",
     ),
     path("search/", SearchView.as_view({"get": "find"}), name="search"),
+    path("", APIRootView.as_view(), name="api-root"),
     *router.urls,
 ]

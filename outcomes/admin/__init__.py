@@ -282,3 +282,7 @@ class ReportSectionAdmin(ObjectPermissionsModelAdmin):
             )
         else:
             report_services.section_revert(actor=request.user, section=obj)
+
+
+# how its activity entries read (gfmd/platform/plain.py)
+from outcomes.admin import plain  # noqa: E402, F401

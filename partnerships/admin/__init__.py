@@ -1,1 +1,1 @@
-from partnerships.admin import practices, talks  # noqa: F401  (registers the admin classes)
+from partnerships.admin import plain, practices, talks  # noqa: F401  (registers the admin classes)

@@ -1,1 +1,1 @@
-from roundtables.admin import papers, programme, translations  # noqa: F401  (registers the admins)
+from roundtables.admin import papers, plain, programme, translations  # noqa: F401  (registers the admins)

@@ -22,10 +22,10 @@ from gfmd.platform.errors import DomainError
 from gfmd.platform.transitions import allowed_transitions
 from roundtables.enums import (
     COCHAIR_TRANSITIONS,
+    INPUT_DECISIONS_CLOSED,
     PAPER_TRANSITIONS,
     SEAT_WORDS,
     CoChairState,
-    Decision,
     Seat,
 )
 from roundtables.models import CoChair, WorkingPaper
@@ -103,7 +103,7 @@ def board_cochair_action(model_admin, request, edition_id, cochair_id, name):
     if request.method != "POST" or name not in COCHAIR_ACTIONS:
         raise PermissionDenied
     cochair = get_object_or_404(
-        CoChair.objects.select_related("session__roundtable"), pk=cochair_id
+        CoChair.objects.select_related("session__roundtable__edition"), pk=cochair_id
     )
     perm, service = COCHAIR_ACTIONS[name]
     _require(request, perm, cochair)
@@ -141,7 +141,7 @@ def paper_action(model_admin, request, paper_id, name):
     if request.method != "POST" or name not in PAPER_TRANSITIONS:
         raise PermissionDenied
     paper = get_object_or_404(
-        WorkingPaper.objects.select_related("session__roundtable"), pk=paper_id
+        WorkingPaper.objects.select_related("session__roundtable__edition"), pk=paper_id
     )
     _require(request, "roundtables.transition_paper", paper)
     extra = {"reason": request.POST.get("reason", "")}
@@ -186,6 +186,14 @@ def review_view(model_admin, request, paper_id):
             messages.success(request, _("Decision recorded on input #%(id)d.") % {"id": item.pk})
         return HttpResponseRedirect(request.path)
     inputs = list(inputs_for_user(request.user).filter(paper=paper))
+    # Decision controls only where the engine would accept them: the paper still open and
+    # the user allowed the input's transitions (the one table, INPUT_TRANSITIONS).
+    open_for_decisions = bool(inputs) and paper.state not in INPUT_DECISIONS_CLOSED
+    decisions = (
+        [(t.name, t.label) for t in allowed_transitions(inputs[0], request.user)]
+        if open_for_decisions
+        else []
+    )
     context = {
         **admin.site.each_context(request),
         "title": _("Review inputs: %(title)s") % {"title": paper.title},
@@ -193,7 +201,7 @@ def review_view(model_admin, request, paper_id):
         "paper": paper,
         "inputs": inputs,
         "undecided": sum(1 for i in inputs if not i.decision),
-        "decisions": Decision.choices,
+        "decisions": decisions,
         "can_finalise": any(t.name == "finalise" for t in allowed_transitions(paper, request.user)),
     }
     return TemplateResponse(request, "admin/roundtables/review.html", context)

@@ -34,6 +34,7 @@ class PaperVersionInline(admin.TabularInline):
         "author",
         "created_at",
         "download",
+        "compare",
     ]
     readonly_fields = fields
     extra = 0
@@ -50,6 +51,20 @@ class PaperVersionInline(admin.TabularInline):
     def download(self, obj):
         url = reverse("roundtables-version-download", args=[obj.pk])
         return format_html('<a href="{}">{}</a>', url, _("download"))
+
+    @admin.display(description=gettext_lazy("Changes"))
+    def compare(self, obj):
+        """The API's text diff against the previous version (text versions only)."""
+        if obj.number < 2 or not obj.text:
+            return "-"
+        url = reverse("workingpaper-diff", args=[obj.paper_id])
+        return format_html(
+            '<a href="{}?from={}&amp;to={}">{}</a>',
+            url,
+            obj.number - 1,
+            obj.number,
+            _("compare with version %(number)d") % {"number": obj.number - 1},
+        )
 
 
 def _transition_action(name):

@@ -15,6 +15,7 @@ from roundtables.admin import board
 from roundtables.enums import CoChairOrigin
 from roundtables.exports import COCHAIR_COLUMNS, columns
 from roundtables.models import CoChair, Roundtable, Session, TeamMembership, Theme
+from roundtables.models.programme import session_code_search
 from roundtables.selectors.programme import confirmed_cochairs, sessions_with_details
 from roundtables.services import cochairs as cochair_services
 from roundtables.services import teams as team_services
@@ -134,9 +135,16 @@ class SessionAdmin(AuditedAdmin):
         "paper_state",
     ]
     list_filter = ["roundtable__edition", "theme"]
-    search_fields = content.search_fields("title", "description")  # in any language
+    # in any language; a session code ("RT 1.1") in the search is matched on its numbers
+    search_fields = [*content.search_fields("title", "description"), "roundtable__edition__title"]
     autocomplete_fields = ["roundtable", "theme"]
     inlines = [CoChairInline, TeamInline]
+
+    def get_search_results(self, request, queryset, search_term):
+        condition, rest = session_code_search(search_term)
+        if condition is not None:
+            queryset = queryset.filter(condition)
+        return super().get_search_results(request, queryset, rest)
 
     def get_queryset(self, request):
         return sessions_with_details()
@@ -184,7 +192,7 @@ class CoChairAdmin(ExportActionsMixin, AuditedAdmin):
         return columns(COCHAIR_COLUMNS)  # titles in the request's language
 
     def export_queryset(self, queryset):
-        return queryset.select_related("session__roundtable", "country").order_by(
+        return queryset.select_related("session__roundtable__edition", "country").order_by(
             "session__roundtable__number", "session__number", "id"
         )
 
@@ -192,7 +200,7 @@ class CoChairAdmin(ExportActionsMixin, AuditedAdmin):
     list_filter = ["state", "seat", "origin", "session__roundtable__edition"]
     search_fields = ["country__name", "session__title"]
     autocomplete_fields = ["session", "country"]
-    list_select_related = ["session__roundtable", "country"]
+    list_select_related = ["session__roundtable__edition", "country"]
     actions = ["confirm"]
 
     def get_fields(self, request, obj=None):
@@ -249,7 +257,7 @@ class TeamMembershipAdmin(AuditedAdmin):
     list_display = ["session", "country", "state", "requested_at", "decided_at"]
     list_filter = ["state", "session__roundtable__edition"]
     search_fields = ["country__name", "session__title"]
-    list_select_related = ["session__roundtable", "country"]
+    list_select_related = ["session__roundtable__edition", "country"]
     actions = ["accept"]
 
     def has_add_permission(self, request):

@@ -1,3 +1,5 @@
+import re
+
 from django.db import models
 from django.db.models import F, Q, Value
 from django.db.models.functions import Concat
@@ -87,6 +89,22 @@ def session_code(roundtable_number: int, number: int) -> str:
     return f"RT {roundtable_number}.{number}"
 
 
+# "RT 1.2", "rt1.2" or "RT 1" inside a search: matched on the numbers, not as text
+SESSION_CODE_PATTERN = re.compile(r"\bRT\s*(\d+)(?:\.(\d+))?\b", re.IGNORECASE)
+
+
+def session_code_search(term: str, prefix: str = "") -> tuple[Q | None, str]:
+    """(filter on the session code found in `term`, the rest of the term) for searches."""
+    match = SESSION_CODE_PATTERN.search(term or "")
+    if match is None:
+        return None, term
+    condition = Q(**{f"{prefix}roundtable__number": int(match[1])})
+    if match[2]:
+        condition &= Q(**{f"{prefix}number": int(match[2])})
+    rest = (term[: match.start()] + " " + term[match.end() :]).strip()
+    return condition, rest
+
+
 def session_code_expression(prefix: str = ""):
     """`session_code` in SQL, for the session at `prefix` ("paper__session__")."""
     return Concat(
@@ -163,7 +181,8 @@ class Session(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.code} {self.title}"
+        # the edition too: "RT 2.1" recurs every year (select roundtable__edition with it)
+        return f"{self.roundtable.edition} · {self.code} {self.title}"
 
     @property
     def code(self) -> str:

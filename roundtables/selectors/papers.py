@@ -80,7 +80,7 @@ def versions_for_user(user):
     """The versions `user` may see (list, detail, download, diff, admin): one rule."""
     return (
         PaperVersion.objects.filter(visible_versions_q(user))
-        .select_related("paper__session__roundtable", "author")
+        .select_related("paper__session__roundtable__edition", "author")
         .prefetch_related(Prefetch("included_inputs", queryset=Input.objects.order_by("id")))
         .order_by("paper_id", "number", "id")
     )
@@ -102,7 +102,9 @@ def visible_inputs_q(user) -> Q:
 def inputs_for_user(user):
     return (
         Input.objects.filter(visible_inputs_q(user))
-        .select_related("paper__session__roundtable", "country", "organisation", "submitted_by")
+        .select_related(
+            "paper__session__roundtable__edition", "country", "organisation", "submitted_by"
+        )
         .order_by("paper_id", "id")
     )
 

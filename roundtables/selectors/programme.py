@@ -100,7 +100,7 @@ def sessions_for_user(user, *, details=True):
 def cochairs_for_user(user):
     return _readable(
         user,
-        CoChair.objects.select_related("country", "session__roundtable").order_by(
+        CoChair.objects.select_related("country", "session__roundtable__edition").order_by(
             "session_id", "id"
         ),
     )
@@ -109,7 +109,7 @@ def cochairs_for_user(user):
 def team_for_user(user):
     return _readable(
         user,
-        TeamMembership.objects.select_related("country", "session__roundtable").order_by(
+        TeamMembership.objects.select_related("country", "session__roundtable__edition").order_by(
             "session_id", "id"
         ),
     )

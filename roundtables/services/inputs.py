@@ -9,7 +9,7 @@ from gfmd.platform.errors import ConflictError, DomainError
 from gfmd.platform.roles import is_support_staff
 from gfmd.platform.services.activity import log_action
 from gfmd.platform.services.transitions import Webhook, transition_run
-from roundtables.enums import FINAL_STATES, Decision, PaperState
+from roundtables.enums import INPUT_DECISIONS_CLOSED, Decision, PaperState
 from roundtables.models import Input, WorkingPaper
 from roundtables.notifications import notify_user
 from roundtables.rules import input_bodies, is_paper_open_for_inputs
@@ -122,7 +122,7 @@ def input_decide(*, actor, item: Input, decision: str, reason: str) -> Input:
         .select_related("paper__session__roundtable", "country", "organisation", "submitted_by")
         .get(pk=item.pk)
     )
-    if item.paper.state in FINAL_STATES or item.paper.state == PaperState.WITHDRAWN:
+    if item.paper.state in INPUT_DECISIONS_CLOSED:
         raise ConflictError(
             _("The paper is %(state)s; its input decisions are closed.")
             % {"state": item.paper.get_state_display().lower()},

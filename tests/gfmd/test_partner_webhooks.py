@@ -111,7 +111,7 @@ def test_admin_shows_secret_once_and_masks_it_after(client, staff):
     client.force_login(staff)
     response = client.post(
         "/admin/gfmd/webhookendpoint/add/",
-        {"url": HOOK["url"], "event_types": '["*"]', "description": "", "is_active": "on"},
+        {"url": HOOK["url"], "event_types": ["*"], "description": "", "is_active": "on"},
         follow=True,
     )
     endpoint = WebhookEndpoint.objects.get()

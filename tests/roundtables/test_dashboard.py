@@ -82,5 +82,10 @@ def test_charts_escape_labels_and_carry_a_text_description():
     assert "<b>RT" not in svg and "&lt;b&gt;RT 1&lt;/b&gt;" in svg
     assert "<title>Seats</title>" in svg and "1 of 2" in svg
     with override("fr"):
-        stacked = charts.stacked_bars("Équilibre", ["2019", "2020"], [("A", [1, 2]), ("B", [3, 0])])
-    assert stacked.count("<rect") == 2 + 4 and "2020: A 2, B 0" in stacked
+        stacked = charts.stacked_bars(
+            "Équilibre", ["2019", "2020"], [charts.Series("A", [1, 2]), charts.Series("B", [3, 0])]
+        )
+    # two legend keys and three non-empty segments; the numbers as a table behind it
+    assert stacked.count("<rect") == 2 + 3
+    assert "<th scope='row'>2019</th><td>1</td><td>3</td>" in stacked
+    assert "<th scope='row'>2020</th><td>2</td><td>0</td>" in stacked

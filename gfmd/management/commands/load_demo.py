@@ -2,6 +2,7 @@ import importlib
 import os
 
 from django.apps import apps
+from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
@@ -40,15 +41,30 @@ class Command(BaseCommand):
                     module.load(self.stdout)
             reindex_all()  # demo rows made in bulk never passed through the activity log
         self.stdout.write(self.style.SUCCESS("Demo data ready."))
-        self.stdout.write(
-            f"Staff login: http://127.0.0.1:{os.environ.get('PORT', '8000')}/admin/  "
-            f"user '{demo.STAFF_USERNAME}'  "
-            f"password '{demo.DEMO_PASSWORD}'"
-        )
-        self.stdout.write(
-            f"Focal point login (API): user 'focal.germany' password '{demo.DEMO_PASSWORD}'"
-        )
-        self.stdout.write(
-            f"Partner client (docs/api.md): CLIENT_ID={demo.DEMO_CLIENT_ID} "
-            f"CLIENT_SECRET={demo.DEMO_CLIENT_SECRET}"
-        )
+        self.stdout.write("\n".join(banner(os.environ.get("PORT", "8000"))))
+
+
+def banner(port: str) -> list[str]:
+    """What `make run` prints last: where to go, who to log in as, where emails go."""
+    base = f"http://127.0.0.1:{port}"
+    if settings.EMAIL_BACKEND.endswith("filebased.EmailBackend"):
+        emails = f"written as files to {settings.EMAIL_FILE_PATH}/ (one file per send)"
+    elif settings.EMAIL_BACKEND.endswith("console.EmailBackend"):
+        emails = "printed on this console"
+    else:
+        emails = f"sent through {settings.EMAIL_BACKEND}"
+    return [
+        "",
+        "GFMD coordination service",
+        f"  Admin (Support Unit)  {base}/admin/",
+        f"  API root              {base}/api/v1/",
+        f"  API docs (Swagger)    {base}/api/docs/",
+        f"  API reference (ReDoc) {base}/api/redoc/",
+        f"Demo logins (password '{demo.DEMO_PASSWORD}'):",
+        f"  Staff login           {demo.STAFF_USERNAME}",
+        "  focal point (API)     focal.germany",
+        f"  partner client        CLIENT_ID={demo.DEMO_CLIENT_ID}",
+        f"                        CLIENT_SECRET={demo.DEMO_CLIENT_SECRET}",
+        f"Emails: {emails}",
+        "",
+    ]

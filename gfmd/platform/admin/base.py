@@ -6,23 +6,15 @@ from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.text import capfirst
 from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from rules.contrib.admin import ObjectPermissionsModelAdmin, ObjectPermissionsTabularInline
 
 from gfmd.platform.errors import DomainError
 from gfmd.platform.models import ActivityLog
-from gfmd.platform.services.activity import state_change
+from gfmd.platform.plain import describe_entries
 from gfmd.platform.services.records import record_delete, record_save
-
-
-def _summary(data: dict) -> str:
-    """A state change reads "from -> to" whichever shape wrote it; anything else as data."""
-    change = state_change(data)
-    if change is None:
-        return str(data.get("changes", data))[:300]
-    rest = {k: v for k, v in data.items() if k not in ("from", "to", "changes") and v != ""}
-    return (f"{change[0] or '-'} -> {change[1]}" + (f" {rest}" if rest else ""))[:300]
 
 
 def safe_next(request, fallback: str) -> str:
@@ -51,24 +43,25 @@ def activity_table(obj, limit: int = 15) -> str:
     )
     table = format_html_join(
         "",
-        "<tr><td>{}</td><td>{}</td><td>{}</td><td><code>{}</code></td></tr>",
+        "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
         (
             (
                 date_format(localtime(e.created_at), "SHORT_DATETIME_FORMAT"),
                 e.actor_label,
-                e.action,
-                _summary(e.data),
+                described.action,
+                described.html() or "-",
             )
-            for e in rows
+            for e, described in zip(rows, describe_entries(rows), strict=True)
         ),
     )
     return format_html(
-        "<table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>{}</table>"
+        '<div class="gfmd-scroll"><table>'
+        "<tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>{}</table></div>"
         '<p><a href="{}">{}</a></p>',
         _("When"),
         _("Who"),
         _("Action"),
-        _("Changes"),
+        _("What changed"),
         table,
         url,
         _("Full activity log"),
@@ -77,6 +70,15 @@ def activity_table(obj, limit: int = 15) -> str:
 
 class AuditedAdmin(ObjectPermissionsModelAdmin):
     """Saves and deletes through record_save / record_delete (validation + audit)."""
+
+    # JSON fields edited through a form field ({name: factory}; gfmd/platform/admin/widgets.py)
+    json_form_fields: dict = {}
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        factory = self.json_form_fields.get(db_field.name)
+        if factory is None:
+            return super().formfield_for_dbfield(db_field, request, **kwargs)
+        return factory(label=capfirst(db_field.verbose_name), help_text=db_field.help_text)
 
     @admin.display(description=_("Activity"))
     def activity(self, obj):

@@ -1,10 +1,12 @@
 """Webhook endpoints and their delivery log: staff see, redeliver, disable and enable."""
 
+from django.conf import settings
 from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from rules.contrib.admin import ObjectPermissionsModelAdmin, ObjectPermissionsTabularInline
 
 from gfmd.platform.admin.base import AuditedAdmin, ReadOnlyAdminMixin
+from gfmd.platform.admin.widgets import choice_list_field, sentence
 from gfmd.platform.errors import DomainError
 from gfmd.platform.models import WebhookAttempt, WebhookDelivery, WebhookEndpoint
 from gfmd.platform.services.webhooks import (
@@ -18,9 +20,13 @@ from gfmd.platform.services.webhooks import (
 )
 
 
+def _event_choices():
+    return [("*", _("All events")), *((e, e) for e in settings.GFMD_WEBHOOK_EVENT_TYPES)]
+
+
 @admin.register(WebhookEndpoint)
 class WebhookEndpointAdmin(AuditedAdmin):
-    list_display = ["url", "client", "event_types", "is_active", "failing_since", "disabled_reason"]
+    list_display = ["url", "client", "events", "is_active", "failing_since", "disabled_reason"]
     list_filter = ["is_active"]
     search_fields = ["url", "description", "client__name"]
     list_select_related = ["client"]
@@ -28,6 +34,11 @@ class WebhookEndpointAdmin(AuditedAdmin):
     readonly_fields = ["masked_secret", "disabled_reason", "disabled_at", "failing_since"]
     autocomplete_fields = ["client"]
     actions = ["send_test", "rotate_secret", "enable", "disable"]
+    json_form_fields = {"event_types": lambda **kw: choice_list_field(_event_choices, **kw)}
+
+    @admin.display(description=_("Event types"))
+    def events(self, obj):
+        return sentence(obj.event_types, _event_choices())
 
     @admin.display(description=_("Signing secret"))
     def masked_secret(self, obj):

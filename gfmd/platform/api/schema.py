@@ -1,5 +1,6 @@
 """OpenAPI: the partner OAuth2 scheme, the error body and headers on every operation."""
 
+from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
 from drf_spectacular.authentication import BasicScheme
@@ -57,6 +58,17 @@ class GfmdAutoSchema(AutoSchema):
         if action == "create" and isinstance(self.view, IdempotentCreateMixin):
             return True
         return self.method == "POST" and action in getattr(self.view, "idempotent_actions", ())
+
+    def get_tags(self) -> list[str]:
+        """One tag per resource, named by its domain ("Roundtables: sessions"), so Swagger
+        and ReDoc group operations by domain; the domain is the view's app (the platform's
+        own views: "Platform"), so a new app's resources are grouped without a list here."""
+        module = type(self.view).__module__
+        config = apps.get_containing_app_config(module)
+        domain = "Platform" if module.startswith("gfmd.platform") else str(config.verbose_name)
+        segments = [p for p in self.path.removeprefix("/api/v1/").split("/") if p]
+        resource = next((p for p in segments if p != "csd" and not p.startswith("{")), "")
+        return [f"{domain}: {resource}" if resource else domain]
 
     def map_parsers(self):
         # One request media type per operation: the view's first parser (JSON; multipart

@@ -12,8 +12,10 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema
 from rest_framework import mixins, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
+from rest_framework.filters import SearchFilter
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
+from rest_framework.settings import api_settings
 
 from gfmd.models import Edition
 from gfmd.platform import content
@@ -26,6 +28,7 @@ from roundtables.api.views.common import FreshReachMixin
 from roundtables.enums import COCHAIR_TRANSITIONS, TEAM_TRANSITIONS, CoChairOrigin
 from roundtables.exports import COCHAIR_COLUMNS, columns
 from roundtables.models import CoChair, Roundtable, Session, TeamMembership, Theme
+from roundtables.models.programme import session_code_search
 from roundtables.rules import represents_country
 from roundtables.selectors import programme as sel
 from roundtables.services import cochairs as cochair_services
@@ -66,6 +69,19 @@ class RoundtableViewSet(FreshReachMixin, RecordViewSet):
         return sel.roundtables_for_user(self.request.user)
 
 
+class SessionSearchFilter(SearchFilter):
+    """A session code in the search ("RT 1.1") filters on the numbers; the rest is text."""
+
+    def filter_queryset(self, request, queryset, view):
+        condition, _rest = session_code_search(request.query_params.get(self.search_param, ""))
+        queryset = queryset.filter(condition) if condition is not None else queryset
+        return super().filter_queryset(request, queryset, view)
+
+    def get_search_terms(self, request):
+        _condition, rest = session_code_search(request.query_params.get(self.search_param, ""))
+        return [t for t in rest.replace("\x00", "").replace(",", " ").split() if t]
+
+
 @extend_schema_view(
     create=extend_schema(request=s.SessionWriteSerializer, responses={201: s.SessionSerializer}),
     update=extend_schema(request=s.SessionWriteSerializer, responses=s.SessionSerializer),
@@ -81,7 +97,12 @@ class SessionViewSet(FreshReachMixin, SpecListMixin, RecordViewSet):
         "roundtable__edition": ["exact"],
         "theme": ["exact"],
     }
-    search_fields = content.search_fields("title", "description")  # in any language
+    # in any language, and by code ("RT 1.1", matched on the numbers) or edition title
+    search_fields = [*content.search_fields("title", "description"), "roundtable__edition__title"]
+    filter_backends = [
+        SessionSearchFilter if backend is SearchFilter else backend
+        for backend in api_settings.DEFAULT_FILTER_BACKENDS
+    ]
     permission_map = {
         "seat_overview": "roundtables.view_seat_overview",
         "calendar": "roundtables.view_session",
