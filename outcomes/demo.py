@@ -13,6 +13,7 @@ from gfmd.demo import STAFF_USERNAME
 from gfmd.models import Country, Edition
 from gfmd.platform.services.records import record_save
 from outcomes.enums import Addressee, FollowUpStatus, Scheme
+from outcomes.services.reference import reference_load
 from outcomes.models import IMRFReport, Recommendation
 from outcomes.registry import subject_for
 from outcomes.services.recommendations import followup_record, recommendation_create
@@ -67,6 +68,9 @@ def load(stdout) -> None:
     if Recommendation.objects.exists():
         stdout.write("Outcomes demo data already loaded.")
         return
+    # The objectives and targets come with the migration; a flushed database (a
+    # transactional test, a restore into an empty schema) needs them again. Idempotent.
+    reference_load()
     # GFMD 2017-2018 (Germany and Morocco), 2019 (Ecuador), 2020 (UAE)
     editions = {e.year_start: e for e in Edition.objects.filter(ordinal__in=(10, 11, 12))}
     if len(editions) < 3:

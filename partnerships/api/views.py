@@ -140,7 +140,7 @@ class PracticeViewSet(SpecListMixin, RecordViewSet):
         """The submitter submits a returned practice again."""
         return self._move(request, "resubmit")
 
-    @extend_schema(request=None, responses={(200, "image/*"): OpenApiTypes.BINARY})
+    @extend_schema(request=None, responses={(200, "application/octet-stream"): OpenApiTypes.BINARY})
     @action(detail=True, methods=["get"])
     def image(self, request, pk=None):
         """The practice's logo or image (re-encoded at upload)."""

@@ -80,7 +80,7 @@ class BadgeViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
         badge = badge_for(participant)
         return Response(BadgeSerializer(badge).data, status=status.HTTP_201_CREATED)
 
-    @extend_schema(responses={(200, "application/pdf"): bytes})
+    @extend_schema(responses={(200, "application/octet-stream"): bytes})
     @action(detail=True, methods=["get"])
     def pdf(self, request, pk=None):
         badge = self.get_object()
@@ -147,7 +147,7 @@ class BadgeBatchViewSet(
 
         return with_idempotency(request, handler)
 
-    @extend_schema(responses={(200, "application/pdf"): bytes})
+    @extend_schema(responses={(200, "application/octet-stream"): bytes})
     @action(detail=True, methods=["get"])
     def download(self, request, pk=None):
         batch = self.get_object()

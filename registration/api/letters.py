@@ -76,7 +76,7 @@ class VisaLetterViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
 
         return with_idempotency(request, handler)
 
-    @extend_schema(responses={(200, "application/pdf"): bytes})
+    @extend_schema(responses={(200, "application/octet-stream"): bytes})
     @action(detail=True, methods=["get"])
     def download(self, request, pk=None):
         letter = self.get_object()

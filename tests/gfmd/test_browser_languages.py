@@ -58,8 +58,20 @@ DJANGO_ADMIN_WORDS = {
 }
 # UI words spelt the same in English and French or Spanish (not misses when a page shows them).
 SAME_IN = {
-    "fr": {"Notifications", "Organisations", "Sessions", "Session", "Action", "Options", "#"},
-    "es": {"#"},
+    "fr": {
+        "Notifications",
+        "Organisations",
+        "Sessions",
+        "Session",
+        "Action",
+        "Options",
+        "#",
+        "Badges",
+        "Budgets",
+        "Contributions",
+        "Participants",
+    },
+    "es": {"#", "Troika"},
 }
 # The troika's seat names (they are codes underneath: shown title-cased before issue 10).
 TROIKA_WORDS = {"Past", "Present", "Future", "Seat"}

@@ -42,7 +42,7 @@ def pdf_text(content: bytes) -> str:
 
 def png_bytes() -> bytes:
     buffer = io.BytesIO()
-    Image.new("RGB", (40, 10), (0, 60, 120)).save(buffer, format="PNG")
+    Image.new("RGB", (400, 100), (0, 60, 120)).save(buffer, format="PNG")
     return buffer.getvalue()
 
 

@@ -283,15 +283,15 @@ def _recipient_language(user, active: str) -> str:
 CONFIRMED = {
     "en": (
         "Co-chair confirmed: RT 1.2",
-        "Germany is confirmed as co-chair (developed seat) of RT 1.2",
+        "Germany is confirmed as co-chair (developed seat) of GFMD 2020 · RT 1.2",
     ),
     "fr": (
         "Co-président confirmé : RT 1.2",
-        "Germany est confirmé comme co-président (siège : pays développé) de RT 1.2",
+        "Germany est confirmé comme co-président (siège : pays développé) de GFMD 2020 · RT 1.2",
     ),
     "es": (
         "Copresidente confirmado: RT 1.2",
-        "Germany queda confirmado como copresidente (puesto: país desarrollado) de RT 1.2",
+        "Germany queda confirmado como copresidente (puesto: país desarrollado) de GFMD 2020 · RT 1.2",
     ),
 }
 
