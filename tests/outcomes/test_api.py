@@ -266,3 +266,21 @@ def test_opt_out_is_listed_for_staff_only(api, staff, outsider):
     ReportingOptOut.objects.create(country=country("FRA"))
     assert api(staff).get("/api/v1/outcomes/opt-outs/").json()["count"] == 1
     assert api(outsider).get("/api/v1/outcomes/opt-outs/").status_code == 403
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v1/outcomes/recommendations/?edition=99999999999999999999",
+        "/api/v1/outcomes/recommendations/?since=-1",
+        "/api/v1/outcomes/follow-ups/?recommendation=abc",
+    ],
+)
+def test_bad_filters_are_400(url, api, staff):
+    assert api(staff).get(url).status_code == 400
+
+
+def test_huge_subject_id_is_404(api, staff):
+    assert (
+        api(staff).get("/api/v1/outcomes/tags/session/99999999999999999999999/").status_code == 404
+    )
