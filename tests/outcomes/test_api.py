@@ -284,3 +284,13 @@ def test_huge_subject_id_is_404(api, staff):
     assert (
         api(staff).get("/api/v1/outcomes/tags/session/99999999999999999999999/").status_code == 404
     )
+
+
+def test_follow_up_entries_are_never_edited_through_the_api(api, staff):
+    entry = FollowUpFactory()
+    client = api(staff)
+    url = f"/api/v1/outcomes/follow-ups/{entry.pk}/"
+    assert client.patch(url, {"status": "implemented"}, format="json").status_code == 405
+    assert client.delete(url).status_code == 405
+    entry.refresh_from_db()
+    assert entry.status == "in_progress"
