@@ -364,9 +364,6 @@ class ReportSectionViewSet(
             self.request.user, report_id=_int_param(self.request, "report")
         )
 
-    def get_permissions(self):
-        return super().get_permissions()
-
     def check_object_permissions(self, request, obj):
         # A section is read as its report is (public once approved).
         return super().check_object_permissions(
