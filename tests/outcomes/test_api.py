@@ -294,3 +294,15 @@ def test_follow_up_entries_are_never_edited_through_the_api(api, staff):
     assert client.delete(url).status_code == 405
     entry.refresh_from_db()
     assert entry.status == "in_progress"
+
+
+@pytest.mark.parametrize("language,title", [("fr", "Titre"), ("es", "Título"), ("en", "Title")])
+def test_recommendations_in_french_and_spanish(language, title, api, staff):
+    rec = RecommendationFactory(title="Title", title_fr="Titre", title_es="Título")
+    client = api(staff)
+    for url in ("/api/v1/outcomes/recommendations/", f"/api/v1/outcomes/recommendations/{rec.pk}/"):
+        response = client.get(url, HTTP_ACCEPT_LANGUAGE=language)
+        assert response.status_code == 200
+        body = response.json()
+        row = body["results"][0] if "results" in body else body
+        assert row["title_shown"] == title
