@@ -212,7 +212,7 @@ class RecommendationSerializer(serializers.ModelSerializer):
 class ReportSectionSerializer(serializers.ModelSerializer):
     heading_shown = serializers.SerializerMethodField()
     text_shown = serializers.SerializerMethodField()
-    objective = serializers.SlugRelatedField(slug_field="number", read_only=True)
+    objective = serializers.SerializerMethodField()
 
     class Meta:
         model = ReportSection
@@ -237,6 +237,10 @@ class ReportSectionSerializer(serializers.ModelSerializer):
             "edited_at",
         ]
         read_only_fields = fields
+
+    def get_objective(self, obj) -> int | None:
+        """The GCM objective's number (none for the introduction)."""
+        return obj.objective.number if obj.objective_id else None
 
     def _language(self) -> str:
         from django.utils import translation

@@ -38,9 +38,12 @@ def _int_param(request, name: str) -> int | None:
     if value in (None, ""):
         return None
     try:
-        return int(value)
+        number = int(value)
     except ValueError:
         raise ValidationError({name: [_("Give a whole number.")]}) from None
+    if not 0 <= number < 2**31:  # beyond any key or year: a 400, never a database error
+        raise ValidationError({name: [_("Give a whole number.")]})
+    return number
 
 
 class ObjectiveViewSet(viewsets.ReadOnlyModelViewSet):
@@ -134,7 +137,8 @@ class TagsViewSet(viewsets.GenericViewSet):
         if kind is None:
             raise Http404
         model = kind.subject_model()
-        obj = model._default_manager.filter(pk=pk).first() if pk.isdigit() else None
+        found = pk.isdigit() and len(pk) < 19
+        obj = model._default_manager.filter(pk=int(pk)).first() if found else None
         view_perm = f"{model._meta.app_label}.view_{model._meta.model_name}"
         if obj is None or not self.request.user.has_perm(view_perm, obj):
             raise Http404
@@ -359,9 +363,6 @@ class ReportSectionViewSet(
         return report_sel.sections_for_user(
             self.request.user, report_id=_int_param(self.request, "report")
         )
-
-    def get_permissions(self):
-        return super().get_permissions()
 
     def check_object_permissions(self, request, obj):
         # A section is read as its report is (public once approved).

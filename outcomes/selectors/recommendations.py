@@ -2,7 +2,6 @@
 
 from django.db.models import Exists, OuterRef, Prefetch, Subquery
 
-from gfmd.platform.content import translated
 from outcomes.models import FollowUp, Recommendation, RecommendationTag
 
 
@@ -65,7 +64,7 @@ def recommendations_for_user(
                 )
             )
         )
-    return queryset.annotate(title_shown=translated("title"), text_shown=translated("text"))
+    return queryset
 
 
 def followups_for_user(user, *, recommendation_id: int | None = None, since: int | None = None):

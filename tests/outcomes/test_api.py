@@ -266,3 +266,43 @@ def test_opt_out_is_listed_for_staff_only(api, staff, outsider):
     ReportingOptOut.objects.create(country=country("FRA"))
     assert api(staff).get("/api/v1/outcomes/opt-outs/").json()["count"] == 1
     assert api(outsider).get("/api/v1/outcomes/opt-outs/").status_code == 403
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v1/outcomes/recommendations/?edition=99999999999999999999",
+        "/api/v1/outcomes/recommendations/?since=-1",
+        "/api/v1/outcomes/follow-ups/?recommendation=abc",
+    ],
+)
+def test_bad_filters_are_400(url, api, staff):
+    assert api(staff).get(url).status_code == 400
+
+
+def test_huge_subject_id_is_404(api, staff):
+    assert (
+        api(staff).get("/api/v1/outcomes/tags/session/99999999999999999999999/").status_code == 404
+    )
+
+
+def test_follow_up_entries_are_never_edited_through_the_api(api, staff):
+    entry = FollowUpFactory()
+    client = api(staff)
+    url = f"/api/v1/outcomes/follow-ups/{entry.pk}/"
+    assert client.patch(url, {"status": "implemented"}, format="json").status_code == 405
+    assert client.delete(url).status_code == 405
+    entry.refresh_from_db()
+    assert entry.status == "in_progress"
+
+
+@pytest.mark.parametrize("language,title", [("fr", "Titre"), ("es", "Título"), ("en", "Title")])
+def test_recommendations_in_french_and_spanish(language, title, api, staff):
+    rec = RecommendationFactory(title="Title", title_fr="Titre", title_es="Título")
+    client = api(staff)
+    for url in ("/api/v1/outcomes/recommendations/", f"/api/v1/outcomes/recommendations/{rec.pk}/"):
+        response = client.get(url, HTTP_ACCEPT_LANGUAGE=language)
+        assert response.status_code == 200
+        body = response.json()
+        row = body["results"][0] if "results" in body else body
+        assert row["title_shown"] == title
