@@ -13,10 +13,10 @@ from gfmd.demo import STAFF_USERNAME
 from gfmd.models import Country, Edition
 from gfmd.platform.services.records import record_save
 from outcomes.enums import Addressee, FollowUpStatus, Scheme
-from outcomes.services.reference import reference_load
 from outcomes.models import IMRFReport, Recommendation
 from outcomes.registry import subject_for
 from outcomes.services.recommendations import followup_record, recommendation_create
+from outcomes.services.reference import reference_load
 from outcomes.services.reports import report_generate
 from outcomes.services.tagging import optout_record, tagging_policy_switch, tags_set
 from roundtables.models import Input, Session

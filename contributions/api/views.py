@@ -1,6 +1,10 @@
 """The contributions ledger's API: thin views over selectors and record_save."""
 
+import re
+
+from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import viewsets
 from rest_framework.response import Response
@@ -11,6 +15,7 @@ from contributions.models import Budget, BudgetLine, CarryOver, ExchangeRate, Pl
 from contributions.selectors import ledger as sel
 from contributions.selectors.report import chairmanship_report
 from gfmd.platform.api.viewsets import ExportMixin, RecordViewSet
+from gfmd.platform.errors import DomainError
 from gfmd.selectors.editions import editions_for_user
 
 READ, WRITE = "contributions:read", "contributions:write"
@@ -126,7 +131,14 @@ class ChairmanshipReportView(viewsets.ViewSet):
         responses=s.ChairmanshipReportSerializer,
     )
     def retrieve(self, request, pk=None):
+        if not str(pk).isdigit():
+            raise Http404
         edition = get_object_or_404(editions_for_user(request.user), pk=pk)
         self.check_object_permissions(request, edition)
-        report = chairmanship_report(edition, to=request.query_params.get("to") or None)
+        to = request.query_params.get("to") or None
+        if to is not None and not re.fullmatch(r"[A-Z]{3}", to):
+            raise DomainError(
+                _("Give the currency to convert into as an ISO 4217 code, e.g. EUR."), field="to"
+            )
+        report = chairmanship_report(edition, to=to)
         return Response(s.ChairmanshipReportSerializer(report).data)

@@ -26,6 +26,7 @@ class MeetingDecisionSerializer(TranslatedContentMixin, serializers.ModelSeriali
     subject_type = serializers.SlugRelatedField(
         slug_field="model",
         read_only=True,
+        allow_null=True,
         help_text="The kind of record decided on (model name), set by the service that links it.",
     )
 

@@ -92,7 +92,7 @@ class PassportSerializer(serializers.ModelSerializer):
 
 class ParticipantSerializer(serializers.ModelSerializer):
     category_code = serializers.CharField(source="category.code", read_only=True)
-    country = serializers.SlugRelatedField(slug_field="iso3", read_only=True)
+    country = serializers.SlugRelatedField(slug_field="iso3", read_only=True, allow_null=True)
     speaking_sessions = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
 
     class Meta:
@@ -239,7 +239,7 @@ class ParticipantListEntrySerializer(serializers.Serializer):
 
 
 class CredentialSerializer(serializers.ModelSerializer):
-    country = serializers.SlugRelatedField(slug_field="iso3", read_only=True)
+    country = serializers.SlugRelatedField(slug_field="iso3", read_only=True, allow_null=True)
 
     class Meta:
         model = Credential

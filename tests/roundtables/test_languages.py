@@ -291,7 +291,8 @@ CONFIRMED = {
     ),
     "es": (
         "Copresidente confirmado: RT 1.2",
-        "Germany queda confirmado como copresidente (puesto: país desarrollado) de GFMD 2020 · RT 1.2",
+        "Germany queda confirmado como copresidente (puesto: país desarrollado) "
+        "de GFMD 2020 · RT 1.2",
     ),
 }
 
