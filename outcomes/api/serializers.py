@@ -136,8 +136,11 @@ class FollowUpSerializer(serializers.ModelSerializer):
 
 class NestedFollowUpSerializer(serializers.ModelSerializer):
     edition_year = serializers.IntegerField(source="edition.year_start")
-    reporting_country = serializers.SlugRelatedField(slug_field="iso3", read_only=True)
-    reporting_organisation = serializers.PrimaryKeyRelatedField(read_only=True)
+    # exactly one of the two is set: the other is null
+    reporting_country = serializers.SlugRelatedField(
+        slug_field="iso3", read_only=True, allow_null=True
+    )
+    reporting_organisation = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
     evidence = serializers.SerializerMethodField()
 
     class Meta:
