@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from contributions.enums import ContributionKind, InKindKind
 from contributions.models.fields import amount_field, currency_constraint, currency_field
-from gfmd.platform.models.checks import CheckConstraint
+from gfmd.platform.models.checks import CheckConstraint, one_of
 
 
 def _constraints() -> list:
@@ -22,8 +22,7 @@ def _constraints() -> list:
     in_kind = Q(kind=ContributionKind.IN_KIND)
     return [
         CheckConstraint(
-            condition=(Q(country__isnull=False) & Q(organisation__isnull=True))
-            | (Q(country__isnull=True) & Q(organisation__isnull=False)),
+            condition=one_of("country", "organisation"),
             name="%(class)s_one_body",
             fields=["country"],
             violation_error_message=_("Give exactly one government or one organisation."),

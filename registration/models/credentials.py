@@ -3,7 +3,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from gfmd.platform.models.checks import CheckConstraint
+from gfmd.platform.models.checks import CheckConstraint, one_of
 from registration.enums import CredentialKind, CredentialState
 from registration.models.participants import credential_upload_to
 
@@ -71,8 +71,7 @@ class Credential(models.Model):
         ordering = ["registration", "-uploaded_at", "-id"]
         constraints = [
             CheckConstraint(
-                condition=(Q(country__isnull=False) & Q(organisation__isnull=True))
-                | (Q(country__isnull=True) & Q(organisation__isnull=False)),
+                condition=one_of("country", "organisation"),
                 name="credential_one_delegation",
                 violation_error_message=_("Give exactly one government or one organisation."),
             ),

@@ -1,9 +1,8 @@
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from gfmd.platform.models.checks import CheckConstraint
+from gfmd.platform.models.checks import CheckConstraint, one_of
 
 
 class PartnerClient(models.Model):
@@ -56,8 +55,7 @@ class PartnerClient(models.Model):
         ordering = ["name"]
         constraints = [
             CheckConstraint(
-                condition=(Q(country__isnull=False) & Q(organisation__isnull=True))
-                | (Q(country__isnull=True) & Q(organisation__isnull=False)),
+                condition=one_of("country", "organisation"),
                 name="partnerclient_one_body",
                 violation_error_message=_(
                     "A partner client acts for exactly one government or one organisation."
