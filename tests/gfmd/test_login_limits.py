@@ -84,13 +84,21 @@ def test_basic_auth_answers_429_json_with_retry_after():
         client.get("/api/v1/editions/", **_basic(user.username, "wrong")).status_code
         for _ in range(3)
     ]
-    assert set(statuses[:2]) <= {401, 403}  # refused, not yet locked
+    assert statuses[:2] == [401, 401]  # refused (retryable), not yet locked
     response = client.get("/api/v1/editions/", **_basic(user.username, PASSWORD))
     assert response.status_code == 429
     assert int(response["Retry-After"]) == 15 * 60
     body = response.json()
     assert body["type"] == "login_locked" and body["fields"] == {}
     assert "Too many failed login attempts" in body["detail"]
+
+
+def test_wrong_basic_credentials_are_401_with_a_basic_challenge():
+    user = StaffFactory(password=PASSWORD)
+    response = Client().get("/api/v1/editions/", **_basic(user.username, "wrong"))
+    assert response.status_code == 401
+    assert response["WWW-Authenticate"] == 'Basic realm="api"'
+    assert response.json()["type"] == "authentication_failed"
 
 
 def test_correct_basic_credentials_are_never_counted():

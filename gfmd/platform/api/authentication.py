@@ -9,8 +9,12 @@ from gfmd.platform.models import PartnerClient
 from gfmd.platform.security.auth_cache import remember_token, token_entry
 
 
+def _scheme(request) -> str:
+    return request.META.get("HTTP_AUTHORIZATION", "").split(" ", 1)[0].lower()
+
+
 def _has_bearer(request) -> bool:
-    return request.META.get("HTTP_AUTHORIZATION", "").lower().startswith("bearer ")
+    return _scheme(request) == "bearer"
 
 
 def _bearer_token(request) -> str | None:
@@ -26,7 +30,8 @@ class PartnerClientAuthentication(OAuth2Authentication):
 
     A request that sends a bearer token which is invalid, expired or revoked gets 401 with
     `WWW-Authenticate: Bearer error="invalid_token"`, so clients know to fetch a new token;
-    a request with no credentials at all keeps the API's usual 403.
+    wrong Basic credentials get 401 with `WWW-Authenticate: Basic`; a request with no
+    credentials at all keeps the API's usual 403.
     """
 
     def authenticate(self, request):
@@ -62,6 +67,11 @@ class PartnerClientAuthentication(OAuth2Authentication):
         return user, result[1]
 
     def authenticate_header(self, request):
-        if not _has_bearer(request):
-            return None
-        return 'Bearer realm="api", error="invalid_token"'
+        # DRF asks the first authenticator only: it answers for Basic too, so wrong Basic
+        # credentials are a 401 the caller can retry, not a 403 that reads as "forbidden".
+        scheme = _scheme(request)
+        if scheme == "bearer":
+            return 'Bearer realm="api", error="invalid_token"'
+        if scheme == "basic":
+            return 'Basic realm="api"'
+        return None
