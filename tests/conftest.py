@@ -32,6 +32,25 @@ from tests.factories import (
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def _redis_db_per_worker():
+    """Under pytest-xdist (`make test` runs two workers) each worker gets its own Redis
+    database, counting down from TEST_REDIS_URL's (gw0 keeps it, gw1 the one below):
+    tests clear the cache and a worker's broker keys must not meet the other's. Each
+    worker already has its own test database (pytest-django) and tmp_path."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    if not worker.startswith("gw"):
+        return
+    url = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+    base, _, db = url.rpartition("/")
+    index = int(worker.removeprefix("gw"))
+    if not db.isdigit() or int(db) < index:
+        raise pytest.UsageError(f"TEST_REDIS_URL {url} leaves no Redis database for {worker}")
+    os.environ["TEST_REDIS_URL"] = f"{base}/{int(db) - index}"
+
+
+_redis_db_per_worker()  # before any test module reads TEST_REDIS_URL
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _fast_password_hashing():
     """MD5 instead of PBKDF2's million rounds: every factory user hashes a password, which

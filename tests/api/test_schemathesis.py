@@ -96,38 +96,39 @@ def _coverage_cases(operation, limit: int):
     return cases[::step][:limit]  # evenly spread, so both kinds are sent
 
 
-def _run_operation(operation, coverage_cases, headers) -> tuple[int, list[str]]:
-    """Run the operation's cases; returns (cases sent, failure messages)."""
-    sent, failures = 0, []
+def _fuzz_cases(operation, limit: int) -> list:
+    """`limit` Hypothesis examples of the operation, drawn once and sent as every caller.
 
-    def check(case):
-        nonlocal sent
-        sent += 1
-        response = case.call(headers=headers)
-        case.validate_response(response, checks=CHECKS)
-
-    for case in coverage_cases:
-        try:
-            check(case)
-        except (Exception, BaseExceptionGroup) as exc:
-            failures.extend(str(e)[:2000] for e in getattr(exc, "exceptions", [exc]))
+    Derandomised, so drawing them once per caller (as this test did) drew these same
+    examples three times: only the strategy building and Hypothesis' bookkeeping were
+    repeated. A case that fails is reported as drawn (no shrinking)."""
+    cases = []
 
     @given(case=operation.as_strategy())
     @settings(
-        max_examples=FUZZ_EXAMPLES,
+        max_examples=limit,
         deadline=None,
         derandomize=True,
         database=None,
         suppress_health_check=list(HealthCheck),
     )
-    def fuzz(case):
-        check(case)
+    def draw(case):
+        cases.append(case)
 
-    try:
-        fuzz()
-    except (Exception, BaseExceptionGroup) as exc:
-        failures.extend(str(e)[:2000] for e in getattr(exc, "exceptions", [exc]))
-    return sent, failures
+    draw()
+    return cases
+
+
+def _run_operation(cases, headers) -> tuple[int, list[str]]:
+    """Send the operation's cases; returns (cases sent, failure messages)."""
+    failures = []
+    for case in cases:
+        try:
+            response = case.call(headers=headers)
+            case.validate_response(response, checks=CHECKS)
+        except (Exception, BaseExceptionGroup) as exc:
+            failures.extend(str(e)[:2000] for e in getattr(exc, "exceptions", [exc]))
+    return len(cases), failures
 
 
 def test_every_operation_conforms_to_schema(demo, api_schema):
@@ -135,21 +136,24 @@ def test_every_operation_conforms_to_schema(demo, api_schema):
     callers = _callers()
     operations = [result.ok() for result in api_schema.get_all_operations()]
     assert len(operations) > 100
-    coverage = {op: _coverage_cases(op, COVERAGE_CASES) for op in operations}  # once
+    cases = {  # drawn once, sent as each caller
+        op: _coverage_cases(op, COVERAGE_CASES) + _fuzz_cases(op, FUZZ_EXAMPLES)
+        for op in operations
+    }
 
     failures, known, summary = [], [], []
     with _keeping_connection():
         for caller, headers in callers.items():
-            started, cases = time.monotonic(), 0
+            started, count = time.monotonic(), 0
             for operation in operations:
                 name = f"{caller}: {operation.method.upper()} {operation.path}"
-                sent, messages = _run_operation(operation, coverage[operation], headers)
-                cases += sent
+                sent, messages = _run_operation(cases[operation], headers)
+                count += sent
                 for message in messages:
                     (known if is_known(operation.path, message) else failures).append(
                         f"{name}: {message}"[:600]
                     )
-            summary.append(f"{caller}: {cases} cases, {time.monotonic() - started:.0f}s")
+            summary.append(f"{caller}: {count} cases, {time.monotonic() - started:.0f}s")
     print("\n".join(summary + [f"{len(known)} known schema findings"]))
 
     assert not failures, f"{len(failures)} failures ({'; '.join(summary)}):\n" + "\n\n".join(
