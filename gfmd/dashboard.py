@@ -9,6 +9,7 @@ from gfmd.models import Edition
 from gfmd.platform import charts
 from gfmd.platform.dashboard import Figure, Panel, PanelSource, register
 from gfmd.platform.models import ActivityLog
+from gfmd.platform.plain import action_label
 from gfmd.selectors.balance import balance_report, report_date_for_edition
 from gfmd.selectors.editions import troika_for_edition
 
@@ -118,7 +119,13 @@ def activity_panel(edition, user) -> Panel:
         title=_("Recent activity"),
         table_headers=[_("When"), _("Who"), _("What"), _("Record")],
         table_rows=[
-            [entry.created_at, entry.actor_label, entry.action, entry.object_repr]
+            # readable action names, as the activity log shows them (no query per row)
+            [
+                entry.created_at,
+                entry.actor_label,
+                action_label(entry.action, entry.content_type.model_class()),
+                entry.object_repr,
+            ]
             for entry in entries
         ],
         figures=[
