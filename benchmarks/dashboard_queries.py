@@ -1,5 +1,7 @@
-"""The cycle dashboard's SQL at the full bench volume: the busiest edition and the first
-one (few rows) must cost the same number of queries (the test counts them on small data).
+"""The cycle dashboard's SQL at the full bench volume: the busiest edition and the second
+one (few rows, one edition of balance history) must cost the same number of queries (the
+test counts them on small data). A panel's shape may add one: an edition followed by one
+with no confirmed chair reads that edition's candidates.
 
     DATABASE_URL=... python benchmarks/dashboard_queries.py var/bench-cockpit/seed.json
 """
@@ -28,9 +30,10 @@ def main():
     info = json.loads(Path(sys.argv[1]).read_text())
     client = Client()
     client.cookies["sessionid"] = info["staff_session"]
-    first = Edition.objects.order_by("ordinal").values_list("pk", flat=True).first()
+    # the second edition: like the busiest, it has a previous one (the troika reads it)
+    early = Edition.objects.order_by("ordinal").values_list("pk", flat=True)[1]
     counts = {}
-    for label, edition in (("busiest edition", info["edition"]), ("first edition", first)):
+    for label, edition in (("busiest edition", info["edition"]), ("second edition", early)):
         path = f"/admin/?edition={edition}"
         client.get(path, HTTP_HOST="127.0.0.1")  # warm: the session, content types
         with CaptureQueriesContext(connection) as ctx:
