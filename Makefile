@@ -28,11 +28,12 @@ messages: install
 # Demo emails go to files under var/mail/ (not hundreds of lines on the console); the
 # banner printed by load_demo names the URLs, the logins and where the emails went.
 run: export EMAIL_BACKEND ?= django.core.mail.backends.filebased.EmailBackend
+# The recipe's commands are not echoed: the banner says what is running (under 40 lines).
 run: install messages
-	mkdir -p var/static var/mail
-	$(PY) manage.py migrate --noinput -v 0
-	$(PY) manage.py load_demo
-	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+	@mkdir -p var/static var/mail
+	@$(PY) manage.py migrate --noinput -v 0
+	@$(PY) manage.py load_demo
+	@$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: export DATABASE_URL ?= $(TEST_DATABASE_URL)
 test: export TEST_REDIS_URL ?= $(DEFAULT_TEST_REDIS_URL)

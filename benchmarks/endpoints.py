@@ -11,7 +11,17 @@ def read_endpoints(info: dict) -> dict[str, str]:
         "csd_applications": (
             f"/api/v1/csd/applications/?csd_edition={info['csd_edition']}&status=submitted"
         ),
+        # the cross-record full-text search (issue 15): a phrase in every paper's title
+        "search": "/api/v1/search/?q=working+paper",
     }
+
+
+# Endpoints whose query count is checked against other requests than page sizes: the
+# search pages by `page` (20 hits) and ranks whatever matches, so a rarer query (fewer hits
+# to rank and describe) and a later page must cost the same queries.
+VOLUME_VARIANTS = {
+    "search": ("/api/v1/search/?q=RT+1.1", "/api/v1/search/?q=working+paper&page=3"),
+}
 
 
 # The list (and detail) reads the raw baseline answers too; troika and balance are reports

@@ -409,7 +409,8 @@ def main(out_path: str) -> None:
     bulk(Review, reviews, "reviews")
 
     # --- meetings and attendance ----------------------------------------------------------
-    bodies = list(MeetingBody.values)
+    # a working-group meeting must name its working group (a constraint); the seed has none
+    bodies = [b for b in MeetingBody.values if b != MeetingBody.WORKING_GROUP]
     meetings = bulk(
         Meeting,
         [

@@ -8,6 +8,7 @@ Bulk inserts keep it to a second or two. Idempotent: stops when the CSD edition 
 import random
 from datetime import UTC, date, datetime, timedelta
 
+from civil_society.demo_cycle import load_cycle  # noqa: F401  (load_demo calls it)
 from civil_society.enums import (
     CommitteeRole,
     CommonSpaceSide,

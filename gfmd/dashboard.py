@@ -9,7 +9,12 @@ from gfmd.models import Edition
 from gfmd.platform import charts
 from gfmd.platform.dashboard import Figure, Panel, PanelSource, register
 from gfmd.platform.models import ActivityLog
-from gfmd.selectors.balance import balance_report, report_date_for_edition
+from gfmd.platform.plain import action_label
+from gfmd.selectors.balance import (
+    balance_report,
+    developed_developing_on,
+    report_date_for_edition,
+)
 from gfmd.selectors.editions import troika_for_edition
 
 HISTORY = 6  # editions in the balance chart: a fixed number of reports, whatever the volume
@@ -54,10 +59,11 @@ def balance_panel(edition, user) -> Panel:
     recent = list(
         Edition.objects.filter(ordinal__lte=edition.ordinal).order_by("-ordinal")[:HISTORY]
     )
-    history = [(e, balance_report(report_date_for_edition(e))) for e in reversed(recent)]
-    labels = [str(e.year_start) for e, _r in history]
-    developed = [r.developed for _e, r in history]
-    developing = [r.developing for _e, r in history]
+    days = [report_date_for_edition(e) for e in reversed(recent)]
+    counts = developed_developing_on(days)  # one query, however many editions
+    labels = [str(e.year_start) for e in reversed(recent)]
+    developed = [counts[day][0] for day in days]
+    developing = [counts[day][1] for day in days]
     panel = Panel(
         key="balance",
         title=_("Steering Group balance"),
@@ -118,7 +124,13 @@ def activity_panel(edition, user) -> Panel:
         title=_("Recent activity"),
         table_headers=[_("When"), _("Who"), _("What"), _("Record")],
         table_rows=[
-            [entry.created_at, entry.actor_label, entry.action, entry.object_repr]
+            # readable action names, as the activity log shows them (no query per row)
+            [
+                entry.created_at,
+                entry.actor_label,
+                action_label(entry.action, entry.content_type.model_class()),
+                entry.object_repr,
+            ]
             for entry in entries
         ],
         figures=[

@@ -1,7 +1,7 @@
 """The registration panel of the cycle dashboard: the participants of the edition's
 meetings by state (the funnel) and the approved against each category's overall quota."""
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, OuterRef, Q, Subquery, Sum
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from gfmd.platform import charts
 from gfmd.platform.dashboard import Figure, Panel, PanelSource, register
 from registration.enums import ParticipantState, QuotaScope
-from registration.models import Participant, ParticipantCategory
+from registration.models import Participant, ParticipantCategory, Quota
 
 FUNNEL = (
     ParticipantState.SUBMITTED,
@@ -37,7 +37,13 @@ def registration_panel(edition, user) -> Panel | None:
                 filter=Q(participants__state=ParticipantState.APPROVED),
                 distinct=True,
             ),
-            seats=Sum("quotas__seats", filter=Q(quotas__scope=QuotaScope.OVERALL)),
+            # a subquery: summed over the participants join, the seats would multiply
+            seats=Subquery(
+                Quota.objects.filter(category=OuterRef("pk"), scope=QuotaScope.OVERALL)
+                .values("category")
+                .annotate(total=Sum("seats"))
+                .values("total")[:1]
+            ),
         )
         .order_by("registration_id", "position", "id")
     )

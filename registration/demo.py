@@ -59,13 +59,27 @@ def load(stdout) -> None:
     if Registration.objects.filter(meeting__title=TITLE).exists():
         stdout.write("Registration demo data already loaded.")
         return
+    registration, fed = _summit(staff, edition, TITLE)
+    stdout.write(f"Registration demo: {TITLE}, {registration.participants.count()} participants "
+                 f"({len(fed)} CSD delegates fed in).")  # fmt: skip
+
+
+def load_cycle(edition, stdout) -> None:
+    """The same Summit, open now, for the edition in office (the cycle dashboard's default)."""
+    staff = get_user_model().objects.filter(username="staff").first()
+    if staff is None or Registration.objects.filter(meeting__edition=edition).exists():
+        return
+    _summit(staff, edition, f"{edition.title} Summit")
+
+
+def _summit(staff, edition, title):
     countries = {c.iso3: c for c in Country.objects.filter(iso3__in=["CHE", "DEU", "FRA", "MAR"])}
     meeting = record_save(
         actor=staff,
         instance=Meeting(
             edition=edition,
             body=MeetingBody.FORUM,
-            title=TITLE,
+            title=title,
             start_date=timezone.localdate() + timedelta(days=60),
             end_date=timezone.localdate() + timedelta(days=62),
             city="Geneva",
@@ -121,8 +135,7 @@ def load(stdout) -> None:
     )
     credential_accept(actor=staff, credential=credential)
     fed = csd_delegates_feed(actor=staff, registration=registration)
-    stdout.write(f"Registration demo: {TITLE}, {registration.participants.count()} participants "
-                 f"({len(fed)} CSD delegates fed in).")  # fmt: skip
+    return registration, fed
 
 
 def _nominations(staff, registration, categories, countries):

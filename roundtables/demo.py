@@ -13,8 +13,9 @@ from django.utils import timezone
 from gfmd.demo import STAFF_USERNAME
 from gfmd.models import Country, Edition, Organisation
 from gfmd.platform.services.translations import translation_transition
+from roundtables.demo_cycle import load_cycle  # noqa: F401  (load_demo calls it)
 from roundtables.enums import CoChairOrigin, Decision
-from roundtables.models import Roundtable, Session, Theme, WorkingPaper
+from roundtables.models import Roundtable, Session, Theme
 from roundtables.services import cochairs as c
 from roundtables.services import papers as p
 from roundtables.services import teams as t
@@ -101,46 +102,7 @@ def _fmt(day, hour=9):
     return datetime(day.year, day.month, day.day, hour, tzinfo=UTC)
 
 
-CONCEPT_NOTE = (
-    "Concept note of the chairmanship\n"
-    "Theme: migration, climate and the future of work\n"
-    "Proposed roundtables and the Summit's calendar\n"
-)
-
-
-def load_chair_documents(stdout) -> None:
-    """The current (latest) edition's concept note, in consultation of the Friends of the
-    Forum with a deadline three weeks ahead, and two inputs (issue 12). Idempotent."""
-    edition = Edition.objects.order_by("-ordinal").first()
-    if (
-        edition is None
-        or WorkingPaper.objects.filter(edition=edition, kind="concept_note").exists()
-    ):
-        return
-    staff = get_user_model().objects.get(username=STAFF_USERNAME)
-    note = p.document_create(
-        actor=staff, edition=edition, kind="concept_note", title=f"Concept note: {edition.title}"
-    )
-    version_add_text(actor=staff, paper=note, text=CONCEPT_NOTE, note="Chair's first draft")
-    p.paper_start_drafting(actor=staff, paper=note)
-    p.paper_open_consultation(
-        actor=staff,
-        paper=note,
-        deadline=_fmt(timezone.localdate() + timedelta(days=21), hour=17),
-        reason="Friends of the Forum consultation",
-    )
-    for iso3, text in (
-        ("MEX", "Add a session on regular pathways for climate-affected migrants."),
-        ("PHL", "Keep the Summit's calendar clear of the IMRF preparations."),
-    ):
-        country = Country.objects.filter(iso3=iso3).first()
-        if country is not None:
-            input_submit(actor=staff, paper=note, text=text, country=country)
-    stdout.write(f"Chair's documents demo: concept note of {edition} in consultation.")
-
-
 def load(stdout) -> None:
-    load_chair_documents(stdout)
     edition = Edition.objects.filter(ordinal=12).first()
     if edition is None:
         stdout.write("Roundtables demo skipped: GFMD 2020 is not loaded.")

@@ -306,7 +306,16 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     # PDF rendering logs every step and font subset at INFO: keep its warnings only.
-    "loggers": {name: {"level": "WARNING"} for name in ("weasyprint", "fontTools")},
+    "loggers": {
+        **{name: {"level": "WARNING"} for name in ("weasyprint", "fontTools")},
+        # Without a broker tasks run in-process (make run, the demo): one INFO line per task
+        # (hundreds at load_demo) and kombu's "no hostname" warning would bury the banner.
+        **(
+            {"celery.app.trace": {"level": "WARNING"}, "kombu.connection": {"level": "ERROR"}}
+            if CELERY_TASK_ALWAYS_EAGER
+            else {}
+        ),
+    },
 }
 
 # Webhooks: targets must be https and public unless these allow otherwise (tests, dev).

@@ -85,6 +85,28 @@ def steering_members_on(on: date):
     )
 
 
+def developed_developing_on(days: list[date]) -> dict[date, tuple[int, int]]:
+    """(developed, developing) Steering Group members on each day, in one query whatever
+    the number of days (the balance history of the dashboard and the balance page)."""
+    if not days:
+        return {}
+    terms = list(
+        SteeringGroupMembership.objects.filter(start_date__lte=max(days))
+        .filter(Q(end_date__isnull=True) | Q(end_date__gte=min(days)))
+        .select_related("country")
+    )
+    counts = {}
+    for day in days:
+        serving = [
+            t for t in terms if t.start_date <= day and (t.end_date is None or t.end_date >= day)
+        ]
+        developed = sum(
+            1 for t in serving if t.country.development_status == DevelopmentStatus.DEVELOPED
+        )
+        counts[day] = (developed, len(serving) - developed)
+    return counts
+
+
 def mechanisms_in_steering_group_on(on: date):
     return (
         MechanismParticipation.objects.filter(body=MechanismBody.STEERING_GROUP)

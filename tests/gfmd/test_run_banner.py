@@ -33,3 +33,14 @@ def test_load_demo_output_is_a_short_banner(settings, tmp_path):
     assert demo.STAFF_USERNAME in text and demo.DEMO_PASSWORD in text
     assert f"written as files to {tmp_path / 'mail'}/" in text
     assert "Subject:" not in text  # no email bodies on the console
+
+
+def test_in_process_tasks_log_no_line_each(settings):
+    """Without a broker (make run) the demo's hundreds of tasks run in-process: Celery's
+    per-task INFO line and kombu's hostname warning are kept off the console."""
+    import logging
+
+    if not settings.CELERY_TASK_ALWAYS_EAGER:
+        pytest.skip("a broker is configured: a worker's task lines are its own log")
+    assert logging.getLogger("celery.app.trace").getEffectiveLevel() == logging.WARNING
+    assert logging.getLogger("kombu.connection").getEffectiveLevel() == logging.ERROR
