@@ -251,12 +251,13 @@ class AccessRole(models.TextChoices):
     STEERING = "steering", _("Steering Group member")
     FRIEND = "friend", _("Friends of the Forum government")
     OBSERVER = "observer", _("Observer organisation")
+    MECHANISM = "mechanism", _("Stakeholder mechanism")
     PARTICIPANT = "participant", _("Participant in the edition")
     PUBLIC = "public", _("Published by the Support Unit")
 
 
 # Who sees every version of a paper: those who see it while it is drafted. Readers whose
-# access starts at consultation (Friends, observers) see the versions put out for
+# access starts at consultation (Friends, observers, mechanisms) see the versions put out for
 # consultation and the final one; participants and the public, the final version only.
 DRAFTER_ROLES = frozenset(
     {
@@ -267,4 +268,4 @@ DRAFTER_ROLES = frozenset(
         AccessRole.STEERING,
     }
 )
-CONSULTED_ROLES = frozenset({AccessRole.FRIEND, AccessRole.OBSERVER})
+CONSULTED_ROLES = frozenset({AccessRole.FRIEND, AccessRole.OBSERVER, AccessRole.MECHANISM})

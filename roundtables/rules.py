@@ -16,7 +16,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gfmd.platform.roles import is_support_staff
-from gfmd.rules import can_read_records, focal_point_bodies, is_focal_point
+from gfmd.rules import (
+    can_read_records,
+    focal_point_bodies,
+    is_focal_point,
+    is_mechanism_focal_point,
+    mechanism_bodies,
+)
 from roundtables.enums import (
     CONSULTED_ROLES,
     DRAFTER_ROLES,
@@ -49,6 +55,10 @@ class Reach:
     cochair_sessions: frozenset = frozenset()
     team_sessions: frozenset = frozenset()
     session_editions: frozenset = frozenset()  # editions of the sessions above
+    mechanisms: frozenset = frozenset()
+    # edition id -> mechanism id: a seat in the Steering Group or the Friends of the Forum
+    # during the edition's cycle. Consulted like an observer organisation.
+    mechanism_editions: dict = field(default_factory=dict)
 
     @property
     def participant_editions(self) -> frozenset:
@@ -57,6 +67,7 @@ class Reach:
             | self.steering_editions
             | frozenset(self.friend_editions)
             | frozenset(self.observer_editions)
+            | frozenset(self.mechanism_editions)
             | self.session_editions
         )
 
@@ -77,9 +88,10 @@ def edition_period(edition) -> tuple[date, date]:
 
 def _compute_reach(user) -> Reach:
     countries, organisations = focal_point_bodies(user)
-    if not countries and not organisations:
+    mechanisms = mechanism_bodies(user)
+    if not countries and not organisations and not mechanisms:
         return Reach()
-    return _reach_query(countries, organisations)
+    return _reach_query(countries, organisations, mechanisms)
 
 
 def reach(user) -> Reach:
@@ -165,6 +177,14 @@ def paper_access(user, paper) -> list[tuple[str, str]]:
                     % {"state": state_label},
                 )
             )
+        if edition_id in r.mechanism_editions:
+            grants.append(
+                (
+                    AccessRole.MECHANISM,
+                    _("Stakeholder mechanism of the edition, paper %(state)s.")
+                    % {"state": state_label},
+                )
+            )
     if paper.state in FINAL_STATES:
         if edition_id in r.participant_editions and not grants:
             grants.append(
@@ -178,8 +198,10 @@ def paper_access(user, paper) -> list[tuple[str, str]]:
     return grants
 
 
-def input_bodies(user, paper) -> tuple[list[int], list[int]]:
-    """(country ids, organisation ids) the user may submit inputs for on `paper` (any state)."""
+def input_bodies(user, paper) -> tuple[list[int], list[int], list[int]]:
+    """(country ids, organisation ids, mechanism ids) the user may submit inputs for on
+    `paper` (any state). A mechanism submits like an observer organisation (where
+    observers may, on the editions it has a seat in), and as a member of a session's team."""
     r = reach(user)
     edition_id = _edition_id(paper)
     gov_roles = (
@@ -191,7 +213,7 @@ def input_bodies(user, paper) -> tuple[list[int], list[int]]:
     countries = sorted(r.countries) if gov_roles else []
     if not gov_roles and edition_id in r.friend_editions and _consults_friends(paper):
         countries = [r.friend_editions[edition_id]]
-    organisations = []
+    organisations, mechanisms = [], []
     observers_submit = (
         paper.session.observers_may_submit
         if paper.session_id is not None
@@ -199,7 +221,11 @@ def input_bodies(user, paper) -> tuple[list[int], list[int]]:
     )
     if observers_submit and edition_id in r.observer_editions:
         organisations = [r.observer_editions[edition_id]]
-    return countries, organisations
+    if paper.session_id is not None and paper.session_id in r.team_sessions:
+        mechanisms = sorted(r.mechanisms)
+    elif observers_submit and edition_id in r.mechanism_editions:
+        mechanisms = [r.mechanism_editions[edition_id]]
+    return countries, organisations, mechanisms
 
 
 @rules.predicate
@@ -224,8 +250,7 @@ can_manage_paper = is_support_staff | is_edition_chair_of_paper | is_cochair_of_
 def may_submit_input(user, paper) -> bool:
     if paper is None:
         return False
-    countries, organisations = input_bodies(user, paper)
-    return bool(countries or organisations) and can_view_paper(user, paper)
+    return any(input_bodies(user, paper)) and can_view_paper(user, paper)
 
 
 @rules.predicate
@@ -237,6 +262,8 @@ def can_view_input(user, item) -> bool:
         return True
     countries, organisations = focal_point_bodies(user)
     if item.country_id in countries or item.organisation_id in organisations:
+        return True
+    if item.mechanism_id is not None and item.mechanism_id in mechanism_bodies(user):
         return True
     # Once final, everyone who sees the paper can trace it back to its inputs.
     return paper.state in FINAL_STATES and can_view_paper(user, paper)
@@ -368,7 +395,9 @@ rules.add_perm("roundtables.add_paperversion", rules.always_deny)  # through add
 rules.add_perm("roundtables.change_paperversion", rules.always_deny)  # immutable
 rules.add_perm("roundtables.delete_paperversion", rules.always_deny)
 
-rules.add_perm("roundtables.list_input", is_support_staff | is_focal_point)
+rules.add_perm(
+    "roundtables.list_input", is_support_staff | is_focal_point | is_mechanism_focal_point
+)
 rules.add_perm("roundtables.view_input", is_support_staff | can_view_input)
 rules.add_perm("roundtables.download_input", is_support_staff | can_view_input)
 rules.add_perm("roundtables.add_input", rules.always_deny)  # through submit_input

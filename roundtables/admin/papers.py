@@ -211,7 +211,7 @@ class WorkingPaperAdmin(AuditedAdmin):
             "</thead><tbody>{}</tbody></table>",
             _(
                 "%(countries)d government(s), %(organisations)d organisation(s), "
-                "%(inputs)d input(s)."
+                "%(mechanisms)d mechanism(s), %(inputs)d input(s)."
             )
             % summary,
             _("Region"),
@@ -282,8 +282,8 @@ class InputAdmin(AuditedAdmin):
 
     list_display = ["id", "paper", "body_name", "consultation_round", "submitted_at", "decision"]
     list_filter = ["decision", "paper__state", "paper__edition"]
-    search_fields = ["text", "evidence", "country__name", "organisation__name"]
-    list_select_related = ["paper", "country", "organisation"]
+    search_fields = ["text", "evidence", "country__name", "organisation__name", "mechanism__name"]
+    list_select_related = ["paper", "country", "organisation", "mechanism"]
 
     def has_add_permission(self, request):
         return False

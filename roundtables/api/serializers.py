@@ -13,7 +13,7 @@ from rest_framework import serializers
 
 from gfmd.api.serializers import CountryField
 from gfmd.enums import DevelopmentStatus
-from gfmd.models import Edition, Organisation
+from gfmd.models import Edition, Mechanism, Organisation
 from gfmd.platform.api.content import (
     MISSING_HELP,
     TranslatedContentMixin,
@@ -259,6 +259,10 @@ class InputSummarySerializer(serializers.Serializer):
     organisations = serializers.IntegerField()
     by_region = SummaryGroupSerializer(many=True)
     organisation_names = serializers.ListField(child=serializers.CharField())
+    mechanisms = serializers.IntegerField(
+        help_text=_("Stakeholder mechanisms that commented (counted apart from governments).")
+    )
+    mechanism_names = serializers.ListField(child=serializers.CharField())
 
 
 class OpenConsultationSerializer(serializers.Serializer):
@@ -330,9 +334,11 @@ class _NullableText(serializers.CharField):
 
 
 def _body_name():
-    """`Input.body` written as text: the country's name, or the organisation's."""
+    """`Input.body` written as text: the country's name, the mechanism's, or the
+    organisation's."""
     return Case(
         When(country__isnull=False, then=F("country__name")),
+        When(mechanism__isnull=False, then=F("mechanism__name")),
         When(
             organisation__acronym__gt="",
             then=Concat(
@@ -370,9 +376,10 @@ INPUT = OutputSpec(
             serializers.CharField(read_only=True, allow_null=True),
         ),
         "consultation_round": Column(),
-        # null: an organisation's input
+        # exactly one of the three is set; the others are null
         "country": Column("country__iso3", CountryField(read_only=True, allow_null=True)),
         "organisation": Column(),
+        "mechanism": Column(),
         "body_name": Expr(_body_name, _text()),
         "submitted_at": Column(),
         "text": Column(),
@@ -398,6 +405,12 @@ class InputSubmitSerializer(serializers.Serializer):
     country = CountryField(required=False, allow_null=True)
     organisation = serializers.PrimaryKeyRelatedField(
         queryset=Organisation.objects.all(), required=False, allow_null=True
+    )
+    mechanism = serializers.PrimaryKeyRelatedField(
+        queryset=Mechanism.objects.all(),
+        required=False,
+        allow_null=True,
+        help_text=_("A stakeholder mechanism's input (its focal point may leave it out)."),
     )
 
 

@@ -9,7 +9,7 @@ from django.db.models.functions import Length
 from django.db.models.lookups import LessThanOrEqual
 from django.utils.translation import gettext_lazy as _
 
-from gfmd.platform.models.checks import CheckConstraint
+from gfmd.platform.models.checks import CheckConstraint, one_of
 from gfmd.platform.names import validate_visible_text, visible_text_constraint
 from gfmd.platform.translations import DEFAULT_ORIGINAL_LANGUAGE
 from roundtables.enums import (
@@ -280,7 +280,8 @@ class PaperVersion(models.Model):
 
 
 class Input(models.Model):
-    """A government's or observer organisation's input to a paper in consultation."""
+    """A government's, observer organisation's or stakeholder mechanism's input to a paper
+    in consultation (exactly one of the three: `input_one_body`)."""
 
     paper = models.ForeignKey(
         "roundtables.WorkingPaper",
@@ -300,6 +301,14 @@ class Input(models.Model):
     organisation = models.ForeignKey(
         "gfmd.Organisation",
         verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    mechanism = models.ForeignKey(
+        "gfmd.Mechanism",
+        verbose_name=_("mechanism"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,
@@ -346,11 +355,10 @@ class Input(models.Model):
         verbose_name_plural = _("inputs")
         constraints = [
             CheckConstraint(
-                condition=(Q(country__isnull=False) & Q(organisation__isnull=True))
-                | (Q(country__isnull=True) & Q(organisation__isnull=False)),
+                condition=one_of("country", "organisation", "mechanism"),
                 name="input_one_body",
                 violation_error_message=_(
-                    "An input comes from exactly one government or one organisation."
+                    "An input comes from exactly one government, organisation or mechanism."
                 ),
             ),
             CheckConstraint(
@@ -368,4 +376,4 @@ class Input(models.Model):
 
     @property
     def body(self):
-        return self.country or self.organisation
+        return self.country or self.organisation or self.mechanism

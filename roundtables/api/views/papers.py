@@ -231,6 +231,7 @@ class WorkingPaperViewSet(
             upload=data.get("attachment"),
             country=data.get("country"),
             organisation=data.get("organisation"),
+            mechanism=data.get("mechanism"),
         )
         return Response(s.InputSerializer(item).data, status=201)
 
