@@ -128,6 +128,11 @@ class SeatOverviewSerializer(serializers.Serializer):
     multi_session_cochairs = SeatOverviewMultiSerializer(many=True)
 
 
+@extend_schema_field({"type": "string", "nullable": True})
+class _NullableText(serializers.CharField):
+    """A text or null (keeps the schema a method field gave before output specs)."""
+
+
 def _session_country_fields() -> dict:
     """The fields a co-chair and a team place share: which session, which government."""
     return {
@@ -176,6 +181,10 @@ TEAM_MEMBERSHIP = OutputSpec(
     "TeamMembership",
     {
         **_session_country_fields(),
+        # a stakeholder mechanism on the team: `mechanism` set, `country` null
+        "country": Column("country__iso3", CountryField(read_only=True, allow_null=True)),
+        "country_name": Column("country__name", _NullableText(read_only=True)),
+        "mechanism": Column(),
         "requested_at": Column(),
         "decided_at": Column(),
         "reason": Column(),
@@ -187,8 +196,21 @@ TeamMembershipSerializer = TEAM_MEMBERSHIP.serializer()
 class TeamRequestSerializer(AnswersWithReadPayload, serializers.Serializer):
     read_serializer = TeamMembershipSerializer
     session = serializers.PrimaryKeyRelatedField(queryset=Session.objects.all())
-    country = CountryField()
+    country = CountryField(required=False, allow_null=True)
+    mechanism = serializers.PrimaryKeyRelatedField(
+        queryset=Mechanism.objects.all(),
+        required=False,
+        allow_null=True,
+        help_text=_("A stakeholder mechanism joining the team (staff only), instead of a country."),
+    )
     note = serializers.CharField(required=False, allow_blank=True, default="")
+
+    def validate(self, attrs):
+        if (attrs.get("country") is None) == (attrs.get("mechanism") is None):
+            raise serializers.ValidationError(
+                {"country": [_("Name one government or one mechanism.")]}
+            )
+        return attrs
 
 
 class WorkingPaperSerializer(serializers.ModelSerializer):
@@ -326,11 +348,6 @@ class VersionDiffSerializer(serializers.Serializer):
     from_version = serializers.IntegerField()
     to_version = serializers.IntegerField()
     diff = serializers.CharField()
-
-
-@extend_schema_field({"type": "string", "nullable": True})
-class _NullableText(serializers.CharField):
-    """A text or null (keeps the schema a method field gave before output specs)."""
 
 
 def _body_name():

@@ -81,9 +81,7 @@ def input_submit(
         )
     if not (text or "").strip():
         raise DomainError(_("An input needs text."), field="text")
-    country, organisation, mechanism = _choose_body(
-        actor, paper, country, organisation, mechanism
-    )
+    country, organisation, mechanism = _choose_body(actor, paper, country, organisation, mechanism)
     item = Input(
         paper=paper,
         consultation_round=paper.consultation_round,
