@@ -42,9 +42,12 @@ def test_database_refuses_an_input_without_exactly_one_body(world, bodies):
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.execute(INSERT_INPUT, values)
     else:
-        with pytest.raises(IntegrityError, match="input_one_body"):
-            with transaction.atomic(), connection.cursor() as cursor:
-                cursor.execute(INSERT_INPUT, values)
+        with (
+            pytest.raises(IntegrityError, match="input_one_body"),
+            transaction.atomic(),
+            connection.cursor() as cursor,
+        ):
+            cursor.execute(INSERT_INPUT, values)
 
 
 def test_mechanism_focal_point_submits_an_input(world, api):
