@@ -59,6 +59,13 @@ class Reach:
     # edition id -> mechanism id: a seat in the Steering Group or the Friends of the Forum
     # during the edition's cycle. Consulted like an observer organisation.
     mechanism_editions: dict = field(default_factory=dict)
+    # working groups its government or mechanism co-chairs; those its bodies are members of
+    chaired_groups: frozenset = frozenset()
+    member_groups: frozenset = frozenset()
+
+    @property
+    def working_groups(self) -> frozenset:
+        return self.chaired_groups | self.member_groups
 
     @property
     def participant_editions(self) -> frozenset:
@@ -153,6 +160,14 @@ def paper_access(user, paper) -> list[tuple[str, str]]:
                 % {"state": state_label},
             )
         )
+    if paper.working_group_id is not None and paper.working_group_id in r.working_groups:
+        grants.append(
+            (
+                AccessRole.WORKING_GROUP,
+                _("Co-chair or member of the working group, paper %(state)s.")
+                % {"state": state_label},
+            )
+        )
     if edition_id in r.steering_editions:
         grants.append(
             (
@@ -198,6 +213,10 @@ def paper_access(user, paper) -> list[tuple[str, str]]:
     return grants
 
 
+def _in_group(r: Reach, paper) -> bool:
+    return paper.working_group_id is not None and paper.working_group_id in r.working_groups
+
+
 def input_bodies(user, paper) -> tuple[list[int], list[int], list[int]]:
     """(country ids, organisation ids, mechanism ids) the user may submit inputs for on
     `paper` (any state). A mechanism submits like an observer organisation (where
@@ -209,6 +228,7 @@ def input_bodies(user, paper) -> tuple[list[int], list[int], list[int]]:
         or edition_id in r.steering_editions
         or paper.session_id in r.cochair_sessions
         or paper.session_id in r.team_sessions
+        or _in_group(r, paper)
     )
     countries = sorted(r.countries) if gov_roles else []
     if not gov_roles and edition_id in r.friend_editions and _consults_friends(paper):
@@ -221,7 +241,11 @@ def input_bodies(user, paper) -> tuple[list[int], list[int], list[int]]:
     )
     if observers_submit and edition_id in r.observer_editions:
         organisations = [r.observer_editions[edition_id]]
-    if paper.session_id is not None and paper.session_id in r.team_sessions:
+    if _in_group(r, paper):  # a deliverable: the group's members write in
+        organisations = sorted(r.organisations)
+    if (paper.session_id is not None and paper.session_id in r.team_sessions) or _in_group(
+        r, paper
+    ):
         mechanisms = sorted(r.mechanisms)
     elif observers_submit and edition_id in r.mechanism_editions:
         mechanisms = [r.mechanism_editions[edition_id]]
@@ -243,7 +267,19 @@ def is_cochair_of_paper(user, paper) -> bool:
     return paper is not None and paper.session_id in reach(user).cochair_sessions
 
 
-can_manage_paper = is_support_staff | is_edition_chair_of_paper | is_cochair_of_paper
+@rules.predicate
+def chairs_group_of_paper(user, paper) -> bool:
+    """A co-chair (government or mechanism) of the working group whose deliverable it is."""
+    return (
+        paper is not None
+        and paper.working_group_id is not None
+        and paper.working_group_id in reach(user).chaired_groups
+    )
+
+
+can_manage_paper = (
+    is_support_staff | is_edition_chair_of_paper | is_cochair_of_paper | chairs_group_of_paper
+)
 
 
 @rules.predicate
@@ -382,6 +418,8 @@ rules.add_perm("roundtables.change_workingpaper", can_manage_paper)
 rules.add_perm("roundtables.delete_workingpaper", rules.always_deny)
 rules.add_perm("roundtables.transition_paper", can_manage_paper)
 rules.add_perm("roundtables.publish_paper", is_support_staff)
+# A deliverable's adoption records a Steering Group decision: the Support Unit files it.
+rules.add_perm("roundtables.adopt_paper", is_support_staff)
 rules.add_perm("roundtables.add_version", can_manage_paper)
 rules.add_perm("roundtables.submit_input", is_support_staff | may_submit_input)
 rules.add_perm("roundtables.explain_access", rules.always_allow)  # scoped lookup: 404 first

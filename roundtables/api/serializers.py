@@ -13,7 +13,7 @@ from rest_framework import serializers
 
 from gfmd.api.serializers import CountryField
 from gfmd.enums import DevelopmentStatus
-from gfmd.models import Edition, Mechanism, Organisation
+from gfmd.models import Edition, Mechanism, MeetingDecision, Organisation, WorkingGroup
 from gfmd.platform.api.content import (
     MISSING_HELP,
     TranslatedContentMixin,
@@ -243,6 +243,8 @@ class WorkingPaperSerializer(serializers.ModelSerializer):
             "final_version_number",
             "is_public",
             "published_at",
+            "working_group",
+            "adoption",
             "transitions",
         ]
         read_only_fields = [f for f in fields if f != "title"]
@@ -262,6 +264,19 @@ class DocumentCreateSerializer(AnswersWithReadPayload, serializers.Serializer):
     )
     edition = serializers.PrimaryKeyRelatedField(queryset=Edition.objects.all())
     title = serializers.CharField(max_length=300)
+    working_group = serializers.PrimaryKeyRelatedField(
+        queryset=WorkingGroup.objects.all(),
+        required=False,
+        allow_null=True,
+        help_text=_("Working group deliverables only: the group that drafts it."),
+    )
+
+
+class AdoptSerializer(serializers.Serializer):
+    decision = serializers.PrimaryKeyRelatedField(
+        queryset=MeetingDecision.objects.all(),
+        help_text=_("The Steering Group decision (on a meeting's agenda item) adopting it."),
+    )
 
 
 class SummaryGroupSerializer(serializers.Serializer):

@@ -22,6 +22,7 @@ from roundtables.enums import (
     ROUNDTABLE_PAPER,
     SESSION_KINDS,
     VERSION_STAGES,
+    WORKING_GROUP_KINDS,
     Decision,
     PaperState,
     VersionKind,
@@ -68,9 +69,27 @@ class WorkingPaper(models.Model):
         related_name="paper",
         help_text=_("Roundtable working papers only: the session the paper serves."),
     )
+    working_group = models.ForeignKey(
+        "gfmd.WorkingGroup",
+        verbose_name=_("working group"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="deliverables",
+        help_text=_("Working group deliverables only: the group that drafts it."),
+    )
     title = models.CharField(_("title"), max_length=300, validators=[validate_visible_text])
     state = models.CharField(
         _("state"), max_length=14, choices=PaperState.choices, default=PaperState.PLANNED
+    )
+    adoption = models.ForeignKey(
+        "gfmd.MeetingDecision",
+        verbose_name=_("adoption"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("The Steering Group decision that adopted the final document."),
     )
     state_changed_at = models.DateTimeField(_("state changed at"), null=True, blank=True)
     consultation_deadline = models.DateTimeField(_("consultation deadline"), null=True, blank=True)
@@ -111,6 +130,19 @@ class WorkingPaper(models.Model):
                     "A roundtable working paper belongs to a session; other documents do not."
                 ),
             ),
+            CheckConstraint(
+                condition=(Q(kind__in=WORKING_GROUP_KINDS) & Q(working_group__isnull=False))
+                | (~Q(kind__in=WORKING_GROUP_KINDS) & Q(working_group__isnull=True)),
+                name="paper_working_group_per_kind",
+                violation_error_message=_(
+                    "A working group deliverable names its working group; other documents do not."
+                ),
+            ),
+            CheckConstraint(
+                condition=Q(adoption__isnull=True) | Q(state__in=FINAL_STATES),
+                name="paper_adopted_only_when_final",
+                violation_error_message=_("Only a final or distributed document is adopted."),
+            ),
             models.UniqueConstraint(
                 fields=["edition", "kind"],
                 condition=Q(kind__in=ONE_PER_EDITION_KINDS),
@@ -146,6 +178,16 @@ class WorkingPaper(models.Model):
             raise ValidationError({"session": _("A roundtable working paper needs its session.")})
         if not per_session and self.session_id is not None:
             raise ValidationError({"session": _("Only a roundtable working paper has a session.")})
+        per_group = self.kind in WORKING_GROUP_KINDS
+        if per_group != (self.working_group_id is not None):
+            raise ValidationError(
+                {
+                    "working_group": _(
+                        "A working group deliverable names its working group; "
+                        "other documents do not."
+                    )
+                }
+            )
         if (
             self.session_id is not None
             and self.edition_id is not None

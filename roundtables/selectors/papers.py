@@ -25,8 +25,10 @@ def _paper_grants_q(user, prefix: str = "") -> tuple[Q, Q, Q]:
         return Q(**{f"{prefix}{k}": v for k, v in kwargs.items()})
 
     r = reach(user)
-    drafting = q(**{f"{EDITION}__in": r.preparing_editions}) | q(
-        session_id__in=r.cochair_sessions | r.team_sessions
+    drafting = (
+        q(**{f"{EDITION}__in": r.preparing_editions})
+        | q(session_id__in=r.cochair_sessions | r.team_sessions)
+        | q(working_group_id__in=r.working_groups)
     )
     consulting = (
         frozenset(r.friend_editions)
@@ -95,8 +97,10 @@ def visible_inputs_q(user) -> Q:
         return Q()
     r = reach(user)
     countries, organisations = focal_point_bodies(user)
-    managed = Q(**{f"paper__{EDITION}__in": r.chair_editions}) | Q(
-        paper__session_id__in=r.cochair_sessions
+    managed = (
+        Q(**{f"paper__{EDITION}__in": r.chair_editions})
+        | Q(paper__session_id__in=r.cochair_sessions)
+        | Q(paper__working_group_id__in=r.chaired_groups)
     )
     own = (
         Q(country_id__in=countries)

@@ -1,8 +1,8 @@
 """A user's reach: the memberships their bodies hold (edition chairs, Steering Group
 terms, Friends of the Forum participation or observer status, confirmed co-chairs, team
-places, and a mechanism's Steering Group or Friends seats). `roundtables.rules` asks for
-it once per request (`RoundtablesConfig.ready` hands it this query) and every predicate
-reads it.
+places, a mechanism's Steering Group or Friends seats, working-group chairs and
+members). `roundtables.rules` asks for it once per request (`RoundtablesConfig.ready`
+hands it this query) and every predicate reads it.
 
 On PostgreSQL it takes one query (`REACH_SQL`); elsewhere (the SQLite file `make run`
 uses) one query per membership table. `tests/roundtables/test_reach.py` checks on
@@ -19,6 +19,8 @@ from gfmd.models import (
     FriendsParticipation,
     MechanismParticipation,
     SteeringGroupMembership,
+    WorkingGroupChair,
+    WorkingGroupMember,
 )
 from roundtables.enums import CoChairState, TeamState
 from roundtables.models import CoChair, TeamMembership
@@ -66,6 +68,15 @@ REACH_SQL = """
                make_date(COALESCE(e.year_end, e.year_start), 12, 31), e.end_date)
            AND (p.end_date IS NULL OR p.end_date >= make_date(e.year_start, 1, 1))
          GROUP BY e.id
+        UNION ALL
+        SELECT 'wgchair', NULL, c.working_group_id, NULL
+          FROM gfmd_workinggroupchair c
+         WHERE c.country_id = ANY(%(countries)s) OR c.mechanism_id = ANY(%(mechanisms)s)
+        UNION ALL
+        SELECT 'wgmember', NULL, m.working_group_id, NULL
+          FROM gfmd_workinggroupmember m
+         WHERE m.country_id = ANY(%(countries)s) OR m.organisation_id = ANY(%(organisations)s)
+            OR m.mechanism_id = ANY(%(mechanisms)s)
         ORDER BY 1, 4
 """
 
@@ -93,7 +104,14 @@ def reach_in_one_query(
             },
         )
         rows = cursor.fetchall()
-    found = {"chair": set(), "steering": set(), "cochair": [], "team": []}
+    found = {
+        "chair": set(),
+        "steering": set(),
+        "cochair": [],
+        "team": [],
+        "wgchair": set(),
+        "wgmember": set(),
+    }
     friends, observers, seats = {}, {}, {}
     for kind, edition_id, other_id, _ in rows:
         if kind == "mechanism":
@@ -104,6 +122,8 @@ def reach_in_one_query(
             observers[edition_id] = other_id
         elif kind in ("chair", "steering"):
             found[kind].add(edition_id)
+        elif kind in ("wgchair", "wgmember"):
+            found[kind].add(other_id)
         else:
             found[kind].append((other_id, edition_id))
     cochairs, team = found["cochair"], found["team"]
@@ -119,6 +139,8 @@ def reach_in_one_query(
         session_editions=frozenset(e for _, e in cochairs + team),
         mechanisms=mechanisms,
         mechanism_editions=seats,
+        chaired_groups=frozenset(found["wgchair"]),
+        member_groups=frozenset(found["wgmember"]),
     )
 
 
@@ -187,4 +209,16 @@ def reach_by_model(
         session_editions=frozenset(e for _, e in cochairs + team),
         mechanisms=mechanisms,
         mechanism_editions=_mechanism_seats(mechanisms),
+        chaired_groups=frozenset(
+            WorkingGroupChair.objects.filter(
+                Q(country_id__in=countries) | Q(mechanism_id__in=mechanisms)
+            ).values_list("working_group_id", flat=True)
+        ),
+        member_groups=frozenset(
+            WorkingGroupMember.objects.filter(
+                Q(country_id__in=countries)
+                | Q(organisation_id__in=organisations)
+                | Q(mechanism_id__in=mechanisms)
+            ).values_list("working_group_id", flat=True)
+        ),
     )
