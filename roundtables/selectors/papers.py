@@ -129,7 +129,7 @@ def input_summary(paper, consultation_round: int | None = None) -> dict:
     """Who commented on `paper` (one round, or every round): governments grouped by M49
     region and development status (the override where a country has one), the
     organisations, and the stakeholder mechanisms apart (they are neither governments nor
-    observers). Three queries whatever the number of inputs."""
+    observers). Two queries whatever the number of inputs."""
     inputs = Input.objects.filter(paper=paper)
     if consultation_round is not None:
         inputs = inputs.filter(consultation_round=consultation_round)
@@ -159,18 +159,15 @@ def input_summary(paper, consultation_round: int | None = None) -> dict:
         group["countries"] += 1
         group["inputs"] += row["total"]
         group["names"].append(row["country__name"])
-    organisations = list(
-        inputs.filter(organisation__isnull=False)
-        .values("organisation_id", "organisation__name")
+    # organisations and mechanisms in one query, then apart (a mechanism is neither)
+    others = list(
+        inputs.filter(country__isnull=True)
+        .values("organisation_id", "organisation__name", "mechanism_id", "mechanism__name")
         .annotate(total=Count("id"))
-        .order_by("organisation__name")
+        .order_by("organisation__name", "mechanism__name")
     )
-    mechanisms = list(
-        inputs.filter(mechanism__isnull=False)
-        .values("mechanism_id", "mechanism__name")
-        .annotate(total=Count("id"))
-        .order_by("mechanism__name")
-    )
+    organisations = [o for o in others if o["organisation_id"] is not None]
+    mechanisms = [m for m in others if m["mechanism_id"] is not None]
     by_region = list(groups.values())
     return {
         "paper": paper.pk,
