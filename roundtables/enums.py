@@ -79,6 +79,9 @@ class PaperKind:
     one_per_edition: bool = False  # at most one of this kind per edition
     # Whether observer organisations may submit inputs (a session decides for its paper).
     observers_submit: bool = True
+    # A working group's deliverable: names its group (required), drafted by its co-chairs
+    # and members, adopted by a Steering Group decision (`WorkingPaper.adoption`).
+    per_working_group: bool = False
 
 
 ROUNDTABLE_PAPER = "roundtable_paper"
@@ -108,11 +111,19 @@ PAPER_KINDS = {
             Consulted.STEERING,
             observers_submit=False,
         ),
+        PaperKind(
+            "working_group_deliverable",
+            _("Working group deliverable"),
+            Consulted.STEERING,
+            observers_submit=False,
+            per_working_group=True,
+        ),
     )
 }
 PAPER_KIND_CHOICES = [(kind.value, kind.label) for kind in PAPER_KINDS.values()]
 SESSION_KINDS = tuple(k for k, kind in PAPER_KINDS.items() if kind.per_session)
 ONE_PER_EDITION_KINDS = tuple(k for k, kind in PAPER_KINDS.items() if kind.one_per_edition)
+WORKING_GROUP_KINDS = tuple(k for k, kind in PAPER_KINDS.items() if kind.per_working_group)
 # Kinds whose consultation reaches the Friends of the Forum and observers (they see the
 # document from consultation on and may submit inputs).
 FRIENDS_CONSULTED_KINDS = tuple(
@@ -251,12 +262,14 @@ class AccessRole(models.TextChoices):
     STEERING = "steering", _("Steering Group member")
     FRIEND = "friend", _("Friends of the Forum government")
     OBSERVER = "observer", _("Observer organisation")
+    MECHANISM = "mechanism", _("Stakeholder mechanism")
+    WORKING_GROUP = "working_group", _("Co-chair or member of the working group")
     PARTICIPANT = "participant", _("Participant in the edition")
     PUBLIC = "public", _("Published by the Support Unit")
 
 
 # Who sees every version of a paper: those who see it while it is drafted. Readers whose
-# access starts at consultation (Friends, observers) see the versions put out for
+# access starts at consultation (Friends, observers, mechanisms) see the versions put out for
 # consultation and the final one; participants and the public, the final version only.
 DRAFTER_ROLES = frozenset(
     {
@@ -265,6 +278,7 @@ DRAFTER_ROLES = frozenset(
         AccessRole.COCHAIR,
         AccessRole.TEAM,
         AccessRole.STEERING,
+        AccessRole.WORKING_GROUP,
     }
 )
-CONSULTED_ROLES = frozenset({AccessRole.FRIEND, AccessRole.OBSERVER})
+CONSULTED_ROLES = frozenset({AccessRole.FRIEND, AccessRole.OBSERVER, AccessRole.MECHANISM})

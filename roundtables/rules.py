@@ -16,7 +16,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gfmd.platform.roles import is_support_staff
-from gfmd.rules import can_read_records, focal_point_bodies, is_focal_point
+from gfmd.rules import (
+    can_read_records,
+    focal_point_bodies,
+    is_focal_point,
+    is_mechanism_focal_point,
+    mechanism_bodies,
+)
 from roundtables.enums import (
     CONSULTED_ROLES,
     DRAFTER_ROLES,
@@ -49,6 +55,17 @@ class Reach:
     cochair_sessions: frozenset = frozenset()
     team_sessions: frozenset = frozenset()
     session_editions: frozenset = frozenset()  # editions of the sessions above
+    mechanisms: frozenset = frozenset()
+    # edition id -> mechanism id: a seat in the Steering Group or the Friends of the Forum
+    # during the edition's cycle. Consulted like an observer organisation.
+    mechanism_editions: dict = field(default_factory=dict)
+    # working groups its government or mechanism co-chairs; those its bodies are members of
+    chaired_groups: frozenset = frozenset()
+    member_groups: frozenset = frozenset()
+
+    @property
+    def working_groups(self) -> frozenset:
+        return self.chaired_groups | self.member_groups
 
     @property
     def participant_editions(self) -> frozenset:
@@ -57,6 +74,7 @@ class Reach:
             | self.steering_editions
             | frozenset(self.friend_editions)
             | frozenset(self.observer_editions)
+            | frozenset(self.mechanism_editions)
             | self.session_editions
         )
 
@@ -77,9 +95,10 @@ def edition_period(edition) -> tuple[date, date]:
 
 def _compute_reach(user) -> Reach:
     countries, organisations = focal_point_bodies(user)
-    if not countries and not organisations:
+    mechanisms = mechanism_bodies(user)
+    if not countries and not organisations and not mechanisms:
         return Reach()
-    return _reach_query(countries, organisations)
+    return _reach_query(countries, organisations, mechanisms)
 
 
 def reach(user) -> Reach:
@@ -141,6 +160,14 @@ def paper_access(user, paper) -> list[tuple[str, str]]:
                 % {"state": state_label},
             )
         )
+    if paper.working_group_id is not None and paper.working_group_id in r.working_groups:
+        grants.append(
+            (
+                AccessRole.WORKING_GROUP,
+                _("Co-chair or member of the working group, paper %(state)s.")
+                % {"state": state_label},
+            )
+        )
     if edition_id in r.steering_editions:
         grants.append(
             (
@@ -165,6 +192,14 @@ def paper_access(user, paper) -> list[tuple[str, str]]:
                     % {"state": state_label},
                 )
             )
+        if edition_id in r.mechanism_editions:
+            grants.append(
+                (
+                    AccessRole.MECHANISM,
+                    _("Stakeholder mechanism of the edition, paper %(state)s.")
+                    % {"state": state_label},
+                )
+            )
     if paper.state in FINAL_STATES:
         if edition_id in r.participant_editions and not grants:
             grants.append(
@@ -178,8 +213,14 @@ def paper_access(user, paper) -> list[tuple[str, str]]:
     return grants
 
 
-def input_bodies(user, paper) -> tuple[list[int], list[int]]:
-    """(country ids, organisation ids) the user may submit inputs for on `paper` (any state)."""
+def _in_group(r: Reach, paper) -> bool:
+    return paper.working_group_id is not None and paper.working_group_id in r.working_groups
+
+
+def input_bodies(user, paper) -> tuple[list[int], list[int], list[int]]:
+    """(country ids, organisation ids, mechanism ids) the user may submit inputs for on
+    `paper` (any state). A mechanism submits like an observer organisation (where
+    observers may, on the editions it has a seat in), and as a member of a session's team."""
     r = reach(user)
     edition_id = _edition_id(paper)
     gov_roles = (
@@ -187,11 +228,12 @@ def input_bodies(user, paper) -> tuple[list[int], list[int]]:
         or edition_id in r.steering_editions
         or paper.session_id in r.cochair_sessions
         or paper.session_id in r.team_sessions
+        or _in_group(r, paper)
     )
     countries = sorted(r.countries) if gov_roles else []
     if not gov_roles and edition_id in r.friend_editions and _consults_friends(paper):
         countries = [r.friend_editions[edition_id]]
-    organisations = []
+    organisations, mechanisms = [], []
     observers_submit = (
         paper.session.observers_may_submit
         if paper.session_id is not None
@@ -199,7 +241,15 @@ def input_bodies(user, paper) -> tuple[list[int], list[int]]:
     )
     if observers_submit and edition_id in r.observer_editions:
         organisations = [r.observer_editions[edition_id]]
-    return countries, organisations
+    if _in_group(r, paper):  # a deliverable: the group's members write in
+        organisations = sorted(r.organisations)
+    if (paper.session_id is not None and paper.session_id in r.team_sessions) or _in_group(
+        r, paper
+    ):
+        mechanisms = sorted(r.mechanisms)
+    elif observers_submit and edition_id in r.mechanism_editions:
+        mechanisms = [r.mechanism_editions[edition_id]]
+    return countries, organisations, mechanisms
 
 
 @rules.predicate
@@ -217,15 +267,26 @@ def is_cochair_of_paper(user, paper) -> bool:
     return paper is not None and paper.session_id in reach(user).cochair_sessions
 
 
-can_manage_paper = is_support_staff | is_edition_chair_of_paper | is_cochair_of_paper
+@rules.predicate
+def chairs_group_of_paper(user, paper) -> bool:
+    """A co-chair (government or mechanism) of the working group whose deliverable it is."""
+    return (
+        paper is not None
+        and paper.working_group_id is not None
+        and paper.working_group_id in reach(user).chaired_groups
+    )
+
+
+can_manage_paper = (
+    is_support_staff | is_edition_chair_of_paper | is_cochair_of_paper | chairs_group_of_paper
+)
 
 
 @rules.predicate
 def may_submit_input(user, paper) -> bool:
     if paper is None:
         return False
-    countries, organisations = input_bodies(user, paper)
-    return bool(countries or organisations) and can_view_paper(user, paper)
+    return any(input_bodies(user, paper)) and can_view_paper(user, paper)
 
 
 @rules.predicate
@@ -237,6 +298,8 @@ def can_view_input(user, item) -> bool:
         return True
     countries, organisations = focal_point_bodies(user)
     if item.country_id in countries or item.organisation_id in organisations:
+        return True
+    if item.mechanism_id is not None and item.mechanism_id in mechanism_bodies(user):
         return True
     # Once final, everyone who sees the paper can trace it back to its inputs.
     return paper.state in FINAL_STATES and can_view_paper(user, paper)
@@ -355,6 +418,8 @@ rules.add_perm("roundtables.change_workingpaper", can_manage_paper)
 rules.add_perm("roundtables.delete_workingpaper", rules.always_deny)
 rules.add_perm("roundtables.transition_paper", can_manage_paper)
 rules.add_perm("roundtables.publish_paper", is_support_staff)
+# A deliverable's adoption records a Steering Group decision: the Support Unit files it.
+rules.add_perm("roundtables.adopt_paper", is_support_staff)
 rules.add_perm("roundtables.add_version", can_manage_paper)
 rules.add_perm("roundtables.submit_input", is_support_staff | may_submit_input)
 rules.add_perm("roundtables.explain_access", rules.always_allow)  # scoped lookup: 404 first
@@ -368,7 +433,9 @@ rules.add_perm("roundtables.add_paperversion", rules.always_deny)  # through add
 rules.add_perm("roundtables.change_paperversion", rules.always_deny)  # immutable
 rules.add_perm("roundtables.delete_paperversion", rules.always_deny)
 
-rules.add_perm("roundtables.list_input", is_support_staff | is_focal_point)
+rules.add_perm(
+    "roundtables.list_input", is_support_staff | is_focal_point | is_mechanism_focal_point
+)
 rules.add_perm("roundtables.view_input", is_support_staff | can_view_input)
 rules.add_perm("roundtables.download_input", is_support_staff | can_view_input)
 rules.add_perm("roundtables.add_input", rules.always_deny)  # through submit_input

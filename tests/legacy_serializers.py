@@ -55,6 +55,7 @@ class TeamMembershipSerializer(serializers.ModelSerializer):
             "country",
             "country_name",
             "state",
+            "mechanism",  # issue 12: a mechanism on the team (country null)
             "requested_at",
             "decided_at",
             "reason",
@@ -79,6 +80,7 @@ class InputSerializer(serializers.ModelSerializer):
             "consultation_round",
             "country",
             "organisation",
+            "mechanism",  # issue 12: a mechanism's input
             "body_name",
             "submitted_at",
             "text",

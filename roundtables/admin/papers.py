@@ -110,6 +110,7 @@ class WorkingPaperAdmin(AuditedAdmin):
         "kind",
         "edition",
         "session",
+        "working_group",
         "title",
         "state",
         "consultation_deadline",
@@ -117,6 +118,7 @@ class WorkingPaperAdmin(AuditedAdmin):
         "final_version",
         "is_public",
         "published_at",
+        "adoption",
         "add_version_link",
         "comment_summary",
         "activity",
@@ -125,6 +127,8 @@ class WorkingPaperAdmin(AuditedAdmin):
         "kind",
         "edition",
         "session",
+        "working_group",
+        "adoption",
         "state",
         "consultation_deadline",
         "consultation_round",
@@ -135,8 +139,9 @@ class WorkingPaperAdmin(AuditedAdmin):
         "comment_summary",
         "activity",
     ]
-    # Adding: one of the Chair's documents (roundtable papers come with their session).
-    add_fields = ["kind", "edition", "title"]
+    # Adding: one of the Chair's documents or a working group's deliverable (roundtable
+    # papers come with their session).
+    add_fields = ["kind", "edition", "working_group", "title"]
     inlines = [PaperVersionInline]
     actions = [_transition_action(n) for n in SIMPLE_TRANSITIONS] + ["publish", "unpublish"]
 
@@ -144,7 +149,7 @@ class WorkingPaperAdmin(AuditedAdmin):
         return (
             super()
             .get_queryset(request)
-            .select_related("edition", "session__roundtable__edition")
+            .select_related("edition", "session__roundtable__edition", "working_group")
             .annotate(
                 input_total=Count("inputs"),
                 undecided_total=Count("inputs", filter=Q(inputs__decision="")),
@@ -175,7 +180,11 @@ class WorkingPaperAdmin(AuditedAdmin):
             return super().save_model(request, obj, form, change)
         # The form has validated the kind's rules (model validation and constraints).
         form.instance = document_create(
-            actor=request.user, edition=obj.edition, kind=obj.kind, title=obj.title
+            actor=request.user,
+            edition=obj.edition,
+            kind=obj.kind,
+            title=obj.title,
+            working_group=obj.working_group,
         )
 
     def has_transition_permission(self, request):
@@ -211,7 +220,7 @@ class WorkingPaperAdmin(AuditedAdmin):
             "</thead><tbody>{}</tbody></table>",
             _(
                 "%(countries)d government(s), %(organisations)d organisation(s), "
-                "%(inputs)d input(s)."
+                "%(mechanisms)d mechanism(s), %(inputs)d input(s)."
             )
             % summary,
             _("Region"),
@@ -282,8 +291,8 @@ class InputAdmin(AuditedAdmin):
 
     list_display = ["id", "paper", "body_name", "consultation_round", "submitted_at", "decision"]
     list_filter = ["decision", "paper__state", "paper__edition"]
-    search_fields = ["text", "evidence", "country__name", "organisation__name"]
-    list_select_related = ["paper", "country", "organisation"]
+    search_fields = ["text", "evidence", "country__name", "organisation__name", "mechanism__name"]
+    list_select_related = ["paper", "country", "organisation", "mechanism"]
 
     def has_add_permission(self, request):
         return False

@@ -114,7 +114,7 @@ class CoChairInline(admin.TabularInline):
 
 class TeamInline(admin.TabularInline):
     model = TeamMembership
-    fields = ["country", "state", "decided_at", "reason"]
+    fields = ["country", "mechanism", "state", "decided_at", "reason"]
     readonly_fields = fields
     extra = 0
     can_delete = False
@@ -254,10 +254,10 @@ class CoChairAdmin(ExportActionsMixin, AuditedAdmin):
 
 @admin.register(TeamMembership)
 class TeamMembershipAdmin(AuditedAdmin):
-    list_display = ["session", "country", "state", "requested_at", "decided_at"]
+    list_display = ["session", "country", "mechanism", "state", "requested_at", "decided_at"]
     list_filter = ["state", "session__roundtable__edition"]
-    search_fields = ["country__name", "session__title"]
-    list_select_related = ["session__roundtable__edition", "country"]
+    search_fields = ["country__name", "mechanism__name", "session__title"]
+    list_select_related = ["session__roundtable__edition", "country", "mechanism"]
     actions = ["accept"]
 
     def has_add_permission(self, request):

@@ -13,7 +13,7 @@ from rest_framework import serializers
 
 from gfmd.api.serializers import CountryField
 from gfmd.enums import DevelopmentStatus
-from gfmd.models import Edition, Organisation
+from gfmd.models import Edition, Mechanism, MeetingDecision, Organisation, WorkingGroup
 from gfmd.platform.api.content import (
     MISSING_HELP,
     TranslatedContentMixin,
@@ -128,6 +128,11 @@ class SeatOverviewSerializer(serializers.Serializer):
     multi_session_cochairs = SeatOverviewMultiSerializer(many=True)
 
 
+@extend_schema_field({"type": "string", "nullable": True})
+class _NullableText(serializers.CharField):
+    """A text or null (keeps the schema a method field gave before output specs)."""
+
+
 def _session_country_fields() -> dict:
     """The fields a co-chair and a team place share: which session, which government."""
     return {
@@ -176,6 +181,10 @@ TEAM_MEMBERSHIP = OutputSpec(
     "TeamMembership",
     {
         **_session_country_fields(),
+        # a stakeholder mechanism on the team: `mechanism` set, `country` null
+        "country": Column("country__iso3", CountryField(read_only=True, allow_null=True)),
+        "country_name": Column("country__name", _NullableText(read_only=True)),
+        "mechanism": Column(),
         "requested_at": Column(),
         "decided_at": Column(),
         "reason": Column(),
@@ -187,8 +196,21 @@ TeamMembershipSerializer = TEAM_MEMBERSHIP.serializer()
 class TeamRequestSerializer(AnswersWithReadPayload, serializers.Serializer):
     read_serializer = TeamMembershipSerializer
     session = serializers.PrimaryKeyRelatedField(queryset=Session.objects.all())
-    country = CountryField()
+    country = CountryField(required=False, allow_null=True)
+    mechanism = serializers.PrimaryKeyRelatedField(
+        queryset=Mechanism.objects.all(),
+        required=False,
+        allow_null=True,
+        help_text=_("A stakeholder mechanism joining the team (staff only), instead of a country."),
+    )
     note = serializers.CharField(required=False, allow_blank=True, default="")
+
+    def validate(self, attrs):
+        if (attrs.get("country") is None) == (attrs.get("mechanism") is None):
+            raise serializers.ValidationError(
+                {"country": [_("Name one government or one mechanism.")]}
+            )
+        return attrs
 
 
 class WorkingPaperSerializer(serializers.ModelSerializer):
@@ -221,6 +243,8 @@ class WorkingPaperSerializer(serializers.ModelSerializer):
             "final_version_number",
             "is_public",
             "published_at",
+            "working_group",
+            "adoption",
             "transitions",
         ]
         read_only_fields = [f for f in fields if f != "title"]
@@ -240,6 +264,19 @@ class DocumentCreateSerializer(AnswersWithReadPayload, serializers.Serializer):
     )
     edition = serializers.PrimaryKeyRelatedField(queryset=Edition.objects.all())
     title = serializers.CharField(max_length=300)
+    working_group = serializers.PrimaryKeyRelatedField(
+        queryset=WorkingGroup.objects.all(),
+        required=False,
+        allow_null=True,
+        help_text=_("Working group deliverables only: the group that drafts it."),
+    )
+
+
+class AdoptSerializer(serializers.Serializer):
+    decision = serializers.PrimaryKeyRelatedField(
+        queryset=MeetingDecision.objects.all(),
+        help_text=_("The Steering Group decision (on a meeting's agenda item) adopting it."),
+    )
 
 
 class SummaryGroupSerializer(serializers.Serializer):
@@ -259,6 +296,10 @@ class InputSummarySerializer(serializers.Serializer):
     organisations = serializers.IntegerField()
     by_region = SummaryGroupSerializer(many=True)
     organisation_names = serializers.ListField(child=serializers.CharField())
+    mechanisms = serializers.IntegerField(
+        help_text=_("Stakeholder mechanisms that commented (counted apart from governments).")
+    )
+    mechanism_names = serializers.ListField(child=serializers.CharField())
 
 
 class OpenConsultationSerializer(serializers.Serializer):
@@ -324,15 +365,12 @@ class VersionDiffSerializer(serializers.Serializer):
     diff = serializers.CharField()
 
 
-@extend_schema_field({"type": "string", "nullable": True})
-class _NullableText(serializers.CharField):
-    """A text or null (keeps the schema a method field gave before output specs)."""
-
-
 def _body_name():
-    """`Input.body` written as text: the country's name, or the organisation's."""
+    """`Input.body` written as text: the country's name, the mechanism's, or the
+    organisation's."""
     return Case(
         When(country__isnull=False, then=F("country__name")),
+        When(mechanism__isnull=False, then=F("mechanism__name")),
         When(
             organisation__acronym__gt="",
             then=Concat(
@@ -370,9 +408,10 @@ INPUT = OutputSpec(
             serializers.CharField(read_only=True, allow_null=True),
         ),
         "consultation_round": Column(),
-        # null: an organisation's input
+        # exactly one of the three is set; the others are null
         "country": Column("country__iso3", CountryField(read_only=True, allow_null=True)),
         "organisation": Column(),
+        "mechanism": Column(),
         "body_name": Expr(_body_name, _text()),
         "submitted_at": Column(),
         "text": Column(),
@@ -398,6 +437,12 @@ class InputSubmitSerializer(serializers.Serializer):
     country = CountryField(required=False, allow_null=True)
     organisation = serializers.PrimaryKeyRelatedField(
         queryset=Organisation.objects.all(), required=False, allow_null=True
+    )
+    mechanism = serializers.PrimaryKeyRelatedField(
+        queryset=Mechanism.objects.all(),
+        required=False,
+        allow_null=True,
+        help_text=_("A stakeholder mechanism's input (its focal point may leave it out)."),
     )
 
 

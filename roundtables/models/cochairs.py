@@ -3,7 +3,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from gfmd.platform.models.checks import CheckConstraint
+from gfmd.platform.models.checks import CheckConstraint, one_of
 from roundtables.enums import CoChairOrigin, CoChairState, Seat, TeamState
 
 ACTIVE_COCHAIR_STATES = [CoChairState.PROPOSED, CoChairState.CONFIRMED]
@@ -95,7 +95,8 @@ class CoChair(models.Model):
 
 
 class TeamMembership(models.Model):
-    """A government volunteering for, or on, a session's government team."""
+    """A government volunteering for, or on, a session's government team, or a stakeholder
+    mechanism taking part in it (exactly one of the two: `team_one_body`)."""
 
     session = models.ForeignKey(
         "roundtables.Session",
@@ -104,7 +105,20 @@ class TeamMembership(models.Model):
         related_name="team",
     )
     country = models.ForeignKey(
-        "gfmd.Country", verbose_name=_("country"), on_delete=models.PROTECT, related_name="+"
+        "gfmd.Country",
+        verbose_name=_("country"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    mechanism = models.ForeignKey(
+        "gfmd.Mechanism",
+        verbose_name=_("mechanism"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     state = models.CharField(
         _("state"), max_length=12, choices=TeamState.choices, default=TeamState.REQUESTED
@@ -142,8 +156,27 @@ class TeamMembership(models.Model):
                     "This government has already asked to join, or is on, this session's team."
                 ),
             ),
+            models.UniqueConstraint(
+                fields=["session", "mechanism"],
+                condition=Q(state__in=ACTIVE_TEAM_STATES),
+                name="team_mechanism_active_once",
+                violation_error_message=_(
+                    "This mechanism has already asked to join, or is on, this session's team."
+                ),
+            ),
+            CheckConstraint(
+                condition=one_of("country", "mechanism"),
+                name="team_one_body",
+                violation_error_message=_(
+                    "A team member is exactly one government or one mechanism."
+                ),
+            ),
             CheckConstraint(condition=Q(state__in=TeamState.values), name="team_state_valid"),
         ]
 
     def __str__(self) -> str:
-        return f"{self.country} - {self.get_state_display()}"
+        return f"{self.body} - {self.get_state_display()}"
+
+    @property
+    def body(self):
+        return self.country or self.mechanism

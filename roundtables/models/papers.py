@@ -9,7 +9,7 @@ from django.db.models.functions import Length
 from django.db.models.lookups import LessThanOrEqual
 from django.utils.translation import gettext_lazy as _
 
-from gfmd.platform.models.checks import CheckConstraint
+from gfmd.platform.models.checks import CheckConstraint, one_of
 from gfmd.platform.names import validate_visible_text, visible_text_constraint
 from gfmd.platform.translations import DEFAULT_ORIGINAL_LANGUAGE
 from roundtables.enums import (
@@ -22,6 +22,7 @@ from roundtables.enums import (
     ROUNDTABLE_PAPER,
     SESSION_KINDS,
     VERSION_STAGES,
+    WORKING_GROUP_KINDS,
     Decision,
     PaperState,
     VersionKind,
@@ -68,9 +69,27 @@ class WorkingPaper(models.Model):
         related_name="paper",
         help_text=_("Roundtable working papers only: the session the paper serves."),
     )
+    working_group = models.ForeignKey(
+        "gfmd.WorkingGroup",
+        verbose_name=_("working group"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="deliverables",
+        help_text=_("Working group deliverables only: the group that drafts it."),
+    )
     title = models.CharField(_("title"), max_length=300, validators=[validate_visible_text])
     state = models.CharField(
         _("state"), max_length=14, choices=PaperState.choices, default=PaperState.PLANNED
+    )
+    adoption = models.ForeignKey(
+        "gfmd.MeetingDecision",
+        verbose_name=_("adoption"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("The Steering Group decision that adopted the final document."),
     )
     state_changed_at = models.DateTimeField(_("state changed at"), null=True, blank=True)
     consultation_deadline = models.DateTimeField(_("consultation deadline"), null=True, blank=True)
@@ -111,6 +130,19 @@ class WorkingPaper(models.Model):
                     "A roundtable working paper belongs to a session; other documents do not."
                 ),
             ),
+            CheckConstraint(
+                condition=(Q(kind__in=WORKING_GROUP_KINDS) & Q(working_group__isnull=False))
+                | (~Q(kind__in=WORKING_GROUP_KINDS) & Q(working_group__isnull=True)),
+                name="paper_working_group_per_kind",
+                violation_error_message=_(
+                    "A working group deliverable names its working group; other documents do not."
+                ),
+            ),
+            CheckConstraint(
+                condition=Q(adoption__isnull=True) | Q(state__in=FINAL_STATES),
+                name="paper_adopted_only_when_final",
+                violation_error_message=_("Only a final or distributed document is adopted."),
+            ),
             models.UniqueConstraint(
                 fields=["edition", "kind"],
                 condition=Q(kind__in=ONE_PER_EDITION_KINDS),
@@ -146,6 +178,16 @@ class WorkingPaper(models.Model):
             raise ValidationError({"session": _("A roundtable working paper needs its session.")})
         if not per_session and self.session_id is not None:
             raise ValidationError({"session": _("Only a roundtable working paper has a session.")})
+        per_group = self.kind in WORKING_GROUP_KINDS
+        if per_group != (self.working_group_id is not None):
+            raise ValidationError(
+                {
+                    "working_group": _(
+                        "A working group deliverable names its working group; "
+                        "other documents do not."
+                    )
+                }
+            )
         if (
             self.session_id is not None
             and self.edition_id is not None
@@ -280,7 +322,8 @@ class PaperVersion(models.Model):
 
 
 class Input(models.Model):
-    """A government's or observer organisation's input to a paper in consultation."""
+    """A government's, observer organisation's or stakeholder mechanism's input to a paper
+    in consultation (exactly one of the three: `input_one_body`)."""
 
     paper = models.ForeignKey(
         "roundtables.WorkingPaper",
@@ -300,6 +343,14 @@ class Input(models.Model):
     organisation = models.ForeignKey(
         "gfmd.Organisation",
         verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    mechanism = models.ForeignKey(
+        "gfmd.Mechanism",
+        verbose_name=_("mechanism"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,
@@ -346,11 +397,10 @@ class Input(models.Model):
         verbose_name_plural = _("inputs")
         constraints = [
             CheckConstraint(
-                condition=(Q(country__isnull=False) & Q(organisation__isnull=True))
-                | (Q(country__isnull=True) & Q(organisation__isnull=False)),
+                condition=one_of("country", "organisation", "mechanism"),
                 name="input_one_body",
                 violation_error_message=_(
-                    "An input comes from exactly one government or one organisation."
+                    "An input comes from exactly one government, organisation or mechanism."
                 ),
             ),
             CheckConstraint(
@@ -368,4 +418,4 @@ class Input(models.Model):
 
     @property
     def body(self):
-        return self.country or self.organisation
+        return self.country or self.organisation or self.mechanism

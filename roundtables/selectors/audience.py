@@ -64,9 +64,9 @@ def edition_audience(edition, session=None) -> tuple[set[int], set[int]]:
         )
     )
     countries |= set(
-        TeamMembership.objects.filter(state=TeamState.ACCEPTED, **scope).values_list(
-            "country_id", flat=True
-        )
+        TeamMembership.objects.filter(
+            state=TeamState.ACCEPTED, country__isnull=False, **scope
+        ).values_list("country_id", flat=True)
     )
     return countries, organisations
 

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from gfmd.enums import DevelopmentStatus
 from gfmd.platform.errors import DomainError
 from gfmd.platform.roles import is_support_staff
-from gfmd.rules import focal_point_bodies
+from gfmd.rules import focal_point_bodies, mechanism_bodies
 from roundtables.enums import FINAL_STATES, FRIENDS_CONSULTED_KINDS, PaperState
 from roundtables.models import Input, PaperVersion, WorkingPaper
 from roundtables.rules import reach
@@ -25,10 +25,16 @@ def _paper_grants_q(user, prefix: str = "") -> tuple[Q, Q, Q]:
         return Q(**{f"{prefix}{k}": v for k, v in kwargs.items()})
 
     r = reach(user)
-    drafting = q(**{f"{EDITION}__in": r.preparing_editions}) | q(
-        session_id__in=r.cochair_sessions | r.team_sessions
+    drafting = (
+        q(**{f"{EDITION}__in": r.preparing_editions})
+        | q(session_id__in=r.cochair_sessions | r.team_sessions)
+        | q(working_group_id__in=r.working_groups)
     )
-    consulting = frozenset(r.friend_editions) | frozenset(r.observer_editions)
+    consulting = (
+        frozenset(r.friend_editions)
+        | frozenset(r.observer_editions)
+        | frozenset(r.mechanism_editions)
+    )
     consultation = q(
         state__in=[PaperState.CONSULTATION, *FINAL_STATES],
         kind__in=FRIENDS_CONSULTED_KINDS,
@@ -91,10 +97,16 @@ def visible_inputs_q(user) -> Q:
         return Q()
     r = reach(user)
     countries, organisations = focal_point_bodies(user)
-    managed = Q(**{f"paper__{EDITION}__in": r.chair_editions}) | Q(
-        paper__session_id__in=r.cochair_sessions
+    managed = (
+        Q(**{f"paper__{EDITION}__in": r.chair_editions})
+        | Q(paper__session_id__in=r.cochair_sessions)
+        | Q(paper__working_group_id__in=r.chaired_groups)
     )
-    own = Q(country_id__in=countries) | Q(organisation_id__in=organisations)
+    own = (
+        Q(country_id__in=countries)
+        | Q(organisation_id__in=organisations)
+        | Q(mechanism_id__in=mechanism_bodies(user))
+    )
     traced = Q(paper__state__in=FINAL_STATES) & visible_papers_q(user, prefix="paper__")
     return managed | own | traced
 
@@ -103,7 +115,11 @@ def inputs_for_user(user):
     return (
         Input.objects.filter(visible_inputs_q(user))
         .select_related(
-            "paper__session__roundtable__edition", "country", "organisation", "submitted_by"
+            "paper__session__roundtable__edition",
+            "country",
+            "organisation",
+            "mechanism",
+            "submitted_by",
         )
         .order_by("paper_id", "id")
     )
@@ -111,8 +127,9 @@ def inputs_for_user(user):
 
 def input_summary(paper, consultation_round: int | None = None) -> dict:
     """Who commented on `paper` (one round, or every round): governments grouped by M49
-    region and development status (the override where a country has one), and the
-    organisations. Two queries whatever the number of inputs."""
+    region and development status (the override where a country has one), the
+    organisations, and the stakeholder mechanisms apart (they are neither governments nor
+    observers). Two queries whatever the number of inputs."""
     inputs = Input.objects.filter(paper=paper)
     if consultation_round is not None:
         inputs = inputs.filter(consultation_round=consultation_round)
@@ -142,21 +159,28 @@ def input_summary(paper, consultation_round: int | None = None) -> dict:
         group["countries"] += 1
         group["inputs"] += row["total"]
         group["names"].append(row["country__name"])
-    organisations = list(
-        inputs.filter(organisation__isnull=False)
-        .values("organisation_id", "organisation__name")
+    # organisations and mechanisms in one query, then apart (a mechanism is neither)
+    others = list(
+        inputs.filter(country__isnull=True)
+        .values("organisation_id", "organisation__name", "mechanism_id", "mechanism__name")
         .annotate(total=Count("id"))
-        .order_by("organisation__name")
+        .order_by("organisation__name", "mechanism__name")
     )
+    organisations = [o for o in others if o["organisation_id"] is not None]
+    mechanisms = [m for m in others if m["mechanism_id"] is not None]
     by_region = list(groups.values())
     return {
         "paper": paper.pk,
         "consultation_round": consultation_round,
-        "inputs": sum(g["inputs"] for g in by_region) + sum(o["total"] for o in organisations),
+        "inputs": sum(g["inputs"] for g in by_region)
+        + sum(o["total"] for o in organisations)
+        + sum(m["total"] for m in mechanisms),
         "countries": sum(g["countries"] for g in by_region),
         "organisations": len(organisations),
         "by_region": by_region,
         "organisation_names": [o["organisation__name"] for o in organisations],
+        "mechanisms": len(mechanisms),
+        "mechanism_names": [m["mechanism__name"] for m in mechanisms],
     }
 
 

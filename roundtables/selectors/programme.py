@@ -79,7 +79,10 @@ def sessions_with_details():
             "cochairs",
             queryset=CoChair.objects.select_related("country").order_by("id"),
         ),
-        Prefetch("team", queryset=TeamMembership.objects.select_related("country").order_by("id")),
+        Prefetch(
+            "team",
+            queryset=TeamMembership.objects.select_related("country", "mechanism").order_by("id"),
+        ),
     )
 
 
@@ -109,9 +112,9 @@ def cochairs_for_user(user):
 def team_for_user(user):
     return _readable(
         user,
-        TeamMembership.objects.select_related("country", "session__roundtable__edition").order_by(
-            "session_id", "id"
-        ),
+        TeamMembership.objects.select_related(
+            "country", "mechanism", "session__roundtable__edition"
+        ).order_by("session_id", "id"),
     )
 
 

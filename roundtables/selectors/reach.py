@@ -1,7 +1,8 @@
 """A user's reach: the memberships their bodies hold (edition chairs, Steering Group
 terms, Friends of the Forum participation or observer status, confirmed co-chairs, team
-places). `roundtables.rules` asks for it once per request (`RoundtablesConfig.ready` hands
-it this query) and every predicate reads it.
+places, a mechanism's Steering Group or Friends seats, working-group chairs and
+members). `roundtables.rules` asks for it once per request (`RoundtablesConfig.ready`
+hands it this query) and every predicate reads it.
 
 On PostgreSQL it takes one query (`REACH_SQL`); elsewhere (the SQLite file `make run`
 uses) one query per membership table. `tests/roundtables/test_reach.py` checks on
@@ -12,7 +13,15 @@ from django.db import connection
 from django.db.models import Q
 
 from gfmd.enums import FriendsRole
-from gfmd.models import Edition, EditionChair, FriendsParticipation, SteeringGroupMembership
+from gfmd.models import (
+    Edition,
+    EditionChair,
+    FriendsParticipation,
+    MechanismParticipation,
+    SteeringGroupMembership,
+    WorkingGroupChair,
+    WorkingGroupMember,
+)
 from roundtables.enums import CoChairState, TeamState
 from roundtables.models import CoChair, TeamMembership
 from roundtables.rules import Reach, edition_period
@@ -48,38 +57,73 @@ REACH_SQL = """
           FROM roundtables_teammembership m
           JOIN roundtables_session s ON s.id = m.session_id
           JOIN roundtables_roundtable r ON r.id = s.roundtable_id
-         WHERE m.country_id = ANY(%(countries)s) AND m.state = %(accepted)s
+         WHERE (m.country_id = ANY(%(countries)s) OR m.mechanism_id = ANY(%(mechanisms)s))
+           AND m.state = %(accepted)s
+        UNION ALL
+        SELECT 'mechanism', e.id, MIN(p.mechanism_id), NULL
+          FROM gfmd_edition e
+          JOIN gfmd_mechanismparticipation p
+            ON p.mechanism_id = ANY(%(mechanisms)s)
+           AND p.start_date <= GREATEST(
+               make_date(COALESCE(e.year_end, e.year_start), 12, 31), e.end_date)
+           AND (p.end_date IS NULL OR p.end_date >= make_date(e.year_start, 1, 1))
+         GROUP BY e.id
+        UNION ALL
+        SELECT 'wgchair', NULL, c.working_group_id, NULL
+          FROM gfmd_workinggroupchair c
+         WHERE c.country_id = ANY(%(countries)s) OR c.mechanism_id = ANY(%(mechanisms)s)
+        UNION ALL
+        SELECT 'wgmember', NULL, m.working_group_id, NULL
+          FROM gfmd_workinggroupmember m
+         WHERE m.country_id = ANY(%(countries)s) OR m.organisation_id = ANY(%(organisations)s)
+            OR m.mechanism_id = ANY(%(mechanisms)s)
         ORDER BY 1, 4
 """
 
 
-def compute_reach(countries: frozenset, organisations: frozenset) -> Reach:
+def compute_reach(
+    countries: frozenset, organisations: frozenset, mechanisms: frozenset = frozenset()
+) -> Reach:
     if connection.vendor == "postgresql":
-        return reach_in_one_query(countries, organisations)
-    return reach_by_model(countries, organisations)
+        return reach_in_one_query(countries, organisations, mechanisms)
+    return reach_by_model(countries, organisations, mechanisms)
 
 
-def reach_in_one_query(countries: frozenset, organisations: frozenset) -> Reach:
+def reach_in_one_query(
+    countries: frozenset, organisations: frozenset, mechanisms: frozenset = frozenset()
+) -> Reach:
     with connection.cursor() as cursor:
         cursor.execute(
             REACH_SQL,
             {
                 "countries": sorted(countries),
                 "organisations": sorted(organisations),
+                "mechanisms": sorted(mechanisms),
                 "confirmed": CoChairState.CONFIRMED,
                 "accepted": TeamState.ACCEPTED,
             },
         )
         rows = cursor.fetchall()
-    found = {"chair": set(), "steering": set(), "cochair": [], "team": []}
-    friends, observers = {}, {}
+    found = {
+        "chair": set(),
+        "steering": set(),
+        "cochair": [],
+        "team": [],
+        "wgchair": set(),
+        "wgmember": set(),
+    }
+    friends, observers, seats = {}, {}, {}
     for kind, edition_id, other_id, _ in rows:
-        if kind == FriendsRole.PARTICIPANT:
+        if kind == "mechanism":
+            seats[edition_id] = other_id
+        elif kind == FriendsRole.PARTICIPANT:
             friends[edition_id] = other_id
         elif kind == FriendsRole.OBSERVER:
             observers[edition_id] = other_id
         elif kind in ("chair", "steering"):
             found[kind].add(edition_id)
+        elif kind in ("wgchair", "wgmember"):
+            found[kind].add(other_id)
         else:
             found[kind].append((other_id, edition_id))
     cochairs, team = found["cochair"], found["team"]
@@ -93,10 +137,33 @@ def reach_in_one_query(countries: frozenset, organisations: frozenset) -> Reach:
         cochair_sessions=frozenset(s for s, _ in cochairs),
         team_sessions=frozenset(s for s, _ in team),
         session_editions=frozenset(e for _, e in cochairs + team),
+        mechanisms=mechanisms,
+        mechanism_editions=seats,
+        chaired_groups=frozenset(found["wgchair"]),
+        member_groups=frozenset(found["wgmember"]),
     )
 
 
-def reach_by_model(countries: frozenset, organisations: frozenset) -> Reach:
+def _mechanism_seats(mechanisms: frozenset) -> dict:
+    """edition id -> the (lowest) mechanism id with a seat during the edition's cycle."""
+    seats = {}
+    terms = list(
+        MechanismParticipation.objects.filter(mechanism_id__in=mechanisms).values_list(
+            "mechanism_id", "start_date", "end_date"
+        )
+    )
+    if terms:
+        for edition in Edition.objects.only("id", "year_start", "year_end", "end_date"):
+            first, last = edition_period(edition)
+            held = [m for m, s, e in terms if s <= last and (e is None or e >= first)]
+            if held:
+                seats[edition.id] = min(held)
+    return seats
+
+
+def reach_by_model(
+    countries: frozenset, organisations: frozenset, mechanisms: frozenset = frozenset()
+) -> Reach:
     chair = frozenset(
         EditionChair.objects.filter(country_id__in=countries).values_list("edition_id", flat=True)
     )
@@ -127,7 +194,7 @@ def reach_by_model(countries: frozenset, organisations: frozenset) -> Reach:
     )
     team = list(
         TeamMembership.objects.filter(
-            country_id__in=countries, state=TeamState.ACCEPTED
+            Q(country_id__in=countries) | Q(mechanism_id__in=mechanisms), state=TeamState.ACCEPTED
         ).values_list("session_id", "session__roundtable__edition_id")
     )
     return Reach(
@@ -140,4 +207,18 @@ def reach_by_model(countries: frozenset, organisations: frozenset) -> Reach:
         cochair_sessions=frozenset(s for s, _ in cochairs),
         team_sessions=frozenset(s for s, _ in team),
         session_editions=frozenset(e for _, e in cochairs + team),
+        mechanisms=mechanisms,
+        mechanism_editions=_mechanism_seats(mechanisms),
+        chaired_groups=frozenset(
+            WorkingGroupChair.objects.filter(
+                Q(country_id__in=countries) | Q(mechanism_id__in=mechanisms)
+            ).values_list("working_group_id", flat=True)
+        ),
+        member_groups=frozenset(
+            WorkingGroupMember.objects.filter(
+                Q(country_id__in=countries)
+                | Q(organisation_id__in=organisations)
+                | Q(mechanism_id__in=mechanisms)
+            ).values_list("working_group_id", flat=True)
+        ),
     )

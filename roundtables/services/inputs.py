@@ -16,41 +16,46 @@ from roundtables.rules import input_bodies, is_paper_open_for_inputs
 from roundtables.services.files import check_upload
 
 
-def _choose_body(actor, paper, country, organisation):
-    if country is not None and organisation is not None:
-        raise DomainError(_("An input comes from one government or one organisation, not both."))
+def _choose_body(actor, paper, country, organisation, mechanism):
+    """The one body the input comes from: (country, organisation, mechanism), one set."""
+    named = [body for body in (country, organisation, mechanism) if body is not None]
+    if len(named) > 1:
+        raise DomainError(
+            _("An input comes from one government, one organisation or one mechanism, not more.")
+        )
     if is_support_staff(actor):
-        if country is None and organisation is None:
+        if not named:
             raise DomainError(
                 _("Staff submitting on behalf of a body must name it."), field="country"
             )
-        return country, organisation
-    countries, organisations = input_bodies(actor, paper)
-    if country is not None:
-        if country.pk not in countries:
+        return country, organisation, mechanism
+    allowed = input_bodies(actor, paper)  # (country ids, organisation ids, mechanism ids)
+    for position, (body, field) in enumerate(
+        ((country, "country"), (organisation, "organisation"), (mechanism, "mechanism"))
+    ):
+        if body is None:
+            continue
+        if body.pk not in allowed[position]:
             raise DomainError(
-                _("You may not submit inputs for %(body)s on this paper.") % {"body": country},
-                field="country",
+                _("You may not submit inputs for %(body)s on this paper.") % {"body": body},
+                field=field,
             )
-        return country, None
-    if organisation is not None:
-        if organisation.pk not in organisations:
-            raise DomainError(
-                _("You may not submit inputs for %(body)s on this paper.") % {"body": organisation},
-                field="organisation",
-            )
-        return None, organisation
-    if len(countries) + len(organisations) != 1:
+        chosen = [None, None, None]
+        chosen[position] = body
+        return tuple(chosen)
+    if sum(len(ids) for ids in allowed) != 1:
         raise DomainError(
-            _("Say which government or organisation the input comes from."), field="country"
+            _("Say which government, organisation or mechanism the input comes from."),
+            field="country",
         )
+    from gfmd.models import Country, Mechanism, Organisation
+
+    countries, organisations, mechanisms = allowed
     if countries:
-        from gfmd.models import Country
-
-        return Country.objects.get(pk=countries[0]), None
-    from gfmd.models import Organisation
-
-    return None, Organisation.objects.get(pk=organisations[0])
+        return Country.objects.get(pk=countries[0]), None, None
+    if organisations:
+        return None, Organisation.objects.get(pk=organisations[0]), None
+    return None, None, Mechanism.objects.get(pk=mechanisms[0])
 
 
 @transaction.atomic
@@ -63,6 +68,7 @@ def input_submit(
     upload=None,
     country=None,
     organisation=None,
+    mechanism=None,
 ) -> Input:
     paper = WorkingPaper.objects.select_related("session__roundtable").get(pk=paper.pk)
     if not is_paper_open_for_inputs(paper):
@@ -75,12 +81,13 @@ def input_submit(
         )
     if not (text or "").strip():
         raise DomainError(_("An input needs text."), field="text")
-    country, organisation = _choose_body(actor, paper, country, organisation)
+    country, organisation, mechanism = _choose_body(actor, paper, country, organisation, mechanism)
     item = Input(
         paper=paper,
         consultation_round=paper.consultation_round,
         country=country,
         organisation=organisation,
+        mechanism=mechanism,
         submitted_by=actor if getattr(actor, "is_authenticated", False) else None,
         text=text,
         evidence=evidence or "",
@@ -119,7 +126,9 @@ def input_decide(*, actor, item: Input, decision: str, reason: str) -> Input:
     """Record (or revise, until the paper is final) the decision on an input, with a reason."""
     item = (
         Input.objects.select_for_update(of=("self",))
-        .select_related("paper__session__roundtable", "country", "organisation", "submitted_by")
+        .select_related(
+            "paper__session__roundtable", "country", "organisation", "mechanism", "submitted_by"
+        )
         .get(pk=item.pk)
     )
     if item.paper.state in INPUT_DECISIONS_CLOSED:

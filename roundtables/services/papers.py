@@ -102,15 +102,21 @@ def _final_message(paper, number: int, count: int) -> tuple[str, str]:
 
 
 @transaction.atomic
-def document_create(*, actor, edition, kind: str, title: str) -> WorkingPaper:
-    """Staff create one of the Chair's documents of an edition (a roundtable working paper
-    is made with its session, `session_create`)."""
+def document_create(*, actor, edition, kind: str, title: str, working_group=None) -> WorkingPaper:
+    """Staff create one of the Chair's documents of an edition, or a working group's
+    deliverable (naming the group); a roundtable working paper is made with its session,
+    `session_create`."""
     spec = PAPER_KINDS.get(kind)
     if spec is None:
         raise DomainError(_("Choose a document kind."), field="kind")
     if spec.per_session:
         raise DomainError(
             _("A roundtable working paper is created with its session."), field="kind"
+        )
+    if spec.per_working_group != (working_group is not None):
+        raise DomainError(
+            _("A working group deliverable names its working group; other documents do not."),
+            field="working_group",
         )
     if not (title or "").strip():
         raise DomainError(_("A document needs a title."), field="title")
@@ -121,7 +127,10 @@ def document_create(*, actor, edition, kind: str, title: str) -> WorkingPaper:
             code="document_exists",
         )
     return record_save(
-        actor=actor, instance=WorkingPaper(edition=edition, kind=kind, title=title.strip())
+        actor=actor,
+        instance=WorkingPaper(
+            edition=edition, kind=kind, title=title.strip(), working_group=working_group
+        ),
     )
 
 

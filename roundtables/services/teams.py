@@ -14,8 +14,14 @@ from roundtables.models.cochairs import ACTIVE_COCHAIR_STATES, ACTIVE_TEAM_STATE
 
 
 @transaction.atomic
-def team_request(*, actor, session: Session, country, note: str = "") -> TeamMembership:
-    if not country.is_state:
+def team_request(
+    *, actor, session: Session, country=None, mechanism=None, note: str = ""
+) -> TeamMembership:
+    """A government asks to join a session's team; or the Support Unit adds a stakeholder
+    mechanism (a participant of its own, not a government: no co-chair check)."""
+    if (country is None) == (mechanism is None):
+        raise DomainError(_("Name one government or one mechanism."), field="country")
+    if country is not None and not country.is_state:
         raise DomainError(
             _("%(country)s is not a state; teams are governments.") % {"country": country},
             field="country",
@@ -25,17 +31,21 @@ def team_request(*, actor, session: Session, country, note: str = "") -> TeamMem
         .select_related("roundtable")
         .get(pk=session.pk)
     )
+    body = country or mechanism
     if TeamMembership.objects.filter(
-        session=session, country=country, state__in=ACTIVE_TEAM_STATES
+        session=session, country=country, mechanism=mechanism, state__in=ACTIVE_TEAM_STATES
     ).exists():
         raise ConflictError(
             _("%(country)s has already asked to join %(session)s's team.")
-            % {"country": country, "session": session.code},
+            % {"country": body, "session": session.code},
             code="already_requested",
         )
-    if CoChair.objects.filter(
-        session=session, country=country, state__in=ACTIVE_COCHAIR_STATES
-    ).exists():
+    if (
+        country is not None
+        and CoChair.objects.filter(
+            session=session, country=country, state__in=ACTIVE_COCHAIR_STATES
+        ).exists()
+    ):
         raise ConflictError(
             _("%(country)s is a co-chair (or proposed) of %(session)s.")
             % {"country": country, "session": session.code},
@@ -44,6 +54,7 @@ def team_request(*, actor, session: Session, country, note: str = "") -> TeamMem
     membership = TeamMembership.objects.create(
         session=session,
         country=country,
+        mechanism=mechanism,
         requested_by=actor if getattr(actor, "is_authenticated", False) else None,
         reason=note,
     )
@@ -59,7 +70,7 @@ def team_request(*, actor, session: Session, country, note: str = "") -> TeamMem
 def _decide(actor, membership: TeamMembership, name: str, reason: str) -> TeamMembership:
     membership = (
         TeamMembership.objects.select_for_update(of=("self",))
-        .select_related("session__roundtable", "country")
+        .select_related("session__roundtable", "country", "mechanism")
         .get(pk=membership.pk)
     )
 

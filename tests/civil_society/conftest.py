@@ -30,7 +30,13 @@ from tests.civil_society.factories import (
     cso_focal_point,
 )
 from tests.conftest import per_test_copy, refuse_transactional_neighbours, rows_kept_for_the_module
-from tests.factories import FocalPointFactory, MeetingFactory, StaffFactory, country
+from tests.factories import (
+    FocalPointFactory,
+    MechanismFactory,
+    MeetingFactory,
+    StaffFactory,
+    country,
+)
 from tests.roundtables.factories import (
     CoChairFactory,
     RoundtableFactory,
@@ -62,6 +68,7 @@ class World:
     draft_to_session: object
     cochair_government: object  # user: focal point of a confirmed co-chair of the session
     team_government: object  # user: focal point of an accepted team member of the session
+    mechanism: object = None  # user: focal point of a stakeholder mechanism (Mayors)
 
     def users(self):
         return {
@@ -74,6 +81,7 @@ class World:
             "partner": self.partner,
             "cochair_government": self.cochair_government,
             "team_government": self.team_government,
+            "mechanism": self.mechanism,
             "anonymous": None,
         }
 
@@ -165,6 +173,7 @@ def build_world() -> World:
         draft_to_session=draft_to_session,
         cochair_government=FocalPointFactory(country=country("MAR")).user,
         team_government=FocalPointFactory(country=country("PHL")).user,
+        mechanism=FocalPointFactory(mechanism=MechanismFactory(code="mayors")).user,
     )
 
 

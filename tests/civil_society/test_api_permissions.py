@@ -16,6 +16,7 @@ ROLES = [
     "partner",
     "cochair_government",
     "team_government",
+    "mechanism",
     "anonymous",
 ]
 # Focal points of the governments co-chairing / on the team of a roundtables session: like
@@ -111,6 +112,11 @@ for _table in (LISTS, COUNTS):
     for _by_role in _table.values():
         for _role in SESSION_GOVERNMENTS:
             _by_role.setdefault(_role, _by_role["government"])
+# A stakeholder mechanism's focal point (issue 12): the public list of CSD editions only;
+# the CSD's records and programme are not its reach (as in the governance core).
+for _table in (LISTS, COUNTS):
+    for _endpoint, _by_role in _table.items():
+        _by_role["mechanism"] = {"csd"} if _endpoint == "csd/editions" else DENIED
 
 
 def _names(world, endpoint, rows):

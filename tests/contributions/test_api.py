@@ -30,10 +30,14 @@ ROLES = [
     "outsider",
     "focal_point",
     "org_focal_point",
+    "mechanism_focal_point",
     "staff",
     "partner",
     "partner_no_scope",
 ]
+# A stakeholder mechanism's focal point (issue 12) reads its mechanism, working groups and
+# meetings only: the ledger and the Chair's cycle are closed to it, as to an outsider.
+CLOSED = ("anonymous", "outsider", "mechanism_focal_point")
 
 
 @pytest.fixture
@@ -70,7 +74,7 @@ def _client(role, request, api):
 
 
 def _expected(role, endpoint):
-    if role in ("anonymous", "outsider"):
+    if role in CLOSED:
         return 403
     if role == "partner_no_scope" and endpoint.startswith("contributions"):
         return 403
@@ -91,7 +95,7 @@ def test_report_and_troika_per_role(role, ledger, chair_rows, request, api):
     assert report.status_code == _expected(role, "contributions/reports")
     troika = client.get("/api/v1/candidatures/troika/?on=2024-04-01")
     # no chairmanship term recorded in this scenario: 404 for whoever may ask
-    assert troika.status_code == (403 if role in ("anonymous", "outsider") else 404)
+    assert troika.status_code == (403 if role in CLOSED else 404)
 
 
 @pytest.mark.parametrize(

@@ -9,6 +9,7 @@ import pytest
 from partnerships.enums import PracticeState
 from tests.factories import (
     FocalPointFactory,
+    MechanismFactory,
     OrganisationFactory,
     StaffFactory,
     UserFactory,
@@ -24,7 +25,16 @@ from tests.partnerships.factories import (
 
 pytestmark = pytest.mark.django_db
 
-ROLES = ["anonymous", "outsider", "focal_point", "org_focal_point", "partner", "staff", "reviewer"]
+ROLES = [
+    "anonymous",
+    "outsider",
+    "focal_point",
+    "org_focal_point",
+    "mechanism_focal_point",
+    "partner",
+    "staff",
+    "reviewer",
+]
 
 
 @pytest.fixture
@@ -37,6 +47,7 @@ def world(db, api):
         "outsider": api(UserFactory()),
         "focal_point": api(FocalPointFactory(country=country("DEU")).user),
         "org_focal_point": api(FocalPointFactory(organisation=OrganisationFactory()).user),
+        "mechanism_focal_point": api(FocalPointFactory(mechanism=MechanismFactory()).user),
         "partner": partner_api,
         "staff": api(StaffFactory()),
         "reviewer": api(reviewer),
@@ -115,6 +126,10 @@ MATRIX = [
         {**dict.fromkeys(ROLES, 403), "staff": 400, "reviewer": 201},
     ),
 ]
+# A stakeholder mechanism's focal point (issue 12) has no role here: it is answered as a
+# logged-in outsider on every endpoint.
+for _row in MATRIX:
+    _row[3]["mechanism_focal_point"] = _row[3]["outsider"]
 
 
 @pytest.mark.parametrize("role", ROLES)

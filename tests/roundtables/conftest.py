@@ -6,16 +6,18 @@ after it. A module with transactional tests overrides `world` with `fresh_world`
 """
 
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.utils import timezone
 
-from gfmd.models import Edition
+from gfmd.enums import MechanismBody
+from gfmd.models import Edition, MechanismParticipation
 from roundtables.models import Session, WorkingPaper
 from tests.conftest import per_test_copy, refuse_transactional_neighbours, rows_kept_for_the_module
 from tests.factories import (
     FocalPointFactory,
+    MechanismFactory,
     OrganisationFactory,
     StaffFactory,
     SteeringMemberFactory,
@@ -44,6 +46,7 @@ class World:
     paper: WorkingPaper
     users: dict = field(default_factory=dict)
     organisation: object = None
+    mechanism: object = None
 
     def refresh(self):
         self.paper.refresh_from_db()
@@ -58,6 +61,7 @@ ROLES = [
     "steering",
     "friend",
     "observer",
+    "mechanism",
     "bystander",
     "outsider",
     "anonymous",
@@ -67,7 +71,8 @@ ROLES = [
 def build_world() -> World:
     """GFMD 2020 (chair UAE), RT 1.1 co-chaired by Germany (developed) and Morocco
     (developing), France on the team, Sweden on the Steering Group, Brazil a Friend of the
-    Forum, IOM an observer, and a focal point of Japan with no role in the edition."""
+    Forum, IOM an observer, the Mayors Mechanism with a Friends of the Forum seat since
+    2019, and a focal point of Japan with no role in the edition."""
     edition = edition_2020(start_date=timezone.localdate() + timedelta(weeks=6))
     session = SessionFactory(roundtable=RoundtableFactory(edition=edition, number=1), number=1)
     confirmed_cochair(session, "DEU")
@@ -77,6 +82,10 @@ def build_world() -> World:
     iom = OrganisationFactory(name="International Organization for Migration", acronym="IOM")
     friend(edition, iso3="BRA")
     friend(edition, organisation=iom)
+    mayors = MechanismFactory(code="mayors", name="Mayors Mechanism")
+    MechanismParticipation.objects.create(
+        mechanism=mayors, body=MechanismBody.FRIENDS_OF_THE_FORUM, start_date=date(2019, 1, 1)
+    )
     users = {
         "staff": StaffFactory(username="rt-staff"),
         "chair": FocalPointFactory(country=country("ARE"), user__username="rt-chair").user,
@@ -85,12 +94,18 @@ def build_world() -> World:
         "steering": FocalPointFactory(country=country("SWE"), user__username="rt-steering").user,
         "friend": FocalPointFactory(country=country("BRA"), user__username="rt-friend").user,
         "observer": FocalPointFactory(organisation=iom, user__username="rt-observer").user,
+        "mechanism": FocalPointFactory(mechanism=mayors, user__username="rt-mayors").user,
         "bystander": FocalPointFactory(country=country("JPN"), user__username="rt-japan").user,
         "outsider": UserFactory(username="rt-outsider"),
         "anonymous": None,
     }
     return World(
-        edition=edition, session=session, paper=session.paper, users=users, organisation=iom
+        edition=edition,
+        session=session,
+        paper=session.paper,
+        users=users,
+        organisation=iom,
+        mechanism=mayors,
     )
 
 

@@ -272,6 +272,7 @@ MATRIX = {
     "steering": (200, 200, 201, 403),
     "friend": (404, 200, 201, 403),
     "observer": (404, 200, 201, 403),
+    "mechanism": (404, 200, 201, 403),  # a Friends seat: consulted like an observer
     "cochair": (404, 404, 404, 404),  # a roundtable co-chair has no role on it
     "team": (404, 404, 404, 404),
     "bystander": (404, 404, 404, 404),
@@ -350,7 +351,8 @@ def test_admin_kind_filter_add_form_and_summary(world, client):
     assert list(listed.context["cl"].queryset) == [doc]
     change = client.get(f"/admin/roundtables/workingpaper/{doc.pk}/change/")
     assert change.status_code == 200
-    assert "4 government(s), 1 organisation(s), 6 input(s)." in change.content.decode()
+    summary = "4 government(s), 1 organisation(s), 0 mechanism(s), 6 input(s)."
+    assert summary in change.content.decode()
     assert "Germany, Sweden" in change.content.decode()
     added = client.post(
         "/admin/roundtables/workingpaper/add/",

@@ -2,8 +2,11 @@
 
 Roles (see conftest.world): staff, chair (UAE), co-chair (Germany), team member (France),
 Steering Group member (Sweden), Friends of the Forum government (Brazil), observer
-organisation (IOM), a focal point with no role in the edition (Japan: "bystander"), a
-logged-in user representing nobody ("outsider") and an anonymous caller.
+organisation (IOM), a focal point of a stakeholder mechanism with a Friends of the Forum
+seat (the Mayors Mechanism: consulted like an observer, but it does not read the
+programme, which is for government and organisation focal points), a focal point with no
+role in the edition (Japan: "bystander"), a logged-in user representing nobody
+("outsider") and an anonymous caller.
 """
 
 import pytest
@@ -26,9 +29,9 @@ from tests.roundtables.factories import (
 pytestmark = pytest.mark.django_db
 
 PREPARING = {"staff", "chair", "cochair", "team", "steering"}
-CONSULTED = PREPARING | {"friend", "observer"}
+CONSULTED = PREPARING | {"friend", "observer", "mechanism"}
 MANAGERS = {"staff", "chair", "cochair"}
-FOCAL = set(ROLES) - {"outsider", "anonymous"}
+FOCAL = set(ROLES) - {"outsider", "anonymous", "mechanism"}
 DENIED = (401, 403)
 
 VISIBLE_BY_STATE = {
@@ -71,6 +74,8 @@ def test_paper_visibility_by_role_and_stage(world, api, role, state, public):
         ("steering", PaperState.DRAFTING, ["steering"]),
         ("friend", PaperState.CONSULTATION, ["friend"]),
         ("observer", PaperState.CONSULTATION, ["observer"]),
+        ("mechanism", PaperState.CONSULTATION, ["mechanism"]),
+        ("mechanism", PaperState.FINAL, ["mechanism"]),
         ("friend", PaperState.FINAL, ["friend"]),
     ],
 )

@@ -11,7 +11,8 @@ from tests.roundtables.factories import SessionFactory, add_text_version, set_st
 
 pytestmark = pytest.mark.django_db
 
-FOCAL = set(ROLES) - {"outsider", "anonymous"}
+# The programme is read by government and organisation focal points (not a mechanism's).
+FOCAL = set(ROLES) - {"outsider", "anonymous", "mechanism"}
 PREPARING = {"staff", "chair", "cochair", "team", "steering"}
 DENIED = (401, 403)
 

@@ -8,13 +8,27 @@ from datetime import date
 import pytest
 
 from gfmd import demo as gfmd_demo
-from gfmd.models import Edition, FocalPoint, FriendsParticipation
+from gfmd.models import (
+    Edition,
+    FocalPoint,
+    FriendsParticipation,
+    MechanismParticipation,
+    WorkingGroupChair,
+    WorkingGroupMember,
+)
 from roundtables import demo
 from roundtables.models import Session, TeamMembership
-from roundtables.rules import focal_point_bodies
+from roundtables.rules import focal_point_bodies, mechanism_bodies
 from roundtables.selectors.reach import reach_by_model, reach_in_one_query
 from tests.conftest import per_test_copy, refuse_transactional_neighbours, rows_kept_for_the_module
-from tests.factories import EditionFactory, FocalPointFactory, SteeringMemberFactory, country
+from tests.factories import (
+    EditionFactory,
+    FocalPointFactory,
+    MechanismFactory,
+    SteeringMemberFactory,
+    WorkingGroupFactory,
+    country,
+)
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
@@ -59,6 +73,18 @@ def _make_members():
     sessions = Session.objects.order_by("id")
     TeamMembership.objects.create(session=sessions[0], country=country("NOR"), state="accepted")
     TeamMembership.objects.create(session=sessions[1], country=country("AUT"))
+    # A mechanism: a Friends seat over the late edition, a place on a team, a working group
+    # it co-chairs (with Norway) and one its Steering Group seat's neighbour is a member of.
+    youth = MechanismFactory(code="reach-youth")
+    MechanismParticipation.objects.create(
+        mechanism=youth, body="friends_of_the_forum", start_date=date(2090, 6, 1)
+    )
+    TeamMembership.objects.create(session=sessions[0], mechanism=youth, state="accepted")
+    FocalPointFactory(mechanism=youth)
+    group = WorkingGroupFactory(name="Reach group")
+    WorkingGroupChair.objects.create(working_group=group, mechanism=youth)
+    WorkingGroupChair.objects.create(working_group=group, country=country("NOR"))
+    WorkingGroupMember.objects.create(working_group=group, country=country("AUT"))
     return late
 
 
@@ -68,8 +94,9 @@ def test_both_ways_give_the_same_reach_for_every_focal_point(members):
     kinds = set()
     for user in users:
         countries, organisations = focal_point_bodies(user)
-        one = reach_in_one_query(countries, organisations)
-        assert one == reach_by_model(countries, organisations), user.username
+        mechanisms = mechanism_bodies(user)
+        one = reach_in_one_query(countries, organisations, mechanisms)
+        assert one == reach_by_model(countries, organisations, mechanisms), user.username
         kinds |= {name for name, value in vars(one).items() if value}
     assert kinds >= {
         "chair_editions",
@@ -78,6 +105,9 @@ def test_both_ways_give_the_same_reach_for_every_focal_point(members):
         "observer_editions",
         "cochair_sessions",
         "team_sessions",
+        "mechanism_editions",
+        "chaired_groups",
+        "member_groups",
     }
 
 

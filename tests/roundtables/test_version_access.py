@@ -29,7 +29,7 @@ from tests.roundtables.factories import (
 pytestmark = pytest.mark.django_db
 
 DRAFTERS = {"staff", "chair", "cochair", "team", "steering"}
-CONSULTED = {"friend", "observer"}
+CONSULTED = {"friend", "observer", "mechanism"}  # mechanism: a Friends seat
 ALL_ROLES = [*ROLES, "participant"]
 
 

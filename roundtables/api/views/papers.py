@@ -22,6 +22,7 @@ from roundtables.enums import PAPER_TRANSITIONS, VersionKind
 from roundtables.models import Input, PaperVersion, WorkingPaper
 from roundtables.rules import paper_access, version_access
 from roundtables.selectors import papers as paper_sel
+from roundtables.services import deliverables as deliverable_services
 from roundtables.services import inputs as input_services
 from roundtables.services import papers as paper_services
 from roundtables.services.versions import version_add_file, version_add_text
@@ -71,6 +72,7 @@ class WorkingPaperViewSet(
         **PAPER_TRANSITIONS.permissions(),
         "list": "roundtables.list_workingpaper",
         "publish": "roundtables.publish_paper",
+        "adopt": "roundtables.adopt_paper",
         "unpublish": "roundtables.publish_paper",
         "add_version": "roundtables.add_version",
         "submit_input": "roundtables.submit_input",
@@ -88,7 +90,11 @@ class WorkingPaperViewSet(
     def perform_create(self, serializer):
         data = serializer.validated_data
         paper = paper_services.document_create(
-            actor=self.request.user, edition=data["edition"], kind=data["kind"], title=data["title"]
+            actor=self.request.user,
+            edition=data["edition"],
+            kind=data["kind"],
+            title=data["title"],
+            working_group=data.get("working_group"),
         )
         serializer.instance = self.get_queryset().get(pk=paper.pk)
 
@@ -183,6 +189,20 @@ class WorkingPaperViewSet(
         )
         return self._reply(paper)
 
+    @extend_schema(request=s.AdoptSerializer, responses=s.WorkingPaperSerializer)
+    @action(detail=True, methods=["post"])
+    def adopt(self, request, pk=None):
+        """Staff record the Steering Group decision adopting a final working group
+        deliverable (409 if not final or already adopted; 400 if the decision is not a
+        Steering Group adoption or endorsement)."""
+        paper = self.get_object()
+        payload = s.AdoptSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        paper = deliverable_services.deliverable_adopt(
+            actor=request.user, paper=paper, decision=payload.validated_data["decision"]
+        )
+        return self._reply(paper)
+
     @extend_schema(request=None, responses=s.WorkingPaperSerializer)
     @action(detail=True, methods=["post"])
     def unpublish(self, request, pk=None):
@@ -231,6 +251,7 @@ class WorkingPaperViewSet(
             upload=data.get("attachment"),
             country=data.get("country"),
             organisation=data.get("organisation"),
+            mechanism=data.get("mechanism"),
         )
         return Response(s.InputSerializer(item).data, status=201)
 

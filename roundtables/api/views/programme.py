@@ -321,10 +321,17 @@ class TeamMembershipViewSet(
     def perform_create(self, serializer):
         data = serializer.validated_data
         user = self.request.user
-        if not is_support_staff(user) and not represents_country(user, data["country"]):
-            raise PermissionDenied(_("You may ask to join only for your own government."))
+        if not is_support_staff(user):
+            if data.get("mechanism") is not None:
+                raise PermissionDenied(_("Only the Support Unit adds a mechanism to a team."))
+            if not represents_country(user, data["country"]):
+                raise PermissionDenied(_("You may ask to join only for your own government."))
         membership = team_services.team_request(
-            actor=user, session=data["session"], country=data["country"], note=data["note"]
+            actor=user,
+            session=data["session"],
+            country=data.get("country"),
+            mechanism=data.get("mechanism"),
+            note=data["note"],
         )
         serializer.instance = self.get_queryset().get(pk=membership.pk)
 
