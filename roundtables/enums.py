@@ -79,6 +79,10 @@ class PaperKind:
     one_per_edition: bool = False  # at most one of this kind per edition
     # Whether observer organisations may submit inputs (a session decides for its paper).
     observers_submit: bool = True
+    # An outcome of the Forum (rapporteur report, Chair's conclusions, Report of
+    # Proceedings): listed in the public archive, and publishing it passes the Chatham
+    # House guard (roundtables/services/chatham.py).
+    outcome: bool = False
 
 
 ROUNDTABLE_PAPER = "roundtable_paper"
@@ -108,11 +112,33 @@ PAPER_KINDS = {
             Consulted.STEERING,
             observers_submit=False,
         ),
+        PaperKind(
+            "rapporteur_report",
+            _("Rapporteur report"),
+            Consulted.EDITION,
+            per_session=True,
+            outcome=True,
+        ),
+        PaperKind(
+            "chair_conclusions",
+            _("Chair's conclusions"),
+            Consulted.FRIENDS,
+            one_per_edition=True,
+            outcome=True,
+        ),
+        PaperKind(
+            "report_of_proceedings",
+            _("Report of Proceedings"),
+            Consulted.FRIENDS,
+            one_per_edition=True,
+            outcome=True,
+        ),
     )
 }
 PAPER_KIND_CHOICES = [(kind.value, kind.label) for kind in PAPER_KINDS.values()]
 SESSION_KINDS = tuple(k for k, kind in PAPER_KINDS.items() if kind.per_session)
 ONE_PER_EDITION_KINDS = tuple(k for k, kind in PAPER_KINDS.items() if kind.one_per_edition)
+OUTCOME_KINDS = tuple(k for k, kind in PAPER_KINDS.items() if kind.outcome)
 # Kinds whose consultation reaches the Friends of the Forum and observers (they see the
 # document from consultation on and may submit inputs).
 FRIENDS_CONSULTED_KINDS = tuple(

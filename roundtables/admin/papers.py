@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy
 from gfmd.platform.admin.base import AuditedAdmin
 from gfmd.platform.errors import DomainError
 from roundtables.admin import board, versions
-from roundtables.enums import PAPER_KINDS, PAPER_TRANSITIONS
+from roundtables.enums import PAPER_KINDS, PAPER_TRANSITIONS, ROUNDTABLE_PAPER
 from roundtables.models import Input, PaperVersion, WorkingPaper
 from roundtables.selectors.papers import input_summary, versions_for_user
 from roundtables.services.papers import document_create, paper_set_public, paper_transition
@@ -135,8 +135,9 @@ class WorkingPaperAdmin(AuditedAdmin):
         "comment_summary",
         "activity",
     ]
-    # Adding: one of the Chair's documents (roundtable papers come with their session).
-    add_fields = ["kind", "edition", "title"]
+    # Adding: one of the Chair's documents or an outcome document (a rapporteur report names
+    # its session; roundtable papers come with their session).
+    add_fields = ["kind", "edition", "session", "title"]
     inlines = [PaperVersionInline]
     actions = [_transition_action(n) for n in SIMPLE_TRANSITIONS] + ["publish", "unpublish"]
 
@@ -166,7 +167,9 @@ class WorkingPaperAdmin(AuditedAdmin):
     def formfield_for_choice_field(self, db_field, request, **kwargs):
         if db_field.name == "kind":
             kwargs["choices"] = [
-                (value, spec.label) for value, spec in PAPER_KINDS.items() if not spec.per_session
+                (value, spec.label)
+                for value, spec in PAPER_KINDS.items()
+                if value != ROUNDTABLE_PAPER
             ]
         return super().formfield_for_choice_field(db_field, request, **kwargs)
 
@@ -175,7 +178,11 @@ class WorkingPaperAdmin(AuditedAdmin):
             return super().save_model(request, obj, form, change)
         # The form has validated the kind's rules (model validation and constraints).
         form.instance = document_create(
-            actor=request.user, edition=obj.edition, kind=obj.kind, title=obj.title
+            actor=request.user,
+            edition=obj.edition,
+            kind=obj.kind,
+            title=obj.title,
+            session=obj.session,
         )
 
     def has_transition_permission(self, request):
