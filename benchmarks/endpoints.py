@@ -11,6 +11,9 @@ def read_endpoints(info: dict) -> dict[str, str]:
         "csd_applications": (
             f"/api/v1/csd/applications/?csd_edition={info['csd_edition']}&status=submitted"
         ),
+        # The public practice search (5,000 published practices, issue 13): French words,
+        # best match first, a page of 50.
+        "practice_search": "/api/v1/practices/?q=mobilit%C3%A9%20comp%C3%A9tences&language=fr",
     }
 
 
