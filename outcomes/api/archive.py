@@ -18,7 +18,9 @@ from outcomes.selectors.archive import archive_documents
 from roundtables.enums import OUTCOME_KINDS, PAPER_KINDS
 from roundtables.models import WorkingPaper
 
-LANGUAGES = [code for code, _name in settings.LANGUAGES]
+LANGUAGES = [code for code, _name in settings.LANGUAGES]  # as stored: "en-gb", "fr", "es"
+# ?lang= takes the stored codes and their short forms ("en" for "en-gb").
+LANGUAGE_PARAM = {**{code: code for code in LANGUAGES}, **{c.split("-")[0]: c for c in LANGUAGES}}
 FEED_SIZE = 50
 
 
@@ -84,9 +86,9 @@ def _filters(params) -> dict:
         found["kind"] = kind
     language = params.get("lang")
     if language not in (None, ""):
-        if language not in LANGUAGES:
+        if language not in LANGUAGE_PARAM:
             raise ValidationError({"lang": [_("Choose en, fr or es.")]})
-        found["language"] = language
+        found["language"] = LANGUAGE_PARAM[language]
     return found
 
 
@@ -94,7 +96,7 @@ FILTERS = [
     OpenApiParameter("edition", int),
     OpenApiParameter("kind", str, description="One of: " + ", ".join(OUTCOME_KINDS) + "."),
     OpenApiParameter("theme", int, description="Roundtable theme (per-session documents)."),
-    OpenApiParameter("lang", str, enum=LANGUAGES),
+    OpenApiParameter("lang", str, enum=sorted(LANGUAGE_PARAM)),
 ]
 
 

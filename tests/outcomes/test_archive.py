@@ -37,7 +37,7 @@ def archive(db):
 
     report = doc(e19, "rapporteur_report", True, session=session)
     DocumentTranslation.objects.create(
-        content_object=report.final_version,
+        document=report.final_version,
         language="fr",
         kind="human",
         state=TranslationState.PUBLISHED,
@@ -69,7 +69,7 @@ def test_anonymous_reads_published_outcome_documents_only(api, archive):
     assert client.get(f"{URL}{archive['proceedings'].pk}/").status_code == 404
     row = client.get(f"{URL}{archive['report'].pk}/").json()
     assert row["kind"] == "rapporteur_report"
-    assert row["languages"] == ["en", "fr"]
+    assert row["languages"] == ["en-gb", "fr"]  # the stored language codes
     assert row["theme"] == archive["theme"].pk
     assert client.get(row["download"]).status_code == 200  # the public final version
 
@@ -81,6 +81,7 @@ def test_filters_by_edition_kind_theme_and_language(api, archive):
     assert _ids(client.get(URL, {"theme": archive["theme"].pk})) == {archive["report"].pk}
     assert _ids(client.get(URL, {"lang": "fr"})) == {archive["report"].pk}
     assert len(_ids(client.get(URL, {"lang": "en"}))) == 3
+    assert len(_ids(client.get(URL, {"lang": "en-gb"}))) == 3
     for bad in ({"kind": "concept_note"}, {"lang": "de"}, {"edition": "x"}, {"theme": "9" * 20}):
         response = client.get(URL, bad)
         assert response.status_code == 400

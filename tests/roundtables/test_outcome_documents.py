@@ -107,8 +107,9 @@ def test_distribute_is_refused_with_a_clear_409(setting, api):
 def test_allowed_when_no_attributed_quote(setting, api):
     report = _report(setting, UNATTRIBUTED)
     staff = setting[2]
-    assert api(staff).post(reverse("workingpaper-distribute", args=[report.pk]), {}).ok
-    assert api(staff).post(reverse("workingpaper-publish", args=[report.pk]), {}).ok
+    for action in ("distribute", "publish"):
+        response = api(staff).post(reverse(f"workingpaper-{action}", args=[report.pk]), {})
+        assert response.status_code == 200, response.content
     report.refresh_from_db()
     assert (report.state, report.is_public) == (PaperState.DISTRIBUTED, True)
 
@@ -181,3 +182,23 @@ def test_admin_refuses_and_staff_override_from_the_admin(setting, client):
     client.post(url, {"override_chatham_house": "on", "override_reason": "Named on request"})
     report.refresh_from_db()
     assert report.state == PaperState.DISTRIBUTED
+
+
+def test_a_pdf_version_is_checked_on_its_extracted_text(setting, api):
+    """A PDF final version whose text the search task has not read yet: the guard reads it."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from gfmd.platform.pdf import html_to_pdf
+    from roundtables.services.versions import version_add_file
+
+    edition, session, staff = setting
+    report = _report(setting, "Draft", PaperState.DRAFTING)
+    pdf = html_to_pdf(f"<html><body><p>{QUOTED}</p></body></html>")
+    upload = SimpleUploadedFile("report.pdf", pdf, content_type="application/pdf")
+    version = version_add_file(actor=staff, paper=report, upload=upload)
+    assert version.text == ""  # extraction runs after commit, in a task
+    report = set_state(report, PaperState.FINAL)
+    assert report.final_version == version
+    response = api(staff).post(reverse("workingpaper-distribute", args=[report.pk]), {})
+    assert response.status_code == 409, response.content
+    assert "Kenya" in response.json()["detail"]
