@@ -138,6 +138,7 @@ class WorkingPaperAdmin(AuditedAdmin):
     # Adding: one of the Chair's documents or an outcome document (a rapporteur report names
     # its session; roundtable papers come with their session).
     add_fields = ["kind", "edition", "session", "title"]
+    autocomplete_fields = ["session"]  # thousands of sessions over the years: search them
     inlines = [PaperVersionInline]
     actions = [_transition_action(n) for n in SIMPLE_TRANSITIONS] + ["publish", "unpublish"]
 
