@@ -13,6 +13,9 @@ def read_endpoints(info: dict) -> dict[str, str]:
         ),
         # the cross-record full-text search (issue 15): a phrase in every paper's title
         "search": "/api/v1/search/?q=working+paper",
+        # The public practice search (5,000 published practices, issue 13): French words,
+        # best match first, a page of 50.
+        "practice_search": "/api/v1/practices/?q=mobilit%C3%A9%20comp%C3%A9tences&language=fr",
     }
 
 

@@ -10,6 +10,7 @@ and credentials the load scripts need to OUT.json (a scratch file, never committ
 """
 
 import hashlib
+import io
 import json
 import os
 import random
@@ -29,6 +30,7 @@ django.setup()
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.contrib.auth.models import Group  # noqa: E402
 from django.contrib.sessions.backends.db import SessionStore  # noqa: E402
+from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 
 from civil_society.enums import LedCheck, Sector  # noqa: E402
@@ -456,6 +458,10 @@ def main(out_path: str) -> None:
     session["_auth_user_backend"] = "django.contrib.auth.backends.ModelBackend"
     session["_auth_user_hash"] = staff.get_session_auth_hash()
     session.create()
+
+    # The Platform for Partnerships' published practices (the practice search bench).
+    call_command("seed_practices", count=5000, stdout=io.StringIO())
+    step("5000 practices")
 
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")

@@ -60,3 +60,30 @@ def followup_constraints():
             "DROP INDEX IF EXISTS outcomes_edition_id_ordinal",
         ],
     )
+
+
+def followup_append_only():
+    """Follow-up entries are history: the database refuses UPDATE and DELETE (as for the
+    activity log, gfmd/migrations/0002). One UPDATE passes: the cascade that keeps the
+    copied edition ordinals true when an edition is renumbered (nothing else changes)."""
+    return _both(
+        [
+            """
+CREATE OR REPLACE FUNCTION outcomes_followup_append_only() RETURNS trigger AS $$
+BEGIN
+    IF TG_OP = 'UPDATE' AND (to_jsonb(NEW) - 'edition_ordinal' - 'recommendation_ordinal')
+        = (to_jsonb(OLD) - 'edition_ordinal' - 'recommendation_ordinal') THEN
+        RETURN NEW;
+    END IF;
+    RAISE EXCEPTION 'outcomes_followup is append-only (%% refused)', TG_OP
+        USING ERRCODE = 'insufficient_privilege';
+END;
+$$ LANGUAGE plpgsql""",
+            "CREATE TRIGGER outcomes_followup_append_only BEFORE UPDATE OR DELETE "
+            "ON outcomes_followup FOR EACH ROW EXECUTE FUNCTION outcomes_followup_append_only()",
+        ],
+        [
+            "DROP TRIGGER IF EXISTS outcomes_followup_append_only ON outcomes_followup",
+            "DROP FUNCTION IF EXISTS outcomes_followup_append_only()",
+        ],
+    )

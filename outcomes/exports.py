@@ -1,9 +1,8 @@
-"""The IMRF report as HTML and DOCX, in English, French or Spanish.
+"""The IMRF report as HTML, PDF and DOCX, in English, French or Spanish.
 
 A section shows its staff edit when it has one, else its generated text; in French or
-Spanish an empty column falls back to the English text (as the API does). PDF is not
-produced here yet: the platform PDF engine (WeasyPrint) was not on this branch; the HTML
-below is what it would render.
+Spanish an empty column falls back to the English text (as the API does). The PDF is the
+HTML below laid out by the platform's WeasyPrint engine (gfmd/platform/pdf.py).
 """
 
 import io
@@ -15,6 +14,11 @@ from django.utils.translation import gettext as _
 from outcomes.enums import SectionOrigin
 
 SUFFIX = {"en": "", "fr": "_fr", "es": "_es"}
+# Print layout of the PDF (browsers showing the HTML export read it too).
+_STYLE = (
+    "@page{size:A4;margin:2cm}body{font-family:sans-serif;font-size:10.5pt;line-height:1.4}"
+    "h1{font-size:18pt}h2{font-size:13pt;margin-top:1.2em}"
+)
 
 
 def section_text(section, language: str) -> tuple[str, str]:
@@ -40,7 +44,8 @@ def report_html(report, sections, language: str) -> str:
     with translation.override(language):
         parts = [
             f'<!DOCTYPE html><html lang="{language}"><head><meta charset="utf-8">',
-            f"<title>{escape(_title(report))}</title></head><body>",
+            f"<title>{escape(_title(report))}</title>",
+            f"<style>{_STYLE}</style></head><body>",
             f"<h1>{escape(_title(report))}</h1><p>{escape(_status(report))}</p>",
         ]
         for section in sections:
@@ -49,6 +54,12 @@ def report_html(report, sections, language: str) -> str:
             parts.extend(f"<p>{escape(line)}</p>" for line in body.split("\n") if line.strip())
         parts.append("</body></html>")
         return "\n".join(parts)
+
+
+def report_pdf(report, sections, language: str) -> bytes:
+    from gfmd.platform.pdf import html_to_pdf  # loads WeasyPrint: only where a PDF is made
+
+    return html_to_pdf(report_html(report, sections, language))
 
 
 def report_docx(report, sections, language: str) -> bytes:

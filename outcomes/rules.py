@@ -27,6 +27,8 @@ for _model in ("objective", "sdgtarget"):
     rules.add_perm(f"outcomes.view_{_model}", rules.always_allow)
     rules.add_perm(f"outcomes.change_{_model}", is_support_staff)
 rules.add_perm("outcomes.add_sdgtarget", is_support_staff)
+# The archive of outcome documents: its selector holds published documents only.
+rules.add_perm("outcomes.view_archive", rules.always_allow)
 
 for _model in ("recommendation", "followup", "editiontagging"):
     rules.add_perm(f"outcomes.view_{_model}", is_signed_in)

@@ -82,6 +82,10 @@ class PaperKind:
     # A working group's deliverable: names its group (required), drafted by its co-chairs
     # and members, adopted by a Steering Group decision (`WorkingPaper.adoption`).
     per_working_group: bool = False
+    # An outcome of the Forum (rapporteur report, Chair's conclusions, Report of
+    # Proceedings): listed in the public archive, and publishing it passes the Chatham
+    # House guard (roundtables/services/chatham.py).
+    outcome: bool = False
 
 
 ROUNDTABLE_PAPER = "roundtable_paper"
@@ -118,12 +122,34 @@ PAPER_KINDS = {
             observers_submit=False,
             per_working_group=True,
         ),
+        PaperKind(
+            "rapporteur_report",
+            _("Rapporteur report"),
+            Consulted.EDITION,
+            per_session=True,
+            outcome=True,
+        ),
+        PaperKind(
+            "chair_conclusions",
+            _("Chair's conclusions"),
+            Consulted.FRIENDS,
+            one_per_edition=True,
+            outcome=True,
+        ),
+        PaperKind(
+            "report_of_proceedings",
+            _("Report of Proceedings"),
+            Consulted.FRIENDS,
+            one_per_edition=True,
+            outcome=True,
+        ),
     )
 }
 PAPER_KIND_CHOICES = [(kind.value, kind.label) for kind in PAPER_KINDS.values()]
 SESSION_KINDS = tuple(k for k, kind in PAPER_KINDS.items() if kind.per_session)
 ONE_PER_EDITION_KINDS = tuple(k for k, kind in PAPER_KINDS.items() if kind.one_per_edition)
 WORKING_GROUP_KINDS = tuple(k for k, kind in PAPER_KINDS.items() if kind.per_working_group)
+OUTCOME_KINDS = tuple(k for k, kind in PAPER_KINDS.items() if kind.outcome)
 # Kinds whose consultation reaches the Friends of the Forum and observers (they see the
 # document from consultation on and may submit inputs).
 FRIENDS_CONSULTED_KINDS = tuple(

@@ -243,6 +243,7 @@ SPECTACULAR_SETTINGS = {
         "OrganisationKindEnum": "gfmd.enums.OrganisationKind",
         "CategoryKindEnum": "registration.enums.CategoryKind",
         "CredentialKindEnum": "registration.enums.CredentialKind",
+        "WorkingPaperKindEnum": "roundtables.enums.PAPER_KIND_CHOICES",
         "FollowUpStatusEnum": "outcomes.enums.FollowUpStatus",
         "ReportStateEnum": "outcomes.enums.ReportState",
     },

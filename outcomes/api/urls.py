@@ -2,6 +2,7 @@ from django.urls import path
 from rest_framework.routers import SimpleRouter
 
 from outcomes.api import views
+from outcomes.api.archive import ArchiveViewSet, PublicationsFeed
 
 router = SimpleRouter()
 router.register("outcomes/objectives", views.ObjectiveViewSet, basename="outcomes-objective")
@@ -14,6 +15,7 @@ router.register(
     "outcomes/recommendations", views.RecommendationViewSet, basename="outcomes-recommendation"
 )
 router.register("outcomes/follow-ups", views.FollowUpViewSet, basename="outcomes-follow-up")
+router.register("outcomes/archive", ArchiveViewSet, basename="outcomes-archive")
 router.register("outcomes/imrf-reports", views.IMRFReportViewSet, basename="outcomes-imrf-report")
 router.register(
     "outcomes/report-sections", views.ReportSectionViewSet, basename="outcomes-report-section"
@@ -23,5 +25,7 @@ tags = views.TagsViewSet.as_view({"get": "read", "put": "replace"})
 
 urlpatterns = [
     path("outcomes/tags/<slug:subject>/<str:pk>/", tags, name="outcomes-tags"),
+    # before the router: "archive/feed.atom" would otherwise be read as a document id
+    path("outcomes/archive/feed.atom", PublicationsFeed(), name="outcomes-archive-feed"),
     *router.urls,
 ]

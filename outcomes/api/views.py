@@ -12,6 +12,7 @@ from rest_framework.response import Response
 
 from gfmd.platform.api.safe_writes import IdempotentCreateMixin
 from gfmd.platform.api.viewsets import ActivityMixin, CreateMixin, RecordViewSet
+from gfmd.platform.pdf import pdf_download
 from outcomes import exports
 from outcomes.api import serializers as s
 from outcomes.enums import REPORT_TRANSITIONS, Addressee, FollowUpStatus
@@ -308,11 +309,12 @@ class IMRFReportViewSet(
 
     @extend_schema(
         parameters=[
-            OpenApiParameter("file_format", str, enum=["docx", "html"]),
+            OpenApiParameter("file_format", str, enum=["docx", "html", "pdf"]),
             OpenApiParameter("lang", str, enum=["en", "fr", "es"]),
         ],
         responses={
             (200, "text/html"): OpenApiTypes.STR,
+            (200, "application/pdf"): OpenApiTypes.BINARY,
             (
                 200,
                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -324,12 +326,14 @@ class IMRFReportViewSet(
         report = self.get_object()
         fmt = request.query_params.get("file_format", "docx")
         language = request.query_params.get("lang", "en")
-        if fmt not in ("docx", "html"):
-            raise ValidationError({"file_format": [_("Choose docx or html.")]})
+        if fmt not in ("docx", "html", "pdf"):
+            raise ValidationError({"file_format": [_("Choose docx, html or pdf.")]})
         if language not in ("en", "fr", "es"):
             raise ValidationError({"lang": [_("Choose en, fr or es.")]})
         sections = list(report_sel.sections_for_user(request.user, report_id=report.pk))
         name = f"gfmd-imrf-{report.year_from}-{report.year_to}-{language}"
+        if fmt == "pdf":
+            return pdf_download(exports.report_pdf(report, sections, language), f"{name}.pdf")
         if fmt == "html":
             body = exports.report_html(report, sections, language)
             response = HttpResponse(body, content_type="text/html; charset=utf-8")

@@ -99,9 +99,11 @@ class Recommendation(models.Model):
 class FollowUp(models.Model):
     """What became of a recommendation by an edition, as reported by one government or body."""
 
+    # PROTECT: entries are append-only (a database trigger refuses UPDATE and DELETE), so
+    # a recommendation with follow-up history cannot be deleted either.
     recommendation = models.ForeignKey(
         Recommendation,
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,
         related_name="follow_ups",
         verbose_name=_("recommendation"),
     )

@@ -19,7 +19,7 @@ from outcomes.models import (
     SessionTag,
 )
 from outcomes.registry import ReportSource, register_source
-from roundtables.enums import PaperState
+from roundtables.enums import ROUNDTABLE_PAPER, PaperState
 
 FINAL_STATES = (PaperState.FINAL, PaperState.DISTRIBUTED)
 
@@ -55,11 +55,12 @@ def findings(period, excluded) -> dict:
         *SessionTag.objects.filter(
             scheme="gcm",
             edition_id__in=period.edition_ids,
-            subject__paper__state__in=FINAL_STATES,
+            subject__documents__kind=ROUNDTABLE_PAPER,
+            subject__documents__state__in=FINAL_STATES,
         ).values_list(
             "objective__number",
-            "subject__paper__id",
-            "subject__paper__title",
+            "subject__documents__id",
+            "subject__documents__title",
             "subject__roundtable__edition__year_start",
         ),
         *PaperTag.objects.filter(

@@ -147,6 +147,9 @@ def paper_action(model_admin, request, paper_id, name):
     extra = {"reason": request.POST.get("reason", "")}
     if name == "open_consultation":
         extra["deadline"] = _deadline(request.POST.get("deadline", ""))
+    if name == "distribute":  # staff may override the Chatham House guard, with a reason
+        extra["override_chatham_house"] = bool(request.POST.get("override_chatham_house"))
+        extra["override_reason"] = request.POST.get("override_reason", "")
     try:
         paper_transition(actor=request.user, paper=paper, name=name, **extra)
     except DomainError as exc:

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy
 from gfmd.platform.admin.base import AuditedAdmin
 from gfmd.platform.errors import DomainError
 from roundtables.admin import board, versions
-from roundtables.enums import PAPER_KINDS, PAPER_TRANSITIONS
+from roundtables.enums import PAPER_KINDS, PAPER_TRANSITIONS, ROUNDTABLE_PAPER
 from roundtables.models import Input, PaperVersion, WorkingPaper
 from roundtables.selectors.papers import input_summary, versions_for_user
 from roundtables.services.papers import document_create, paper_set_public, paper_transition
@@ -139,9 +139,10 @@ class WorkingPaperAdmin(AuditedAdmin):
         "comment_summary",
         "activity",
     ]
-    # Adding: one of the Chair's documents or a working group's deliverable (roundtable
-    # papers come with their session).
-    add_fields = ["kind", "edition", "working_group", "title"]
+    # Adding: one of the Chair's documents, an outcome document (a rapporteur report names
+    # its session) or a working group's deliverable (roundtable papers come with their session).
+    add_fields = ["kind", "edition", "session", "working_group", "title"]
+    autocomplete_fields = ["session"]  # thousands of sessions over the years: search them
     inlines = [PaperVersionInline]
     actions = [_transition_action(n) for n in SIMPLE_TRANSITIONS] + ["publish", "unpublish"]
 
@@ -171,7 +172,9 @@ class WorkingPaperAdmin(AuditedAdmin):
     def formfield_for_choice_field(self, db_field, request, **kwargs):
         if db_field.name == "kind":
             kwargs["choices"] = [
-                (value, spec.label) for value, spec in PAPER_KINDS.items() if not spec.per_session
+                (value, spec.label)
+                for value, spec in PAPER_KINDS.items()
+                if value != ROUNDTABLE_PAPER
             ]
         return super().formfield_for_choice_field(db_field, request, **kwargs)
 
@@ -185,6 +188,7 @@ class WorkingPaperAdmin(AuditedAdmin):
             kind=obj.kind,
             title=obj.title,
             working_group=obj.working_group,
+            session=obj.session,
         )
 
     def has_transition_permission(self, request):

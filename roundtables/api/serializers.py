@@ -26,6 +26,7 @@ from gfmd.platform.transitions import allowed_transitions
 from roundtables.enums import (
     PAPER_KINDS,
     PAPER_TRANSITIONS,
+    ROUNDTABLE_PAPER,
     VERSION_STAGES,
     AccessRole,
     Decision,
@@ -258,11 +259,20 @@ class DocumentCreateSerializer(AnswersWithReadPayload, serializers.Serializer):
     read_serializer = WorkingPaperSerializer
     kind = serializers.ChoiceField(
         choices=[
-            (value, spec.label) for value, spec in PAPER_KINDS.items() if not spec.per_session
+            (value, spec.label) for value, spec in PAPER_KINDS.items() if value != ROUNDTABLE_PAPER
         ],
-        help_text=_("One of the Chair's documents (roundtable papers come with their session)."),
+        help_text=_(
+            "One of the Chair's documents or an outcome document (roundtable papers come "
+            "with their session)."
+        ),
     )
     edition = serializers.PrimaryKeyRelatedField(queryset=Edition.objects.all())
+    session = serializers.PrimaryKeyRelatedField(
+        queryset=Session.objects.select_related("roundtable"),
+        required=False,
+        allow_null=True,
+        help_text=_("The session a rapporteur report reports on (per-session kinds only)."),
+    )
     title = serializers.CharField(max_length=300)
     working_group = serializers.PrimaryKeyRelatedField(
         queryset=WorkingGroup.objects.all(),
@@ -277,6 +287,15 @@ class AdoptSerializer(serializers.Serializer):
         queryset=MeetingDecision.objects.all(),
         help_text=_("The Steering Group decision (on a meeting's agenda item) adopting it."),
     )
+
+
+class PublishSerializer(serializers.Serializer):
+    """Publishing or distributing an outcome document of a Chatham House meeting: staff may
+    override the attribution guard, with the reason recorded in the activity log."""
+
+    reason = serializers.CharField(required=False, allow_blank=True, default="")
+    override_chatham_house = serializers.BooleanField(required=False, default=False)
+    override_reason = serializers.CharField(required=False, allow_blank=True, default="")
 
 
 class SummaryGroupSerializer(serializers.Serializer):
@@ -506,7 +525,9 @@ SESSION = OutputSpec(
             kind="raw",
         ),
         "is_ready": Expr(is_ready_expression, serializers.BooleanField(read_only=True), "bool"),
-        "paper": Nested(SESSION_PAPER_STATUS, link="session", many=False),
+        "paper": Nested(
+            SESSION_PAPER_STATUS, link="session", many=False, where={"kind": ROUNDTABLE_PAPER}
+        ),
         "translated_fields_missing": Expr(
             lambda: missing_json(SESSION_TRANSLATED),
             serializers.ListField(

@@ -60,14 +60,16 @@ class WorkingPaper(models.Model):
         on_delete=models.PROTECT,
         related_name="papers",
     )
-    session = models.OneToOneField(
+    # A session has one document of each per-session kind (its working paper, its
+    # rapporteur report): `Session.paper` reads the working paper.
+    session = models.ForeignKey(
         "roundtables.Session",
         verbose_name=_("session"),
         null=True,
         blank=True,
         on_delete=models.CASCADE,
-        related_name="paper",
-        help_text=_("Roundtable working papers only: the session the paper serves."),
+        related_name="documents",
+        help_text=_("Per-session documents only: the session the document serves or reports on."),
     )
     working_group = models.ForeignKey(
         "gfmd.WorkingGroup",
@@ -127,7 +129,8 @@ class WorkingPaper(models.Model):
                 | (~Q(kind__in=SESSION_KINDS) & Q(session__isnull=True)),
                 name="paper_session_per_kind",
                 violation_error_message=_(
-                    "A roundtable working paper belongs to a session; other documents do not."
+                    "A working paper or rapporteur report belongs to a session; other documents "
+                    "do not."
                 ),
             ),
             CheckConstraint(
@@ -142,6 +145,12 @@ class WorkingPaper(models.Model):
                 condition=Q(adoption__isnull=True) | Q(state__in=FINAL_STATES),
                 name="paper_adopted_only_when_final",
                 violation_error_message=_("Only a final or distributed document is adopted."),
+            ),
+            models.UniqueConstraint(
+                fields=["session", "kind"],
+                condition=Q(session__isnull=False),
+                name="paper_one_per_session_kind",
+                violation_error_message=_("This session already has a document of this kind."),
             ),
             models.UniqueConstraint(
                 fields=["edition", "kind"],
@@ -175,9 +184,11 @@ class WorkingPaper(models.Model):
         super().clean()
         per_session = PAPER_KINDS[self.kind].per_session if self.kind in PAPER_KINDS else False
         if per_session and self.session_id is None:
-            raise ValidationError({"session": _("A roundtable working paper needs its session.")})
+            raise ValidationError({"session": _("This kind of document needs its session.")})
         if not per_session and self.session_id is not None:
-            raise ValidationError({"session": _("Only a roundtable working paper has a session.")})
+            raise ValidationError(
+                {"session": _("Only a working paper or rapporteur report has a session.")}
+            )
         per_group = self.kind in WORKING_GROUP_KINDS
         if per_group != (self.working_group_id is not None):
             raise ValidationError(
@@ -202,10 +213,17 @@ class WorkingPaper(models.Model):
     @property
     def code(self) -> str:
         """A short name for lists and messages: the session code, or the kind and edition."""
-        return self.session.code if self.session_id is not None else self.document_name()
+        if self.session_id is not None and self.kind == ROUNDTABLE_PAPER:
+            return self.session.code
+        return self.document_name()
 
     def document_name(self) -> str:
         """How messages name it: "RT 1.1 working paper" or "Concept note, GFMD 2024"."""
+        if self.session_id is not None and self.kind != ROUNDTABLE_PAPER:
+            return _("%(session)s %(kind)s") % {
+                "session": self.session.code,
+                "kind": self.get_kind_display().lower(),
+            }
         if self.session_id is not None:
             return _("%(session)s working paper") % {"session": self.session.code}
         return _("%(kind)s, %(edition)s") % {

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gfmd.platform.models.checks import CheckConstraint
 from gfmd.platform.names import validate_visible_text, visible_text_constraint
+from roundtables.enums import ROUNDTABLE_PAPER
 
 
 class Theme(models.Model):
@@ -187,3 +188,13 @@ class Session(models.Model):
     @property
     def code(self) -> str:
         return session_code(self.roundtable.number, self.number)
+
+    @property
+    def paper(self):
+        """The session's working paper (None before it exists). A session also has other
+        per-session documents (its rapporteur report): `documents`, prefetched by the
+        selectors, is read without a query."""
+        documents = getattr(self, "_prefetched_objects_cache", {}).get("documents")
+        if documents is not None:
+            return next((d for d in documents if d.kind == ROUNDTABLE_PAPER), None)
+        return self.documents.filter(kind=ROUNDTABLE_PAPER).first()

@@ -74,7 +74,8 @@ def roundtables_for_user(user):
 
 def sessions_with_details():
     """Sessions with everything the session page and the board show, in fixed queries."""
-    return Session.objects.select_related("roundtable__edition", "theme", "paper").prefetch_related(
+    return Session.objects.select_related("roundtable__edition", "theme").prefetch_related(
+        "documents",
         Prefetch(
             "cochairs",
             queryset=CoChair.objects.select_related("country").order_by("id"),
@@ -92,7 +93,9 @@ def sessions_for_user(user, *, details=True):
     sessions = (
         sessions_with_details()
         if details
-        else Session.objects.select_related("roundtable__edition", "theme", "paper")
+        else Session.objects.select_related("roundtable__edition", "theme").prefetch_related(
+            "documents"
+        )
     )
     return _readable(
         user,

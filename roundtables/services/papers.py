@@ -11,10 +11,17 @@ from gfmd.platform.errors import ConflictError, DomainError
 from gfmd.platform.services.activity import log_action
 from gfmd.platform.services.records import record_save
 from gfmd.platform.services.transitions import Webhook, require_reason, transition_run
-from roundtables.enums import FINAL_STATES, PAPER_KINDS, PAPER_TRANSITIONS, TAKEN_IN
+from roundtables.enums import (
+    FINAL_STATES,
+    PAPER_KINDS,
+    PAPER_TRANSITIONS,
+    ROUNDTABLE_PAPER,
+    TAKEN_IN,
+)
 from roundtables.models import WorkingPaper
 from roundtables.notifications import notify_user, when
 from roundtables.selectors.audience import focal_point_users, paper_audience
+from roundtables.services.chatham import chatham_house_guard
 from roundtables.services.translations import consultation_translation_gate
 from roundtables.services.versions import version_release_latest
 
@@ -102,14 +109,16 @@ def _final_message(paper, number: int, count: int) -> tuple[str, str]:
 
 
 @transaction.atomic
-def document_create(*, actor, edition, kind: str, title: str, working_group=None) -> WorkingPaper:
-    """Staff create one of the Chair's documents of an edition, or a working group's
-    deliverable (naming the group); a roundtable working paper is made with its session,
-    `session_create`."""
+def document_create(
+    *, actor, edition, kind: str, title: str, session=None, working_group=None
+) -> WorkingPaper:
+    """Staff create one of the Chair's documents or outcome documents of an edition, or a
+    working group's deliverable (naming the group); a rapporteur report names its `session`
+    (a roundtable working paper is made with its session, `session_create`)."""
     spec = PAPER_KINDS.get(kind)
     if spec is None:
         raise DomainError(_("Choose a document kind."), field="kind")
-    if spec.per_session:
+    if kind == ROUNDTABLE_PAPER:
         raise DomainError(
             _("A roundtable working paper is created with its session."), field="kind"
         )
@@ -117,6 +126,20 @@ def document_create(*, actor, edition, kind: str, title: str, working_group=None
         raise DomainError(
             _("A working group deliverable names its working group; other documents do not."),
             field="working_group",
+        )
+    if spec.per_session and session is None:
+        raise DomainError(_("Choose the session this document reports on."), field="session")
+    if not spec.per_session and session is not None:
+        raise DomainError(
+            _("Only a working paper or rapporteur report has a session."), field="session"
+        )
+    if session is not None and session.roundtable.edition_id != edition.pk:
+        raise DomainError(_("The paper's edition is its session's edition."), field="session")
+    if session is not None and WorkingPaper.objects.filter(session=session, kind=kind).exists():
+        raise ConflictError(
+            _("%(session)s already has a %(kind)s.")
+            % {"session": session.code, "kind": str(spec.label).lower()},
+            code="document_exists",
         )
     if not (title or "").strip():
         raise DomainError(_("A document needs a title."), field="title")
@@ -129,7 +152,11 @@ def document_create(*, actor, edition, kind: str, title: str, working_group=None
     return record_save(
         actor=actor,
         instance=WorkingPaper(
-            edition=edition, kind=kind, title=title.strip(), working_group=working_group
+            edition=edition,
+            kind=kind,
+            session=session,
+            title=title.strip(),
+            working_group=working_group,
         ),
     )
 
@@ -233,8 +260,23 @@ def paper_finalise(*, actor, paper: WorkingPaper, version=None, reason: str = ""
 
 
 @transaction.atomic
-def paper_distribute(*, actor, paper: WorkingPaper, reason: str = "") -> WorkingPaper:
-    return _run(_lock(paper), "distribute", actor=actor, reason=reason)
+def paper_distribute(
+    *,
+    actor,
+    paper: WorkingPaper,
+    reason: str = "",
+    override_chatham_house: bool = False,
+    override_reason: str = "",
+) -> WorkingPaper:
+    def prepare(paper):
+        return chatham_house_guard(
+            actor=actor,
+            paper=paper,
+            override=override_chatham_house,
+            override_reason=override_reason,
+        )
+
+    return _run(_lock(paper), "distribute", actor=actor, reason=reason, prepare=prepare)
 
 
 @transaction.atomic
@@ -248,8 +290,16 @@ def paper_withdraw(*, actor, paper: WorkingPaper, reason: str) -> WorkingPaper:
 
 
 @transaction.atomic
-def paper_set_public(*, actor, paper: WorkingPaper, public: bool) -> WorkingPaper:
-    """Staff publish a final or distributed paper (public access), or take it back."""
+def paper_set_public(
+    *,
+    actor,
+    paper: WorkingPaper,
+    public: bool,
+    override_chatham_house: bool = False,
+    override_reason: str = "",
+) -> WorkingPaper:
+    """Staff publish a final or distributed paper (public access), or take it back. An
+    outcome document passes the Chatham House guard first."""
     paper = _lock(paper)
     if public and paper.state not in FINAL_STATES:
         raise ConflictError(
@@ -259,6 +309,14 @@ def paper_set_public(*, actor, paper: WorkingPaper, public: bool) -> WorkingPape
         )
     if paper.is_public == public:
         return paper
+    extra = {}
+    if public:
+        extra = chatham_house_guard(
+            actor=actor,
+            paper=paper,
+            override=override_chatham_house,
+            override_reason=override_reason,
+        )
     paper.is_public = public
     paper.published_at = timezone.now() if public else None
     paper.save(update_fields=["is_public", "published_at"])
@@ -266,7 +324,7 @@ def paper_set_public(*, actor, paper: WorkingPaper, public: bool) -> WorkingPape
         actor,
         paper,
         "paper.publish" if public else "paper.unpublish",
-        {"from": not public, "to": public},
+        {"from": not public, "to": public, **extra},
     )
     return paper
 

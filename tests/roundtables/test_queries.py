@@ -68,7 +68,7 @@ def test_api_list_query_count_is_constant(
 ADMIN_CHANGELISTS = [
     ("theme", 11),
     ("roundtable", 11),
-    ("session", 14),
+    ("session", 15),  # the session's documents (working paper, rapporteur report): one query
     ("cochair", 11),
     ("teammembership", 11),
     ("workingpaper", 11),
@@ -91,16 +91,18 @@ def test_admin_board_query_count_is_constant(programme, client, django_assert_nu
 
     client.force_login(StaffFactory())
     edition = Edition.objects.get(ordinal=12)
-    # session, user, saved language (no Redis in tests), then the board's own
-    with django_assert_num_queries(12):
+    # session, user, saved language (no Redis in tests), then the board's own (the
+    # sessions' documents, working paper and rapporteur report, in one prefetch)
+    with django_assert_num_queries(13):
         response = client.get(f"/admin/roundtables/roundtable/board/{edition.pk}/")
     assert response.status_code == 200
 
 
 @pytest.mark.parametrize(
     "url, queries",
-    # the calendar: 4 + the one read of the user's feed key for the Link header
-    [("/api/v1/sessions/calendar.ics/", 5), ("/api/v1/cochairs/export/?file_format=csv", 2)],
+    # the calendar: 5 (the sessions' documents prefetched) + the one read of the user's
+    # feed key for the Link header
+    [("/api/v1/sessions/calendar.ics/", 6), ("/api/v1/cochairs/export/?file_format=csv", 2)],
     ids=["calendar", "cochair-export"],
 )
 def test_calendar_and_export_query_count_is_constant(

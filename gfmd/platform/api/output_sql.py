@@ -76,9 +76,9 @@ class NestedJSON(Subquery):
 
 def _nested(item):  # an outputs.Nested: its spec, link and order
     spec = item.spec
-    queryset = spec.model._default_manager.filter(**{item.link: OuterRef("pk")}).order_by(
-        *item.order_by
-    )
+    queryset = spec.model._default_manager.filter(
+        **{item.link: OuterRef("pk")}, **item.where
+    ).order_by(*item.order_by)
     return NestedJSON(
         queryset.values(
             **{

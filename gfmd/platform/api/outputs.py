@@ -79,9 +79,19 @@ class Expr:
 class Nested:
     """Rows of another spec linked to this row (`link`: the child's relation to it)."""
 
-    def __init__(self, spec: OutputSpec, link: str, many=True, order_by=("id",), **field_kwargs):
+    def __init__(
+        self,
+        spec: OutputSpec,
+        link: str,
+        many=True,
+        order_by=("id",),
+        where: dict | None = None,
+        **field_kwargs,
+    ):
+        # `where`: more conditions on the child rows (one kind of a session's documents).
         self.spec, self.link, self.many = spec, link, many
         self.order_by, self.field_kwargs = tuple(order_by), field_kwargs
+        self.where = dict(where or {})
 
 
 class OutputSpec:

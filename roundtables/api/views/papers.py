@@ -95,6 +95,7 @@ class WorkingPaperViewSet(
             kind=data["kind"],
             title=data["title"],
             working_group=data.get("working_group"),
+            session=data.get("session"),
         )
         serializer.instance = self.get_queryset().get(pk=paper.pk)
 
@@ -114,16 +115,12 @@ class WorkingPaperViewSet(
         paper = WorkingPaper.objects.select_related("session", "final_version").get(pk=paper.pk)
         return Response(s.WorkingPaperSerializer(paper).data, status=status_code)
 
-    def _transition(self, request, name, **extra):
+    def _transition(self, request, name, serializer_class=s.ReasonSerializer, **extra):
         paper = self.get_object()
-        payload = s.ReasonSerializer(data=request.data)
+        payload = serializer_class(data=request.data)
         payload.is_valid(raise_exception=True)
         paper = paper_services.paper_transition(
-            actor=request.user,
-            paper=paper,
-            name=name,
-            reason=payload.validated_data["reason"],
-            **extra,
+            actor=request.user, paper=paper, name=name, **payload.validated_data, **extra
         )
         return self._reply(paper)
 
@@ -170,22 +167,34 @@ class WorkingPaperViewSet(
         )
         return self._reply(paper)
 
-    @extend_schema(request=s.ReasonSerializer, responses=s.WorkingPaperSerializer)
+    @extend_schema(request=s.PublishSerializer, responses=s.WorkingPaperSerializer)
     @action(detail=True, methods=["post"])
     def distribute(self, request, pk=None):
-        return self._transition(request, "distribute")
+        """Distribute a final paper. An outcome document of a Chatham House edition that
+        quotes a government's input with its name is refused (409) unless staff override
+        with `override_reason`."""
+        return self._transition(request, "distribute", s.PublishSerializer)
 
     @extend_schema(request=s.ReasonSerializer, responses=s.WorkingPaperSerializer)
     @action(detail=True, methods=["post"])
     def withdraw(self, request, pk=None):
         return self._transition(request, "withdraw")
 
-    @extend_schema(request=None, responses=s.WorkingPaperSerializer)
+    @extend_schema(request=s.PublishSerializer, responses=s.WorkingPaperSerializer)
     @action(detail=True, methods=["post"])
     def publish(self, request, pk=None):
-        """Staff make a final or distributed paper public."""
+        """Staff make a final or distributed paper public (the Chatham House guard as for
+        `distribute`)."""
+        paper = self.get_object()
+        payload = s.PublishSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        data = payload.validated_data
         paper = paper_services.paper_set_public(
-            actor=request.user, paper=self.get_object(), public=True
+            actor=request.user,
+            paper=paper,
+            public=True,
+            override_chatham_house=data["override_chatham_house"],
+            override_reason=data["override_reason"],
         )
         return self._reply(paper)
 
