@@ -13,9 +13,11 @@ from gfmd.models import Country, Edition, Meeting, Organisation
 from gfmd.platform.services.records import record_save
 from registration.enums import CategoryKind, ListVisibility, QuotaScope
 from registration.models import ParticipantCategory, Quota, Registration
+from registration.services.badges import badge_batch_start
 from registration.services.credentials import credential_accept, credential_upload
 from registration.services.csd import csd_delegates_feed
 from registration.services.decisions import participant_approve, participant_reject
+from registration.services.letters import visa_letter_issue, visa_letters_issue_due
 from registration.services.participants import (
     Passport,
     participant_nominate,
@@ -59,9 +61,11 @@ def load(stdout) -> None:
     if Registration.objects.filter(meeting__title=TITLE).exists():
         stdout.write("Registration demo data already loaded.")
         return
-    registration, fed = _summit(staff, edition, TITLE)
+    registration, fed, countries = _summit(staff, edition, TITLE)
+    letters, batch = _documents(staff, registration, countries)
     stdout.write(f"Registration demo: {TITLE}, {registration.participants.count()} participants "
-                 f"({len(fed)} CSD delegates fed in).")  # fmt: skip
+                 f"({len(fed)} CSD delegates fed in), {letters} visa letters, badge batch "
+                 f"{batch.pk} (runs after the load).")  # fmt: skip
 
 
 def load_cycle(edition, stdout) -> None:
@@ -73,7 +77,8 @@ def load_cycle(edition, stdout) -> None:
 
 
 def _summit(staff, edition, title):
-    countries = {c.iso3: c for c in Country.objects.filter(iso3__in=["CHE", "DEU", "FRA", "MAR"])}
+    iso3s = ["CHE", "DEU", "FRA", "MAR", "NGA"]
+    countries = {c.iso3: c for c in Country.objects.filter(iso3__in=iso3s)}
     meeting = record_save(
         actor=staff,
         instance=Meeting(
@@ -135,7 +140,31 @@ def _summit(staff, edition, title):
     )
     credential_accept(actor=staff, credential=credential)
     fed = csd_delegates_feed(actor=staff, registration=registration)
-    return registration, fed
+    return registration, fed, countries
+
+
+def _documents(staff, registration, countries):
+    """Visa letters (French and English, one re-issued) and a batch of badge sheets, so the
+    admin shows issued documents; the batch runs in the worker (inline without a broker)."""
+    camille = registration.participants.get(full_name="Camille Martin")
+    participant_approve(actor=staff, participant=camille)
+    aisha = participant_nominate(
+        actor=staff,
+        registration=registration,
+        category=registration.categories.get(code="gov"),
+        country=countries["NGA"],
+        full_name="Aisha Bello",
+        email="aisha.bello@example.org",
+        function="Director, Diaspora Affairs",
+        visa_letter_needed=True,
+        passport=Passport(countries["NGA"], "A09876543", date(1984, 9, 30)),
+        submit=True,
+    )
+    participant_approve(actor=staff, participant=aisha)
+    letters = visa_letters_issue_due(actor=staff, registration=registration)
+    visa_letter_issue(actor=staff, participant=aisha, reason="Passport renewed")
+    batch = badge_batch_start(actor=staff, registration=registration)
+    return len(letters) + 1, batch
 
 
 def _nominations(staff, registration, categories, countries):

@@ -18,6 +18,7 @@ from registration.admin.forms import SubstituteForm, reason_step
 from registration.enums import ParticipantState
 from registration.models import Participant, PassportData
 from registration.selectors.participants import credentials_held, filter_missing_credentials
+from registration.selectors.quotas import quota_usage
 from registration.services.decisions import participant_reject, participants_bulk_approve
 from registration.services.participants import participant_cancel, participant_substitute
 
@@ -115,6 +116,15 @@ class ParticipantAdmin(AuditedAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(credentials_held=credentials_held())
+
+    def changelist_view(self, request, extra_context=None):
+        # With a meeting picked, the seats against its quotas sit above the queue, so a
+        # bulk approval is decided with the counts in view (two queries).
+        extra_context = extra_context or {}
+        registration_id = request.GET.get(RegistrationFilter.parameter_name, "")
+        if registration_id.isdigit():
+            extra_context["quota_usage"] = quota_usage(int(registration_id))
+        return super().changelist_view(request, extra_context)
 
     @admin.display(description=_("delegation"))
     def delegation_name(self, obj):

@@ -5,6 +5,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from gfmd.enums import OrganisationKind
+from gfmd.platform.content import column_for
 from gfmd.platform.models.checks import CheckConstraint
 from gfmd.platform.names import validate_visible_text, visible_text_constraint
 from registration.enums import CategoryKind, ListVisibility, QuotaScope
@@ -136,6 +137,11 @@ class ParticipantCategory(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def name_in(self, language: str | None) -> str:
+        """The name in `language` (a badge's, a letter's), else the original name."""
+        column = column_for("name", language) if language else None
+        return (getattr(self, column) if column else "") or self.name
 
 
 class Quota(models.Model):

@@ -131,6 +131,9 @@ def quota_usage(registration_id: int) -> list[dict]:
         .values("category_id", "country_id", "organisation_id")
         .annotate(
             approved=Count("id", filter=Q(state=ParticipantState.APPROVED)),
+            heads=Count(
+                "id", filter=Q(state=ParticipantState.APPROVED, is_head_of_delegation=True)
+            ),
             waiting=Count("id", filter=Q(state=ParticipantState.WAITLISTED)),
         )
     )
@@ -140,6 +143,9 @@ def quota_usage(registration_id: int) -> list[dict]:
     usage = []
     for quota in quotas:
         rows = by_category.get(quota.category_id, [])
+        if quota.plus_head_of_delegation and quota.scope == QuotaScope.PER_DELEGATION:
+            # the head's seat is on top (as seat_check counts)
+            rows = [{**r, "approved": r["approved"] - r["heads"]} for r in rows]
         if quota.scope == QuotaScope.OVERALL:
             taken = sum(r["approved"] for r in rows)
             waiting = sum(r["waiting"] for r in rows)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from gfmd.platform.errors import ConflictError
@@ -33,6 +33,7 @@ class BadgeFace:
     colour: str
     meeting: str
     qr: str
+    language: str
 
 
 def badge_payload(badge: Badge) -> str:
@@ -127,23 +128,29 @@ def _face(badge: Badge) -> BadgeFace:
     return BadgeFace(
         name=participant.full_name,
         delegation=str(delegation) if delegation else "",
-        category=participant.category.name,
+        # each badge in its holder's language, even on a sheet of several languages
+        category=participant.category.name_in(participant.language),
         colour=participant.category.colour,
         meeting=participant.registration.meeting.title,
         qr=qr_data_uri(badge_payload(badge)),
+        language=participant.language,
     )
 
 
 def _html(faces: list[BadgeFace], *, sheet: bool, title: str) -> str:
     size = PER_SHEET if sheet else 1
     pages = [faces[i : i + size] for i in range(0, len(faces), size)]
-    return render_to_string(LAYOUT, {"pages": pages, "sheet": sheet, "title": title})
+    language = translation.get_language() if sheet else faces[0].language
+    return render_to_string(
+        LAYOUT, {"pages": pages, "sheet": sheet, "title": title, "language": language}
+    )
 
 
 def badge_pdf(*, participant: Participant) -> bytes:
     badge = badge_for(participant)
     badge.participant = participant
-    return html_to_pdf(_html([_face(badge)], sheet=False, title=participant.full_name))
+    with translation.override(participant.language):
+        return html_to_pdf(_html([_face(badge)], sheet=False, title=participant.full_name))
 
 
 def badges_for_sheets(registration: Registration):

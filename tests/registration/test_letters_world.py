@@ -68,6 +68,18 @@ class World:
         return participant
 
 
+def letter_templates(create=True) -> None:
+    """The migration's starting templates replaced by the tests' own (or none)."""
+    DocumentTemplate.objects.filter(kind=VISA_LETTER_KIND).delete()
+    if create:
+        DocumentTemplate.objects.create(
+            kind=VISA_LETTER_KIND, language="en-gb", subject="Invitation", body=LETTER_EN
+        )
+        DocumentTemplate.objects.create(
+            kind=VISA_LETTER_KIND, language="fr", subject="Lettre d'invitation", body=LETTER_FR
+        )
+
+
 def build_world(*, templates=True) -> World:
     meeting = MeetingFactory(
         body=MeetingBody.FORUM,
@@ -102,14 +114,6 @@ def build_world(*, templates=True) -> World:
     media = ParticipantCategory.objects.create(
         registration=registration, code="media", name="Media", kind=CategoryKind.MEDIA, position=2
     )
-    # the migration's starting templates are replaced by the tests' own (or none)
-    DocumentTemplate.objects.filter(kind=VISA_LETTER_KIND).delete()
-    if templates:
-        DocumentTemplate.objects.create(
-            kind=VISA_LETTER_KIND, language="en-gb", subject="Invitation", body=LETTER_EN
-        )
-        DocumentTemplate.objects.create(
-            kind=VISA_LETTER_KIND, language="fr", subject="Lettre d'invitation", body=LETTER_FR
-        )
+    letter_templates(templates)
     iom = OrganisationFactory(name="International Organization for Migration", acronym="IOMX")
     return World(registration, government, observer, media, iom)
