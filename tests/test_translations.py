@@ -47,6 +47,20 @@ def test_every_entry_is_translated_and_none_is_fuzzy(app, lang):
     assert po.percent_translated() == 100
 
 
+# One plural rule per language in every app's catalogue: Django keeps a catalogue whose
+# rule differs apart, and an entry with fewer forms than its rule asks for falls back to
+# English for the missing ones (a Spanish "5 participants" came out in English).
+PLURAL_FORMS = {"fr": "nplurals=2; plural=(n > 1);", "es": "nplurals=2; plural=(n != 1);"}
+
+
+@pytest.mark.parametrize("app,lang", CATALOGUES)
+def test_plural_entries_have_the_forms_their_language_rule_asks_for(app, lang):
+    po = polib.pofile(str(catalogue_path(ROOT, app, lang)))
+    assert po.metadata["Plural-Forms"] == PLURAL_FORMS[lang]
+    wrong = [e.msgid for e in po if e.msgid_plural and sorted(e.msgstr_plural) != [0, 1]]
+    assert not wrong, f"{app} {lang}: plural entries without exactly two forms: {wrong[:5]}"
+
+
 @pytest.mark.parametrize("app", APPS)
 def test_makemessages_finds_no_string_missing_from_the_catalogue(app, tmp_path):
     """Every marked string is in the committed catalogues, and nothing stale is left there."""

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     dependencies = [
         ("gfmd", "0021_document_templates"),
-        ("roundtables", "0008_document_kinds"),
+        ("roundtables", "0009_mechanisms_and_deliverables"),
     ]
 
     operations = [
