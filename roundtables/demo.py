@@ -278,6 +278,28 @@ def load(stdout) -> None:
     p.paper_open_consultation(actor=staff, paper=paper, deadline=timezone.now() + timedelta(days=5))
     p.paper_finalise(actor=staff, paper=paper)
 
+    # RT 3.1's rapporteur report (an outcome document): distributed and public, so the
+    # outcomes archive has an entry; it names no government (the Chatham House guard).
+    report = p.document_create(
+        actor=staff,
+        edition=edition,
+        kind="rapporteur_report",
+        session=sessions[(3, 1)],
+        title="Rapporteur report: regular pathways",
+    )
+    p.paper_start_drafting(actor=staff, paper=report)
+    version_add_text(
+        actor=staff,
+        paper=report,
+        text="Participants called for more regular pathways and for data shared across regions.\n",
+    )
+    p.paper_open_consultation(
+        actor=staff, paper=report, deadline=timezone.now() + timedelta(days=5)
+    )
+    p.paper_finalise(actor=staff, paper=report)
+    p.paper_distribute(actor=staff, paper=report)
+    p.paper_set_public(actor=staff, paper=report, public=True)
+
     # RT 3.2: a declined proposal and a withdrawal: both seats open.
     c.cochair_decline(
         actor=staff,

@@ -37,6 +37,8 @@ def test_demo_programme_for_gfmd_2020_is_complete_and_idempotent():
         PaperState.FINAL,
         PaperState.DISTRIBUTED,
     } <= states
-    distributed = WorkingPaper.objects.get(state=PaperState.DISTRIBUTED)
+    distributed = WorkingPaper.objects.get(state=PaperState.DISTRIBUTED, kind="roundtable_paper")
+    # RT 3.1's rapporteur report: the outcomes archive's demo entry
+    assert WorkingPaper.objects.get(kind="rapporteur_report").is_public
     assert distributed.is_public and distributed.final_version.included_inputs.count() == 2
     assert "already loaded" in out.getvalue()
