@@ -343,6 +343,7 @@ MECHANISM_REACHES = {
     "/api/v1/working-groups/",
     "/api/v1/meetings/",
     "/api/v1/calendar-feeds/",  # its meetings' feed (scoped by the same selector)
+    "/api/v1/inputs/",  # its mechanism's inputs to working papers (roundtables matrix)
 }
 
 
