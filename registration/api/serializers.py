@@ -2,10 +2,14 @@
 participant's category and delegation are set once; passport data are write-only, and read
 back only by staff who ask for them)."""
 
+from django.db import models
+from django.db.models import Case, F, Value, When
+from django.db.models.functions import Cast, Concat
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from gfmd.models import Country, Organisation
+from gfmd.platform.api.outputs import Column, Expr, OutputSpec
 from registration.enums import CredentialKind
 from registration.models import (
     Credential,
@@ -229,13 +233,44 @@ class BulkApproveSerializer(serializers.Serializer):
             self.fields["participants"].child_relation.queryset = participants
 
 
-class ParticipantListEntrySerializer(serializers.Serializer):
-    """One line of the public participant list (no name on a Chatham House meeting)."""
+def _delegation():
+    """The delegation as `Participant.delegation` prints it: the government's name, else the
+    organisation's "name (acronym)"; null for media, guests and the Support Unit."""
+    return Case(
+        When(country__isnull=False, then=F("country__name")),
+        When(organisation__isnull=True, then=Value(None)),
+        When(organisation__acronym="", then=F("organisation__name")),
+        default=Concat(
+            F("organisation__name"), Value(" ("), F("organisation__acronym"), Value(")")
+        ),
+        output_field=models.CharField(),
+    )
 
-    category = serializers.CharField()
-    delegation = serializers.CharField(allow_null=True)
-    name = serializers.CharField(allow_null=True)
-    function = serializers.CharField(allow_null=True)
+
+def _list_entry(*, anonymous: bool) -> OutputSpec:
+    # a typed NULL: PostgreSQL's to_json cannot take an untyped one
+    hidden = (lambda: Cast(Value(None), models.CharField())) if anonymous else None
+    return OutputSpec(
+        Participant,
+        "ParticipantListEntryAnonymous" if anonymous else "ParticipantListEntry",
+        {
+            "category": Column("category__name", serializers.CharField(), translated=True),
+            "delegation": Expr(_delegation, serializers.CharField(allow_null=True)),
+            "name": Expr(hidden, serializers.CharField(allow_null=True))
+            if anonymous
+            else Column("full_name", serializers.CharField(allow_null=True)),
+            "function": Expr(hidden, serializers.CharField(allow_null=True))
+            if anonymous
+            else Column("function", serializers.CharField(allow_null=True)),
+        },
+        doc="One line of the public participant list (no name on a Chatham House meeting).",
+    )
+
+
+# The public participant list: one spec, and its Chatham House form without names.
+PARTICIPANT_LIST_ENTRY = _list_entry(anonymous=False)
+PARTICIPANT_LIST_ENTRY_ANONYMOUS = _list_entry(anonymous=True)
+ParticipantListEntrySerializer = PARTICIPANT_LIST_ENTRY.serializer()
 
 
 class CredentialSerializer(serializers.ModelSerializer):

@@ -69,18 +69,8 @@ class RegistrationViewSet(RegistrationScopesMixin, RecordViewSet):
         rows = sel.participant_list(request.user, registration)
         page = self.paginate_queryset(rows)
         anonymous = registration.chatham_house and not is_support_staff(request.user)
-        entries = [
-            {
-                "category": str(p.category),
-                "delegation": str(p.delegation) if p.delegation else None,
-                "name": None if anonymous else p.full_name,
-                "function": None if anonymous else p.function,
-            }
-            for p in page
-        ]
-        return self.get_paginated_response(
-            s.ParticipantListEntrySerializer(entries, many=True).data
-        )
+        spec = s.PARTICIPANT_LIST_ENTRY_ANONYMOUS if anonymous else s.PARTICIPANT_LIST_ENTRY
+        return self.get_paginated_response(spec.render_instances(page))
 
     @extend_schema(request=None, responses=s.CSDFeedResultSerializer)
     @action(detail=True, methods=["post"], url_path="feed-csd-delegates")

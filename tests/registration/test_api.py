@@ -265,6 +265,25 @@ def test_participant_list_follows_category_visibility_and_chatham_house(summit, 
     assert public[0]["name"] == "Person media"
 
 
+def test_participant_list_names_categories_in_the_reader_language(summit, api):
+    summit.media.name_fr = "Médias"
+    summit.media.save()
+    staff = StaffFactory()
+    person = participant_nominate(
+        actor=staff,
+        registration=summit.registration,
+        category=summit.media,
+        full_name="Person media",
+        email="media@example.org",
+        submit=True,
+    )
+    api(staff).post(f"/api/v1/participants/{person.pk}/approve/", {}, format="json")
+    url = f"/api/v1/registrations/{summit.registration.pk}/participant-list/"
+    french = api().get(url, headers={"Accept-Language": "fr"}).json()["results"]
+    assert french == [{"category": "Médias", "delegation": None, "name": None, "function": None}]
+    assert api().get(url).json()["results"][0]["category"] == "Media"
+
+
 @pytest.mark.parametrize(
     ("language", "expected"),
     [
