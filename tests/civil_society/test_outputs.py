@@ -60,7 +60,10 @@ def _same(found, expected):
 
 @pytest.mark.parametrize("zone", ["UTC", "Asia/Kolkata"])
 def test_application_spec_writes_what_the_serializer_wrote(demo, zone):
-    queryset = applications_for_user(get_user_model().objects.get(username="staff"))
+    # GFMD 2020's 300 (the edition in office has a smaller CSD of its own in the demo)
+    queryset = applications_for_user(get_user_model().objects.get(username="staff")).filter(
+        csd_edition__edition__ordinal=12
+    )
     with _zone(zone):
         expected = legacy.CSDApplicationSerializer(queryset, many=True).data
         found = CSD_APPLICATION.render(queryset)
