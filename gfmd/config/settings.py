@@ -22,7 +22,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver" if DE
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "gfmd.platform.admin.site.ForumAdminConfig",  # django.contrib.admin, app list once a request
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -1,6 +1,8 @@
 """The admin: every changelist loads in a fixed number of queries; saves go through services."""
 
 import pytest
+from django.contrib import admin as django_admin
+from django.contrib.admin import ModelAdmin
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -256,3 +258,18 @@ def test_country_page_overrides_perspective_through_the_service(admin_client):
     assert ActivityLog.objects.filter(
         object_id=str(mex.pk), action="country.override_perspective"
     ).exists()
+
+
+def test_admin_index_checks_each_models_permissions_once(admin_client, monkeypatch):
+    # The sidebar and the index both list the apps; the site builds that list once a request
+    # (gfmd/platform/admin/site.py), so every model's permissions are checked once, not twice.
+    calls = []
+    original = ModelAdmin.get_model_perms
+
+    def counting(self, request):
+        calls.append(type(self))
+        return original(self, request)
+
+    monkeypatch.setattr(ModelAdmin, "get_model_perms", counting)
+    assert admin_client.get("/admin/").status_code == 200
+    assert calls and len(calls) == len(set(calls)) <= len(django_admin.site._registry)
