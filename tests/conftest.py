@@ -111,11 +111,11 @@ def _demo_rows(request, django_db_setup, django_db_blocker):
 
     from django.core.management import call_command
 
-    from tests.factories import country
+    from tests.factories import reference_data
 
     refuse_transactional_neighbours(request)
     with rows_kept_for_the_module(django_db_blocker):
-        country("DEU")  # an earlier transactional test may have flushed the reference list
+        reference_data()  # an earlier transactional test may have flushed the reference rows
         call_command("load_demo", stdout=StringIO())
         yield
 

@@ -2,6 +2,7 @@
 endpoint -> make(n), n more rows of that list's records (the query-count tests)."""
 
 from datetime import date, timedelta
+from importlib import import_module
 
 import factory
 from django.contrib.auth import get_user_model
@@ -48,6 +49,19 @@ def country(iso3: str) -> Country:
         countries_load()
         found = Country.objects.get(iso3=iso3)
     return found
+
+
+def reference_data() -> None:
+    """The reference rows migrations seed and the demo needs, reloaded if a transactional
+    test flushed them: the countries and the starting visa letter templates."""
+    from django.apps import apps
+
+    from gfmd.platform.models import DocumentTemplate
+
+    country("DEU")
+    if not DocumentTemplate.objects.filter(kind="registration.visa_letter").exists():
+        seeding = import_module("registration.migrations.0003_letters_badges_checkin")
+        seeding.add_visa_letter_templates(apps, None)
 
 
 class UserFactory(factory.django.DjangoModelFactory):

@@ -17,7 +17,7 @@ from django.db import connection
 from gfmd.platform.services.backups import BackupError, backup_create, backup_restore, backup_verify
 from roundtables.models import WorkingPaper
 from roundtables.services.versions import version_add_file
-from tests.factories import StaffFactory, country
+from tests.factories import StaffFactory, reference_data
 from tests.roundtables.factories import PDF_BYTES, upload
 
 pytestmark = pytest.mark.slow
@@ -62,7 +62,7 @@ def _manage(*args, database: str, media: Path):
 def demo_backup(transactional_db, settings, tmp_path):
     """The demo data plus one uploaded file, backed up."""
     settings.MEDIA_ROOT = tmp_path / "media"
-    country("DEU")  # an earlier transactional test may have flushed the reference list
+    reference_data()  # an earlier transactional test may have flushed the reference rows
     call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
     paper = WorkingPaper.objects.filter(state="drafting").first()
     version = version_add_file(

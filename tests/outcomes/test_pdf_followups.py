@@ -6,9 +6,11 @@ from pathlib import Path
 
 import pytest
 from django.db import connection, transaction
+from django.db.models import Max
 from django.db.utils import DatabaseError
 from pypdf import PdfReader
 
+from gfmd.models import Edition
 from outcomes.models import FollowUp
 from outcomes.services.reports import report_create, report_generate
 from tests.factories import EditionFactory
@@ -70,6 +72,9 @@ def test_renumbering_an_edition_still_cascades_to_follow_up_ordinals():
     """The one UPDATE the trigger lets through: the copied ordinals kept true."""
     entry = FollowUpFactory()
     edition = entry.edition
+    # later than every edition (factory ordinals grow over a whole run): still after the
+    # recommendation's, and free
+    later = Edition.objects.aggregate(last=Max("ordinal"))["last"] + 1000
     with connection.cursor() as cursor:
-        cursor.execute("UPDATE gfmd_edition SET ordinal = 900 WHERE id = %s", [edition.pk])
-    assert FollowUp.objects.get(pk=entry.pk).edition_ordinal == 900
+        cursor.execute("UPDATE gfmd_edition SET ordinal = %s WHERE id = %s", [later, edition.pk])
+    assert FollowUp.objects.get(pk=entry.pk).edition_ordinal == later
