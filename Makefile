@@ -38,6 +38,9 @@ run: install messages
 test: export DATABASE_URL ?= $(TEST_DATABASE_URL)
 test: export TEST_REDIS_URL ?= $(DEFAULT_TEST_REDIS_URL)
 test: export DB_CONN_MAX_AGE := 0
+# Cache compiled bytecode even where the environment turns it off: pytest's assertion
+# rewriting and every manage.py, gunicorn and Celery subprocess would recompile the project.
+test: export PYTHONDONTWRITEBYTECODE :=
 test: install messages
 	scripts/ensure-services
 	scripts/ensure-browser

@@ -33,10 +33,10 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _redis_db_per_worker():
-    """Under pytest-xdist (`make test` runs two workers) each worker gets its own Redis
-    database, counting down from TEST_REDIS_URL's (gw0 keeps it, gw1 the one below):
-    tests clear the cache and a worker's broker keys must not meet the other's. Each
-    worker already has its own test database (pytest-django) and tmp_path."""
+    """Under pytest-xdist (not `make test`'s default yet: docs/testing.md) each worker gets
+    its own Redis database, counting down from TEST_REDIS_URL's (gw0 keeps it, gw1 the one
+    below): tests clear the cache and a worker's broker keys must not meet the other's.
+    Each worker already has its own test database (pytest-django) and tmp_path."""
     worker = os.environ.get("PYTEST_XDIST_WORKER", "")
     if not worker.startswith("gw"):
         return

@@ -5,7 +5,13 @@ from datetime import date
 from django.db.models import Q
 
 from gfmd.enums import FriendsRole
-from gfmd.models import EditionChair, FocalPoint, FriendsParticipation, SteeringGroupMembership
+from gfmd.models import (
+    EditionChair,
+    FocalPoint,
+    FriendsParticipation,
+    MechanismParticipation,
+    SteeringGroupMembership,
+)
 from gfmd.platform.roles import SUPPORT_UNIT_GROUP
 from roundtables.enums import CoChairState, Consulted, TeamState
 from roundtables.models import CoChair, TeamMembership
@@ -40,6 +46,25 @@ def friends_audience(edition) -> tuple[set[int], set[int]]:
     return countries, organisations
 
 
+def seated_mechanism_ids(edition) -> set[int]:
+    """Mechanisms with a Steering Group or Friends of the Forum seat during the edition's
+    cycle: they are consulted where observers are (roundtables/selectors/reach.py)."""
+    first, last = edition_period(edition)
+    return set(
+        MechanismParticipation.objects.filter(start_date__lte=last)
+        .filter(Q(end_date__isnull=True) | Q(end_date__gte=first))
+        .values_list("mechanism_id", flat=True)
+    )
+
+
+def paper_mechanism_ids(paper) -> set[int]:
+    """The mechanisms a paper's consultation addresses: none for the Steering Group's own
+    texts, else every seated mechanism."""
+    if paper.kind_spec.consulted == Consulted.STEERING:
+        return set()
+    return seated_mechanism_ids(paper.edition)
+
+
 def paper_audience(paper) -> tuple[set[int], set[int]]:
     """Whom the paper's consultation addresses, by its kind (enums.PAPER_KINDS)."""
     consulted = paper.kind_spec.consulted
@@ -71,12 +96,16 @@ def edition_audience(edition, session=None) -> tuple[set[int], set[int]]:
     return countries, organisations
 
 
-def focal_point_users(country_ids=(), organisation_ids=(), on: date | None = None) -> list:
+def focal_point_users(
+    country_ids=(), organisation_ids=(), on: date | None = None, mechanism_ids=()
+) -> list:
     """Active focal points' users of the given bodies, each user once, in a fixed order."""
     on = on or date.today()
     points = (
         FocalPoint.objects.filter(
-            Q(country_id__in=list(country_ids)) | Q(organisation_id__in=list(organisation_ids))
+            Q(country_id__in=list(country_ids))
+            | Q(organisation_id__in=list(organisation_ids))
+            | Q(mechanism_id__in=list(mechanism_ids))
         )
         .filter(start_date__lte=on)
         .filter(Q(end_date__isnull=True) | Q(end_date__gte=on))

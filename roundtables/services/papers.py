@@ -20,7 +20,11 @@ from roundtables.enums import (
 )
 from roundtables.models import WorkingPaper
 from roundtables.notifications import notify_user, when
-from roundtables.selectors.audience import focal_point_users, paper_audience
+from roundtables.selectors.audience import (
+    focal_point_users,
+    paper_audience,
+    paper_mechanism_ids,
+)
 from roundtables.services.chatham import chatham_house_guard
 from roundtables.services.translations import consultation_translation_gate
 from roundtables.services.versions import version_release_latest
@@ -72,8 +76,9 @@ def _notify_audience(paper, event: str, build) -> int:
     """Mail the consulted bodies' focal points (whom the paper's kind consults), each in
     their language (`build` -> subject, body)."""
     countries, organisations = paper_audience(paper)
+    mechanisms = paper_mechanism_ids(paper)
     sent = 0
-    for user in focal_point_users(countries, organisations):
+    for user in focal_point_users(countries, organisations, mechanism_ids=mechanisms):
         sent += bool(notify_user(user, key=f"rt-paper:{paper.pk}:{event}:{user.pk}", build=build))
     return sent
 

@@ -15,6 +15,7 @@ from roundtables.selectors.audience import (
     chair_country_ids,
     focal_point_users,
     paper_audience,
+    paper_mechanism_ids,
     support_unit_users,
 )
 from roundtables.selectors.programme import open_seats, sessions_with_details
@@ -35,10 +36,12 @@ def remind_consultation_deadlines(*, days_before: int, now=None) -> int:
     sent = 0
     for paper in papers:
         countries, organisations = paper_audience(paper)
+        mechanisms = paper_mechanism_ids(paper)
         answered = paper.inputs.filter(consultation_round=paper.consultation_round)
         countries -= set(answered.values_list("country_id", flat=True))
         organisations -= set(answered.values_list("organisation_id", flat=True))
-        for user in focal_point_users(countries, organisations):
+        mechanisms -= set(answered.values_list("mechanism_id", flat=True))
+        for user in focal_point_users(countries, organisations, mechanism_ids=mechanisms):
             sent += bool(
                 notify_user(
                     user,

@@ -101,8 +101,9 @@ def test_consultation_and_final_notify_the_edition_audience(
     paper = set_state(world.paper, PaperState.DRAFTING)
     staff = world.users["staff"]
     expected = {
-        world.users[r].email for r in ("chair", "cochair", "team", "steering", "friend", "observer")
-    }
+        world.users[r].email
+        for r in ("chair", "cochair", "team", "steering", "friend", "observer", "mechanism")
+    }  # the mechanism: a Friends of the Forum seat, consulted like observers
     with django_capture_on_commit_callbacks(execute=True):
         paper_open_consultation(
             actor=staff, paper=paper, deadline=timezone.now() + timedelta(days=20)
@@ -143,8 +144,26 @@ def test_consultation_deadline_reminder_respects_lead_time_and_answers(world):
     )
     assert again == 0 and sent == len(recipients)
     assert recipients == {
-        world.users[r].email for r in ("chair", "cochair", "team", "steering", "observer")
+        world.users[r].email
+        for r in ("chair", "cochair", "team", "steering", "observer", "mechanism")
     }  # Brazil already answered
+
+
+def test_consultation_reminder_skips_a_mechanism_that_answered(world):
+    paper = set_state(world.paper, PaperState.CONSULTATION)
+    paper.consultation_deadline = timezone.now() + timedelta(days=2)
+    paper.save()
+    input_submit(actor=world.users["mechanism"], paper=paper, text="The mayors' input")
+
+    remind_consultation_deadlines(days_before=3)
+
+    recipients = set(
+        Notification.objects.filter(key__startswith="rt-deadline:").values_list(
+            "recipient_email", flat=True
+        )
+    )
+    assert world.users["friend"].email in recipients
+    assert world.users["mechanism"].email not in recipients
 
 
 def test_reminder_task_reads_lead_time_from_the_periodic_task(world):
@@ -160,7 +179,7 @@ def test_reminder_task_reads_lead_time_from_the_periodic_task(world):
     assert run() == 0  # 3 days: too early
     task.kwargs = json.dumps({"days_before": 14})  # staff edit the schedule in the admin
     task.save()
-    assert run() == 6
+    assert run() == 7
 
 
 def test_open_seat_reminder_weeks_before_forum(world):
