@@ -146,7 +146,7 @@ def test_a_title_hit_outranks_a_hit_deep_in_the_text(world):
     assert found == [("session", top.pk), ("session", deep.pk)]
 
 
-def test_a_broad_query_ranks_a_bounded_set_and_says_there_is_more(world, api, monkeypatch):
+def test_a_broad_query_ranks_a_bounded_set_and_says_there_is_more(world, api, client, monkeypatch):
     for number in range(2, 8):
         SessionFactory(roundtable=world.session.roundtable, number=number, title="Broadword")
     reindex_all(["session"])
@@ -158,6 +158,9 @@ def test_a_broad_query_ranks_a_bounded_set_and_says_there_is_more(world, api, mo
     assert capped.more and 1 <= capped.count <= 3 and len(capped.hits) == capped.count
     body = api(staff).get("/api/v1/search/", {"q": "broadword", "type": "session"}).json()
     assert body["more"] is True and body["count"] == capped.count
+    client.force_login(staff)
+    page = client.get(reverse("admin-search"), {"q": "broadword", "type": "session"})
+    assert f"More than {capped.count} results" in page.content.decode()
 
 
 @pytest.mark.parametrize(
