@@ -2,10 +2,12 @@
 what cost. The index is fed by the activity log's writes, as in production."""
 
 import pytest
+from django.db import connection
 from django.urls import reverse
 
 from gfmd.platform.models import SearchEntry
-from gfmd.platform.search.index import reindex_all
+from gfmd.platform.search import query
+from gfmd.platform.search.index import VECTORS_SQL, reindex_all
 from gfmd.platform.search.query import search
 from gfmd.platform.services import translations as engine
 from roundtables.enums import PaperState
@@ -129,6 +131,36 @@ def test_query_count_is_fixed_whatever_the_volume(world, sessions, django_assert
     with django_assert_num_queries(2):  # rank and count, then the page's snippets
         page = search(staff, "volume")
     assert page.count == sessions + (0 if sessions else 0) and len(page.hits) == sessions
+
+
+def test_a_title_hit_outranks_a_hit_deep_in_the_text(world):
+    deep = SessionFactory(roundtable=world.session.roundtable, number=2, title="Other")
+    top = SessionFactory(roundtable=world.session.roundtable, number=3, title="Kestrelword")
+    reindex_all(["session"])
+    # the word only past the start of the text: found (`vector`), ranked last (`head`)
+    entries = SearchEntry.objects.filter(source="session", object_id=deep.pk)
+    assert entries.update(body="filler " * 500 + "kestrelword")
+    with connection.cursor() as cursor:
+        cursor.execute(f"UPDATE gfmd_searchentry SET {VECTORS_SQL} WHERE object_id = %s", [deep.pk])
+    found = _found(world.users["staff"], "kestrelword", sources=["session"])
+    assert found == [("session", top.pk), ("session", deep.pk)]
+
+
+def test_a_broad_query_ranks_a_bounded_set_and_says_there_is_more(world, api, client, monkeypatch):
+    for number in range(2, 8):
+        SessionFactory(roundtable=world.session.roundtable, number=number, title="Broadword")
+    reindex_all(["session"])
+    staff = world.users["staff"]
+    exact = search(staff, "broadword", sources=["session"])
+    assert (exact.count, exact.more) == (6, False)
+    monkeypatch.setattr(query, "MAX_CANDIDATES", 3)
+    capped = search(staff, "broadword", sources=["session"])
+    assert capped.more and 1 <= capped.count <= 3 and len(capped.hits) == capped.count
+    body = api(staff).get("/api/v1/search/", {"q": "broadword", "type": "session"}).json()
+    assert body["more"] is True and body["count"] == capped.count
+    client.force_login(staff)
+    page = client.get(reverse("admin-search"), {"q": "broadword", "type": "session"})
+    assert f"More than {capped.count} results" in page.content.decode()
 
 
 @pytest.mark.parametrize(

@@ -43,6 +43,9 @@ class SearchHitSerializer(serializers.Serializer):
 
 class SearchResultSerializer(serializers.Serializer):
     count = serializers.IntegerField()
+    more = serializers.BooleanField(
+        help_text=_("True when more entries matched than were ranked: count is then a minimum.")
+    )
     page = serializers.IntegerField()
     results = SearchHitSerializer(many=True)
 
@@ -83,5 +86,7 @@ class SearchView(viewsets.GenericViewSet):
             offset=(page - 1) * PAGE_SIZE,
         )
         return Response(
-            SearchResultSerializer({"count": found.count, "page": page, "results": found.hits}).data
+            SearchResultSerializer(
+                {"count": found.count, "more": found.more, "page": page, "results": found.hits}
+            ).data
         )

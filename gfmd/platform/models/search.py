@@ -18,6 +18,9 @@ SEARCH_CONFIGS = {"en-gb": "gfmd_english", "fr": "gfmd_french", "es": "gfmd_span
 # Longest text indexed per row: a tsvector holds at most 1 MB of lexemes; the first
 # 200,000 characters of a paper carry its vocabulary.
 MAX_INDEXED_CHARS = 200_000
+# The ranking reads `head`, not `vector`: a long text's vector (up to 1 MB) is stored out
+# of line (TOAST) and would be read back and decompressed for every hit ranked.
+HEAD_BODY_CHARS = 1000
 
 
 class SearchEntry(models.Model):
@@ -31,6 +34,8 @@ class SearchEntry(models.Model):
     body = models.TextField(blank=True)
     url = models.CharField(max_length=300, blank=True)
     vector = SearchVectorField(null=True)
+    # Keywords, title and the start of the body: small enough to stay in the row; ranks hits.
+    head = SearchVectorField(null=True)
     indexed_at = models.DateTimeField(auto_now=True)
 
     class Meta:

@@ -9,12 +9,27 @@ everything (after the demo load, a restore, or a change of what a source indexes
 from django.db import connection, transaction
 from django.utils.translation import override
 
-from gfmd.platform.models.search import MAX_INDEXED_CHARS, SEARCH_CONFIGS, SearchEntry
+from gfmd.platform.models.search import (
+    HEAD_BODY_CHARS,
+    MAX_INDEXED_CHARS,
+    SEARCH_CONFIGS,
+    SearchEntry,
+)
 from gfmd.platform.queue import enqueue_on_commit
 from gfmd.platform.search import SOURCES, sources_for_model
 
 REINDEX_TASK = "gfmd.search_reindex"
 BATCH = 500
+_TITLE = (
+    "setweight(to_tsvector('gfmd_simple', keywords), 'A')"
+    " || setweight(to_tsvector(config::regconfig, title), 'A')"
+)
+# `vector` finds (the whole text); `head` ranks (the same weights on the first characters).
+VECTORS_SQL = (
+    f"vector = {_TITLE} || setweight(to_tsvector(config::regconfig, body), 'B'),"
+    f" head = {_TITLE}"
+    f" || setweight(to_tsvector(config::regconfig, left(body, {HEAD_BODY_CHARS})), 'B')"
+)
 
 
 def _pending() -> dict[str, set[int]]:
@@ -75,10 +90,7 @@ def reindex(source_name: str, ids: list[int]) -> int:
         if connection.vendor == "postgresql" and rows:
             with connection.cursor() as cursor:
                 cursor.execute(
-                    "UPDATE gfmd_searchentry SET vector ="
-                    " setweight(to_tsvector('gfmd_simple', keywords), 'A')"
-                    " || setweight(to_tsvector(config::regconfig, title), 'A')"
-                    " || setweight(to_tsvector(config::regconfig, body), 'B')"
+                    f"UPDATE gfmd_searchentry SET {VECTORS_SQL}"
                     " WHERE source = %s AND object_id = ANY(%s)",
                     [source.name, list(ids)],
                 )
