@@ -15,6 +15,7 @@ from gfmd.platform.models.activity import ActivityLog
 from roundtables.enums import PaperState
 from roundtables.models import WorkingPaper
 from tests.factories import FocalPointFactory, MeetingFactory, WorkingGroupFactory, country
+from tests.roundtables.factories import set_state
 
 pytestmark = pytest.mark.django_db
 
@@ -138,3 +139,17 @@ def test_database_keeps_deliverables_with_their_group_and_adoption_final(world, 
         WorkingPaper.objects.create(
             edition=world.edition, kind="work_plan", title="Plan", working_group=group
         )
+
+
+def test_database_takes_only_a_steering_group_adoption(world, group):
+    paper = WorkingPaper.objects.create(
+        edition=world.edition, kind="working_group_deliverable", title="T", working_group=group
+    )
+    set_state(paper, PaperState.FINAL)
+    for decision in (
+        _decision(world, body=MeetingBody.FRIENDS_OF_THE_FORUM),
+        _decision(world, outcome=DecisionOutcome.NOTED),
+    ):
+        with pytest.raises(IntegrityError, match="Steering Group decision"), transaction.atomic():
+            WorkingPaper.objects.filter(pk=paper.pk).update(adoption=decision)
+    WorkingPaper.objects.filter(pk=paper.pk).update(adoption=_decision(world))  # stands
