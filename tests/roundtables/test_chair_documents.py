@@ -69,10 +69,11 @@ def test_concept_note_through_versions_consultation_inputs_decisions_final(
         paper_open_consultation(
             actor=world.users["chair"], paper=doc, deadline=timezone.now() + timedelta(days=14)
         )
-    # The Friends of the Forum are consulted (chair, Steering Group, Friends, observers);
-    # a roundtable session's co-chairs and team are not, for the Chair's document.
+    # The Friends of the Forum are consulted (chair, Steering Group, Friends, observers, and
+    # the mechanisms seated among them); a roundtable session's co-chairs and team are not,
+    # for the Chair's document.
     assert {m.to[0] for m in mail.outbox} == _emails(
-        world, "chair", "steering", "friend", "observer"
+        world, "chair", "steering", "friend", "observer", "mechanism"
     )
     assert all("Concept note, " in m.subject for m in mail.outbox)
 
@@ -167,12 +168,12 @@ def test_reminders_before_the_deadline_once_per_recipient_in_their_language(
         again = task.apply(kwargs={"days_before": 3}).get()
 
     rows = Notification.objects.filter(key__startswith=f"rt-deadline:{doc.pk}:")
-    assert (sent, again) == (3, 0)  # idempotent: a second run sends nothing
+    assert (sent, again) == (4, 0)  # idempotent: a second run sends nothing
     assert set(rows.values_list("recipient_email", flat=True)) == _emails(
-        world, "chair", "steering", "observer"
+        world, "chair", "steering", "observer", "mechanism"
     )  # Brazil answered; roundtable co-chairs and team are not consulted on it
     assert sorted(m.to[0] for m in mail.outbox) == sorted(
-        _emails(world, "chair", "steering", "observer")
+        _emails(world, "chair", "steering", "observer", "mechanism")
     )
     french = rows.get(recipient_email=world.users["steering"].email)
     assert french.subject.startswith("La consultation se termine bientôt")
