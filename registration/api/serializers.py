@@ -69,8 +69,11 @@ class ParticipantCategorySerializer(serializers.ModelSerializer):
 
 
 class QuotaSerializer(serializers.ModelSerializer):
+    # A default, not only required=False: DRF makes every field of a unique constraint
+    # required (quota_country_once, quota_organisation_once), so a whole-category or
+    # default quota had to send "country": null explicitly.
     country = serializers.SlugRelatedField(
-        slug_field="iso3", queryset=Country.objects.all(), allow_null=True, required=False
+        slug_field="iso3", queryset=Country.objects.all(), allow_null=True, default=None
     )
 
     class Meta:
@@ -84,6 +87,7 @@ class QuotaSerializer(serializers.ModelSerializer):
             "country",
             "organisation",
         ]
+        extra_kwargs = {"organisation": {"default": None}}
 
 
 class PassportSerializer(serializers.ModelSerializer):

@@ -300,3 +300,28 @@ def test_errors_in_french_and_spanish(summit, api, language, expected):
     )
     assert response.status_code == 400
     assert response.json()["fields"]["country"] == [expected]
+
+
+def test_a_quota_without_a_delegation_needs_no_null_fields(summit, api):
+    # DRF makes a unique constraint's fields required; country and organisation have a
+    # default instead, so an overall quota is just category, scope and seats.
+    staff = api(StaffFactory())
+    created = staff.post(
+        "/api/v1/registration-quotas/",
+        {"category": summit.media.pk, "scope": "overall", "seats": 20},
+        format="json",
+    )
+    assert created.status_code == 201, created.json()
+    assert (created.json()["country"], created.json()["organisation"]) == (None, None)
+    twice = staff.post(
+        "/api/v1/registration-quotas/",
+        {"category": summit.media.pk, "scope": "overall", "seats": 30},
+        format="json",
+    )
+    assert twice.status_code == 400  # quota_default_once still holds
+    germany = staff.post(
+        "/api/v1/registration-quotas/",
+        {"category": summit.media.pk, "scope": "per_delegation", "seats": 3, "country": "DEU"},
+        format="json",
+    )
+    assert germany.status_code == 201 and germany.json()["country"] == "DEU"

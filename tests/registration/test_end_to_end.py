@@ -61,7 +61,6 @@ def _open_registration(staff_api) -> tuple[int, int]:
             "scope": "per_delegation",
             "seats": 2,
             "plus_head_of_delegation": True,
-            "country": None,  # a default for every government
         },
         format="json",
     )
