@@ -21,7 +21,8 @@ from gfmd import demo as gfmd_demo
 from gfmd.models import FocalPoint, Organisation
 from gfmd.platform.api.safe_writes import etag_for
 from roundtables import demo
-from roundtables.api.serializers import INPUT, SESSION, CoChairSerializer, SessionSerializer
+from roundtables.api.paper_serializers import INPUT
+from roundtables.api.serializers import SESSION, CoChairSerializer, SessionSerializer
 from roundtables.models import CoChair, Input, Session, TeamMembership, WorkingPaper
 from roundtables.selectors.papers import inputs_for_user
 from roundtables.selectors.programme import cochairs_for_user, sessions_for_user

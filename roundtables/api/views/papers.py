@@ -16,6 +16,7 @@ from gfmd.platform.api.parsers import UPLOAD_PARSERS
 from gfmd.platform.api.safe_writes import ConditionalUpdateMixin, with_idempotency
 from gfmd.platform.api.viewsets import ActivityMixin, SpecListMixin
 from gfmd.platform.services.records import record_save
+from roundtables.api import paper_serializers as ps
 from roundtables.api import serializers as s
 from roundtables.api.views.common import FreshReachMixin, file_response
 from roundtables.enums import PAPER_TRANSITIONS, VersionKind
@@ -30,7 +31,7 @@ from roundtables.services.versions import version_add_file, version_add_text
 
 @extend_schema_view(
     create=extend_schema(
-        request=s.DocumentCreateSerializer, responses={201: s.WorkingPaperSerializer}
+        request=ps.DocumentCreateSerializer, responses={201: ps.WorkingPaperSerializer}
     )
 )
 class WorkingPaperViewSet(
@@ -53,7 +54,7 @@ class WorkingPaperViewSet(
     `inputs:submit` scope (every other write needs `write`)."""
 
     queryset = WorkingPaper.objects.all()
-    serializer_class = s.WorkingPaperSerializer
+    serializer_class = ps.WorkingPaperSerializer
     http_method_names = ["get", "post", "put", "patch", "head", "options"]
     require_if_match = True
     required_scopes = {"submit_input": "inputs:submit"}
@@ -85,7 +86,7 @@ class WorkingPaperViewSet(
         return paper_sel.papers_for_user(self.request.user)
 
     def get_serializer_class(self):
-        return s.DocumentCreateSerializer if self.action == "create" else s.WorkingPaperSerializer
+        return ps.DocumentCreateSerializer if self.action == "create" else ps.WorkingPaperSerializer
 
     def perform_create(self, serializer):
         data = serializer.validated_data
@@ -113,7 +114,7 @@ class WorkingPaperViewSet(
 
     def _reply(self, paper, status_code=200):
         paper = WorkingPaper.objects.select_related("session", "final_version").get(pk=paper.pk)
-        return Response(s.WorkingPaperSerializer(paper).data, status=status_code)
+        return Response(ps.WorkingPaperSerializer(paper).data, status=status_code)
 
     def _transition(self, request, name, serializer_class=s.ReasonSerializer, **extra):
         paper = self.get_object()
@@ -124,32 +125,32 @@ class WorkingPaperViewSet(
         )
         return self._reply(paper)
 
-    @extend_schema(request=s.ReasonSerializer, responses=s.WorkingPaperSerializer)
+    @extend_schema(request=s.ReasonSerializer, responses=ps.WorkingPaperSerializer)
     @action(detail=True, methods=["post"], url_path="start-drafting")
     def start_drafting(self, request, pk=None):
         return self._transition(request, "start_drafting")
 
-    @extend_schema(request=s.OpenConsultationSerializer, responses=s.WorkingPaperSerializer)
+    @extend_schema(request=ps.OpenConsultationSerializer, responses=ps.WorkingPaperSerializer)
     @action(detail=True, methods=["post"], url_path="open-consultation")
     def open_consultation(self, request, pk=None):
         """Open consultation until `deadline`; the consulted governments are notified."""
-        payload = s.OpenConsultationSerializer(data=request.data)
+        payload = ps.OpenConsultationSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         return self._transition(
             request, "open_consultation", deadline=payload.validated_data["deadline"]
         )
 
-    @extend_schema(request=s.ReasonSerializer, responses=s.WorkingPaperSerializer)
+    @extend_schema(request=s.ReasonSerializer, responses=ps.WorkingPaperSerializer)
     @action(detail=True, methods=["post"], url_path="return-to-drafting")
     def return_to_drafting(self, request, pk=None):
         return self._transition(request, "return_to_drafting")
 
-    @extend_schema(request=s.FinaliseSerializer, responses=s.WorkingPaperSerializer)
+    @extend_schema(request=ps.FinaliseSerializer, responses=ps.WorkingPaperSerializer)
     @action(detail=True, methods=["post"])
     def finalise(self, request, pk=None):
         """Make final (409 while any input has no decision); records the inputs taken in."""
         paper = self.get_object()
-        payload = s.FinaliseSerializer(data=request.data)
+        payload = ps.FinaliseSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         number = payload.validated_data.get("version")
         version = None
@@ -167,26 +168,26 @@ class WorkingPaperViewSet(
         )
         return self._reply(paper)
 
-    @extend_schema(request=s.PublishSerializer, responses=s.WorkingPaperSerializer)
+    @extend_schema(request=ps.PublishSerializer, responses=ps.WorkingPaperSerializer)
     @action(detail=True, methods=["post"])
     def distribute(self, request, pk=None):
         """Distribute a final paper. An outcome document of a Chatham House edition that
         quotes a government's input with its name is refused (409) unless staff override
         with `override_reason`."""
-        return self._transition(request, "distribute", s.PublishSerializer)
+        return self._transition(request, "distribute", ps.PublishSerializer)
 
-    @extend_schema(request=s.ReasonSerializer, responses=s.WorkingPaperSerializer)
+    @extend_schema(request=s.ReasonSerializer, responses=ps.WorkingPaperSerializer)
     @action(detail=True, methods=["post"])
     def withdraw(self, request, pk=None):
         return self._transition(request, "withdraw")
 
-    @extend_schema(request=s.PublishSerializer, responses=s.WorkingPaperSerializer)
+    @extend_schema(request=ps.PublishSerializer, responses=ps.WorkingPaperSerializer)
     @action(detail=True, methods=["post"])
     def publish(self, request, pk=None):
         """Staff make a final or distributed paper public (the Chatham House guard as for
         `distribute`)."""
         paper = self.get_object()
-        payload = s.PublishSerializer(data=request.data)
+        payload = ps.PublishSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         data = payload.validated_data
         paper = paper_services.paper_set_public(
@@ -198,21 +199,21 @@ class WorkingPaperViewSet(
         )
         return self._reply(paper)
 
-    @extend_schema(request=s.AdoptSerializer, responses=s.WorkingPaperSerializer)
+    @extend_schema(request=ps.AdoptSerializer, responses=ps.WorkingPaperSerializer)
     @action(detail=True, methods=["post"])
     def adopt(self, request, pk=None):
         """Staff record the Steering Group decision adopting a final working group
         deliverable (409 if not final or already adopted; 400 if the decision is not a
         Steering Group adoption or endorsement)."""
         paper = self.get_object()
-        payload = s.AdoptSerializer(data=request.data)
+        payload = ps.AdoptSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         paper = deliverable_services.deliverable_adopt(
             actor=request.user, paper=paper, decision=payload.validated_data["decision"]
         )
         return self._reply(paper)
 
-    @extend_schema(request=None, responses=s.WorkingPaperSerializer)
+    @extend_schema(request=None, responses=ps.WorkingPaperSerializer)
     @action(detail=True, methods=["post"])
     def unpublish(self, request, pk=None):
         paper = paper_services.paper_set_public(
@@ -220,12 +221,12 @@ class WorkingPaperViewSet(
         )
         return self._reply(paper)
 
-    @extend_schema(request=s.VersionCreateSerializer, responses={201: s.PaperVersionSerializer})
+    @extend_schema(request=ps.VersionCreateSerializer, responses={201: ps.PaperVersionSerializer})
     @action(detail=True, methods=["post"], url_path="versions", parser_classes=UPLOAD_PARSERS)
     def add_version(self, request, pk=None):
         """Add an immutable version: an upload (PDF/DOCX/ODT) or a text revision."""
         paper = self.get_object()
-        payload = s.VersionCreateSerializer(data=request.data)
+        payload = ps.VersionCreateSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         data = payload.validated_data
         if data.get("file"):
@@ -236,9 +237,9 @@ class WorkingPaperViewSet(
             version = version_add_text(
                 actor=request.user, paper=paper, text=data["text"], note=data["note"]
             )
-        return Response(s.PaperVersionSerializer(version).data, status=201)
+        return Response(ps.PaperVersionSerializer(version).data, status=201)
 
-    @extend_schema(request=s.InputSubmitSerializer, responses={201: s.InputSerializer})
+    @extend_schema(request=ps.InputSubmitSerializer, responses={201: ps.InputSerializer})
     @action(detail=True, methods=["post"], url_path="inputs", parser_classes=UPLOAD_PARSERS)
     def submit_input(self, request, pk=None):
         """Submit an input during consultation, with its evidence and an optional file.
@@ -249,7 +250,7 @@ class WorkingPaperViewSet(
 
     def _submit_input(self, request):
         paper = self.get_object()
-        payload = s.InputSubmitSerializer(data=request.data)
+        payload = ps.InputSubmitSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         data = payload.validated_data
         item = input_services.input_submit(
@@ -262,14 +263,14 @@ class WorkingPaperViewSet(
             organisation=data.get("organisation"),
             mechanism=data.get("mechanism"),
         )
-        return Response(s.InputSerializer(item).data, status=201)
+        return Response(ps.InputSerializer(item).data, status=201)
 
     @extend_schema(
         parameters=[
             OpenApiParameter("from", int, required=True, description="Older version number."),
             OpenApiParameter("to", int, required=True, description="Newer version number."),
         ],
-        responses=s.VersionDiffSerializer,
+        responses=ps.VersionDiffSerializer,
     )
     @action(detail=True, methods=["get"])
     def diff(self, request, pk=None):
@@ -300,7 +301,7 @@ class WorkingPaperViewSet(
                 )
         diff = paper_sel.version_diff(older, newer)
         return Response(
-            s.VersionDiffSerializer(
+            ps.VersionDiffSerializer(
                 {"from_version": older.number, "to_version": newer.number, "diff": diff}
             ).data
         )
@@ -311,7 +312,7 @@ class WorkingPaperViewSet(
                 "round", int, description="One consultation round; default every round."
             )
         ],
-        responses=s.InputSummarySerializer,
+        responses=ps.InputSummarySerializer,
     )
     @action(detail=True, methods=["get"], url_path="input-summary")
     def input_summary(self, request, pk=None):
@@ -322,9 +323,9 @@ class WorkingPaperViewSet(
         if raw and not raw.isdigit():
             raise ValidationError({"round": [_("Give a round number.")]})
         summary = paper_sel.input_summary(paper, int(raw) if raw else None)
-        return Response(s.InputSummarySerializer(summary).data)
+        return Response(ps.InputSummarySerializer(summary).data)
 
-    @extend_schema(responses=s.PaperAccessSerializer)
+    @extend_schema(responses=ps.PaperAccessSerializer)
     @action(detail=True, methods=["get"])
     def access(self, request, pk=None):
         """Why can I see this? The rules that grant the caller access to this paper, and for
@@ -350,14 +351,14 @@ class WorkingPaperViewSet(
             "can_submit_input": request.user.has_perm("roundtables.submit_input", paper),
             "versions": versions,
         }
-        return Response(s.PaperAccessSerializer(data).data)
+        return Response(ps.PaperAccessSerializer(data).data)
 
 
 class PaperVersionViewSet(FreshReachMixin, viewsets.ReadOnlyModelViewSet):
     """Versions of the papers the caller may see; files only through /download/."""
 
     queryset = PaperVersion.objects.all()
-    serializer_class = s.PaperVersionSerializer
+    serializer_class = ps.PaperVersionSerializer
     filterset_fields = ["paper", "kind"]
     permission_map = {
         "list": "roundtables.list_paperversion",
@@ -388,7 +389,7 @@ class InputViewSet(
     final, by everyone who sees it (to trace the final paper back to its inputs)."""
 
     queryset = Input.objects.all()
-    serializer_class = s.InputSerializer
+    serializer_class = ps.InputSerializer
     filterset_fields = ["paper", "decision", "consultation_round"]
     pagination_class = NewestFirst  # cursor pages, newest first: no COUNT, stable pages
     ordering_fields = ["id"]
@@ -402,12 +403,12 @@ class InputViewSet(
     def get_queryset(self):
         return paper_sel.inputs_for_user(self.request.user)
 
-    @extend_schema(request=s.DecisionSerializer, responses=s.InputSerializer)
+    @extend_schema(request=ps.DecisionSerializer, responses=ps.InputSerializer)
     @action(detail=True, methods=["post"])
     def decide(self, request, pk=None):
         """Record the decision (included, partly included, not included) with a reason."""
         item = self.get_object()
-        payload = s.DecisionSerializer(data=request.data)
+        payload = ps.DecisionSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         item = input_services.input_decide(
             actor=request.user,
@@ -415,7 +416,7 @@ class InputViewSet(
             decision=payload.validated_data["decision"],
             reason=payload.validated_data["reason"],
         )
-        return Response(s.InputSerializer(item).data)
+        return Response(ps.InputSerializer(item).data)
 
     @extend_schema(responses={(200, "application/octet-stream"): bytes})
     @action(detail=True, methods=["get"], url_name="attachment")
