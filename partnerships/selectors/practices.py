@@ -1,12 +1,13 @@
 """Reads of practices: the caller's reach (anonymous: published only) and the public
 search, ranked by PostgreSQL full-text search in the three languages."""
 
-from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.contrib.postgres.search import SearchConfig, SearchQuery, SearchRank
 from django.db import connections
-from django.db.models import Exists, F, Func, OuterRef, Q, TextField, Value
+from django.db.models import Exists, F, Func, OuterRef, Q, TextField
 
 from gfmd.platform.content import search_fields
 from gfmd.platform.roles import is_support_staff
+from gfmd.platform.search.literal import Words
 from partnerships.enums import ContentLanguage, PracticeState
 from partnerships.models import Practice, PracticeTag
 from partnerships.search_sql import CONFIGS
@@ -43,7 +44,9 @@ def practices_search(queryset, text: str):
         return queryset.filter(match)
     query = None
     for config in CONFIGS:
-        part = SearchQuery(Unaccent(Value(text)), config=config, search_type="websearch")
+        # Words and configuration as literals, not parameters (gfmd/platform/search/literal.py)
+        config = SearchConfig(Words(config))
+        part = SearchQuery(Unaccent(Words(text)), config=config, search_type="websearch")
         query = part if query is None else query | part
     return (
         queryset.filter(search_vector=query)

@@ -70,3 +70,63 @@ def test_title_match_ranks_before_summary_match(api):
 def test_search_combines_with_filters(api, practices):
     assert _ids(api, q="remesas", country="MAR") == [practices["es"].pk]
     assert _ids(api, q="remesas", country="BRA") == []
+
+
+@pytest.mark.parametrize(
+    ("query", "finds"),
+    [
+        ("saisonnier%", True),
+        ("saisonnier %(q)s", False),  # both words must match: "q" is not in the text
+        ("%s saisonnier \\", True),  # "s" alone is not a word
+        ("saisonnier' OR '1'='1", True),  # OR is websearch's own operator
+        ("'; --", False),
+        ("l'agricole d'été", False),
+    ],
+)
+def test_quotes_percent_signs_and_placeholders_in_the_words_are_only_words(
+    api, practices, query, finds
+):
+    # The words are written into the statement as a literal (gfmd/platform/search/literal.py):
+    # a quote, a percent sign or a driver placeholder is text, never SQL or a parameter.
+    response = api().get(URL, {"q": query, "language": "fr"})
+    assert response.status_code == 200, response.content
+    found = [row["id"] for row in response.json()["results"]]
+    assert found == ([practices["fr"].pk] if finds else [])
+    assert _ids(api, q=query.replace("saisonnier", "agricoles")) == (
+        [practices["fr"].pk] if finds else []
+    )
+
+
+def test_a_search_run_often_keeps_the_words_out_of_the_parameters(api, practices):
+    # Prepared after a few runs, a statement whose words were parameters got a generic plan
+    # that re-parsed the words for every row; the words are literal in the SQL.
+    from django.db import connection
+
+    statements = []
+
+    def record(execute, sql, params, many, context):
+        statements.append((sql, params))
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(record):
+        assert _ids(api, q="travailleurs") == [practices["fr"].pk]
+    searches = [(sql, params) for sql, params in statements if "websearch_to_tsquery" in sql]
+    assert searches
+    for sql, params in searches:
+        assert "'travailleurs'" in sql and "'french'::regconfig" in sql
+        assert "travailleurs" not in [str(p) for p in params or ()]
+
+
+def test_the_search_indexes_pending_lists_are_bounded(db):
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT relname, reloptions FROM pg_class WHERE relname = ANY(%s) ORDER BY 1",
+            [["practice_search_gin", "searchentry_vector_gin"]],
+        )
+        rows = cursor.fetchall()
+    assert rows == [
+        ("practice_search_gin", ["gin_pending_list_limit=256"]),
+        ("searchentry_vector_gin", ["gin_pending_list_limit=256"]),
+    ]

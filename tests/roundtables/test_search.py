@@ -83,6 +83,24 @@ def test_a_draft_is_found_only_by_those_who_may_read_it(drafting, role, sees):
         assert page.count == 0 and page.hits == []
 
 
+def test_a_record_type_seen_whole_is_matched_by_type_and_a_filtered_one_by_its_ids(drafting):
+    """Staff see every paper version: their search names the type and plans no subquery
+    for it; a co-chair's search keeps the selector's filter for the same type."""
+    statements = []
+
+    def record(execute, sql, params, many, context):
+        statements.append(sql)
+        return execute(sql, params, many, context)
+
+    for role in ("staff", "cochair"):
+        statements.clear()
+        with connection.execute_wrapper(record):
+            assert search(drafting.users[role], "zanzibarite", sources=["paper_version"]).count == 1
+        (ranking,) = [sql for sql in statements if "matched" in sql]
+        assert ("e.source = ANY" in ranking) is (role == "staff")
+        assert ("e.object_id IN (" in ranking) is (role != "staff")
+
+
 def test_a_paper_is_found_by_a_word_of_its_french_translation(drafting, api):
     staff = drafting.users["staff"]
     translator = UserFactory(username="search-translator")

@@ -16,6 +16,7 @@ from django.db.models import Q
 
 from gfmd.platform.models.search import SEARCH_CONFIGS, SearchEntry
 from gfmd.platform.search import SOURCES
+from gfmd.platform.search.literal import quoted
 
 MAX_QUERY_CHARS = 200
 # Control characters cannot appear in indexed text (it is XML- or form-sourced), so they
@@ -49,21 +50,32 @@ class SearchPage:
 
 
 def _visible_sql(user, names):
-    parts, params = [], []
+    parts, params, whole = [], [], []
     for name in names:
+        visible = SOURCES[name].visible(user)
+        if not visible.query.where:
+            # The caller sees every record of this type (staff, mostly): the index holds
+            # rows of existing records only (index.py), so the type alone decides, and
+            # the planner has no subquery to plan or hash.
+            whole.append(name)
+            continue
         try:
             # no ORDER BY: the selectors' list order only cost a sort per search
-            visible = SOURCES[name].visible(user).order_by().values("pk")
+            visible = visible.order_by().values("pk")
             sql, sub_params = visible.query.sql_with_params()
         except EmptyResultSet:  # the selector answered .none(): nothing of this type
             continue
         parts.append(f"(e.source = %s AND e.object_id IN ({sql}))")
         params += [name, *sub_params]
+    if whole:
+        parts.append("e.source = ANY(%s)")
+        params.append(whole)
     return " OR ".join(parts) or "FALSE", params
 
 
-def _tsquery_sql() -> str:
-    return " || ".join(f"websearch_to_tsquery('{c}', %(q)s)" for c in CONFIGS)
+def _tsquery_sql(text: str) -> str:
+    words = quoted(text, connection)  # a literal, not a parameter: literal.py says why
+    return " || ".join(f"websearch_to_tsquery('{c}', {words})" for c in CONFIGS)
 
 
 def search(user, text: str, *, sources=None, limit: int = 20, offset: int = 0) -> SearchPage:
@@ -85,11 +97,11 @@ def search(user, text: str, *, sources=None, limit: int = 20, offset: int = 0) -
     # The candidates' tsquery is written out, not read from `q`, so that the planner sees
     # the words and picks a scan that stops early for a broad query.
     rank_sql = f"""
-        WITH q AS (SELECT {_tsquery_sql()} AS query),
+        WITH q AS (SELECT {_tsquery_sql(text)} AS query),
         matched AS MATERIALIZED (
             SELECT e.id, e.source, e.object_id, e.head
             FROM gfmd_searchentry e
-            WHERE e.vector @@ ({_tsquery_sql()}) AND ({visible})
+            WHERE e.vector @@ ({_tsquery_sql(text)}) AND ({visible})
             LIMIT %(cap)s
         ),
         hits AS (
@@ -103,7 +115,7 @@ def search(user, text: str, *, sources=None, limit: int = 20, offset: int = 0) -
         FROM hits
         ORDER BY rank DESC, source, object_id LIMIT %(limit)s OFFSET %(offset)s
     """
-    named = {"q": text, "limit": limit, "offset": offset, "cap": MAX_CANDIDATES}
+    named = {"limit": limit, "offset": offset, "cap": MAX_CANDIDATES}
     named.update({f"v{i}": value for i, value in enumerate(visible_params)})
     counter = iter(range(len(visible_params)))
     rank_sql = _name_positional(rank_sql, counter)
@@ -116,12 +128,12 @@ def search(user, text: str, *, sources=None, limit: int = 20, offset: int = 0) -
     with connection.cursor() as cursor:
         cursor.execute(
             f"""
-            WITH q AS (SELECT {_tsquery_sql()} AS query)
+            WITH q AS (SELECT {_tsquery_sql(text)} AS query)
             SELECT e.id, e.language, e.title, e.url,
                    ts_headline(e.config::regconfig, left(e.body, 20000), q.query, %(opts)s)
             FROM gfmd_searchentry e, q WHERE e.id = ANY(%(ids)s)
             """,
-            {"q": text, "opts": HEADLINE_OPTIONS, "ids": [row[0] for row in ranked]},
+            {"opts": HEADLINE_OPTIONS, "ids": [row[0] for row in ranked]},
         )
         details = {row[0]: row[1:] for row in cursor.fetchall()}
     hits = []
