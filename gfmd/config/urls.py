@@ -1,3 +1,5 @@
+from importlib import import_module
+
 from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
@@ -11,19 +13,24 @@ from oauth2_provider.views import IntrospectTokenView
 from gfmd.config.views import health, set_language
 from gfmd.feeds import meetings_feed
 from gfmd.platform.admin.search import search_view
+from gfmd.platform.api.routing import grouped
 from gfmd.platform.oauth import ClientRevokeTokenView
 from gfmd.platform.security import views as security_views
 from gfmd.platform.security.login_limits import LimitedTokenView
 
-api_v1 = [
-    path("", include("gfmd.api.urls")),
-    path("", include("roundtables.api.urls")),
-    path("", include("civil_society.api.urls")),
-    path("", include("contributions.api.urls")),
-    path("", include("registration.api.urls")),
-    path("", include("outcomes.api.urls")),
-    path("", include("partnerships.api.urls")),
-]
+API_APPS = (
+    "gfmd",
+    "roundtables",
+    "civil_society",
+    "contributions",
+    "registration",
+    "outcomes",
+    "partnerships",
+)
+# Every app's routes, grouped by first path segment (gfmd/platform/api/routing.py says why).
+api_v1 = grouped(
+    pattern for app in API_APPS for pattern in import_module(f"{app}.api.urls").urlpatterns
+)
 
 urlpatterns = [
     path("", RedirectView.as_view(url="/admin/", permanent=False)),

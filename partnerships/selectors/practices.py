@@ -1,13 +1,13 @@
 """Reads of practices: the caller's reach (anonymous: published only) and the public
 search, ranked by PostgreSQL full-text search in the three languages."""
 
-from django.contrib.postgres.search import SearchConfig, SearchQuery, SearchRank
+from django.contrib.postgres.search import SearchQueryField
 from django.db import connections
-from django.db.models import Exists, F, Func, OuterRef, Q, TextField
+from django.db.models import BooleanField, Exists, Expression, F, FloatField, Func, OuterRef, Q
 
 from gfmd.platform.content import search_fields
 from gfmd.platform.roles import is_support_staff
-from gfmd.platform.search.literal import Words
+from gfmd.platform.search.literal import quoted
 from partnerships.enums import ContentLanguage, PracticeState
 from partnerships.models import Practice, PracticeTag
 from partnerships.search_sql import CONFIGS
@@ -25,9 +25,32 @@ def practices_for_user(user):
     return queryset.filter(published)
 
 
-class Unaccent(Func):
-    function = "partnerships_unaccent"  # the IMMUTABLE wrapper (search_sql.py)
-    output_field = TextField()
+class PracticeQuery(Expression):
+    """`text` as one tsquery in the three languages, accents removed. Written out as SQL
+    with the words and configurations as literals, not parameters
+    (gfmd/platform/search/literal.py): compiling it costs a string, not an expression tree,
+    and it is compiled four times a page (match and rank, in the count and the page)."""
+
+    output_field = SearchQueryField()
+
+    def __init__(self, text: str):
+        super().__init__()
+        self.text = text
+
+    def as_sql(self, compiler, connection):
+        # partnerships_unaccent: the IMMUTABLE wrapper of unaccent (search_sql.py)
+        words = quoted(self.text, connection)
+        parts = (
+            f"websearch_to_tsquery('{config}'::regconfig, partnerships_unaccent({words}))"
+            for config in CONFIGS
+        )
+        return f"({' || '.join(parts)})", []
+
+
+class Matches(Func):
+    arg_joiner = " @@ "
+    template = "(%(expressions)s)"
+    output_field = BooleanField()
 
 
 def practices_search(queryset, text: str):
@@ -42,15 +65,11 @@ def practices_search(queryset, text: str):
         for name in search_fields("title", "summary"):
             match |= Q(**{f"{name}__icontains": text})
         return queryset.filter(match)
-    query = None
-    for config in CONFIGS:
-        # Words and configuration as literals, not parameters (gfmd/platform/search/literal.py)
-        config = SearchConfig(Words(config))
-        part = SearchQuery(Unaccent(Words(text)), config=config, search_type="websearch")
-        query = part if query is None else query | part
+    query = PracticeQuery(text)
+    rank = Func(F("search_vector"), query, function="ts_rank", output_field=FloatField())
     return (
-        queryset.filter(search_vector=query)
-        .annotate(rank=SearchRank(F("search_vector"), query))
+        queryset.filter(Matches(F("search_vector"), query))
+        .alias(rank=rank)
         .order_by("-rank", "-id")
     )
 
