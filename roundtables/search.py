@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from gfmd.platform.models import DocumentTranslation
+from gfmd.platform.roles import is_support_staff
 from gfmd.platform.search import SearchDocument, SearchSource, register
 from roundtables.models import Input, PaperVersion, Session, WorkingPaper
 from roundtables.selectors.papers import inputs_for_user, papers_for_user, versions_for_user
@@ -128,6 +129,15 @@ def _versions_of_paper(paper):
     return PaperVersion.objects.filter(paper=paper).values_list("pk", flat=True)
 
 
+def _translations_visible(user):
+    """The translations `user` may read. The index holds this source's rows for paper
+    translations only, so staff, who read every one, need no filter: the search then
+    plans no subquery for the type (gfmd/platform/search/query.py)."""
+    if is_support_staff(user):
+        return DocumentTranslation.objects.all()
+    return paper_translations_for_user(user)
+
+
 def register_sources() -> None:
     register(
         SearchSource(
@@ -165,6 +175,6 @@ def register_sources() -> None:
             _("Translation"),
             "gfmd.documenttranslation",
             _translations,
-            paper_translations_for_user,
+            _translations_visible,
         )
     )
