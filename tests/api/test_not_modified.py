@@ -107,3 +107,31 @@ def test_without_redis_the_body_is_built_and_compared(staff, api):
         response = client.get(url, HTTP_IF_NONE_MATCH=full["ETag"])
     assert response.status_code == 304
     assert any('FROM "gfmd_edition"' in q["sql"] for q in ctx.captured_queries)
+
+
+def test_an_unchanged_entry_is_not_written_again_and_a_changed_one_is(redis_cache, monkeypatch):
+    from django.core.cache import caches
+
+    from gfmd.platform.api import conditional
+
+    edition = EditionFactory()
+    url = f"/api/v1/editions/{edition.pk}/"
+    reader, writer = _session(StaffFactory()), _session(StaffFactory())
+    writes = []
+    backend = type(caches["default"])
+    real_set = backend.set
+
+    def counting_set(self, key, *args, **kwargs):
+        if conditional.ENTRY_KEY.split("%")[0] in key:
+            writes.append(args[0])
+        return real_set(self, key, *args, **kwargs)
+
+    monkeypatch.setattr(backend, "set", counting_set)
+    first, _ = _get(reader, url)
+    assert len(writes) == 1  # the first 200 keeps its entry
+    _get(reader, url)
+    assert _get(reader, url, first["ETag"])[0].status_code == 304
+    assert len(writes) == 1  # the same generation and ETag: not written again
+    writer.patch(url, {"title": "Renamed"}, format="json", HTTP_IF_MATCH=first["ETag"])
+    again, _ = _get(reader, url)
+    assert len(writes) == 2 and writes[-1][1] == again["ETag"] != first["ETag"]

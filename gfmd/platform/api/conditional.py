@@ -65,7 +65,7 @@ class NotModifiedMixin:
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
-        self._write_generation = None
+        self._write_generation = self._etag_entry = None
         if (
             not self.not_modified_cache
             or request.method not in ("GET", "HEAD")
@@ -78,7 +78,7 @@ class NotModifiedMixin:
         self._etag_key = self._entry_key(request)
         found = cache.get_many([WRITE_GENERATION_KEY, self._etag_key])
         self._write_generation = found.get(WRITE_GENERATION_KEY, 0)
-        entry = found.get(self._etag_key)
+        entry = self._etag_entry = found.get(self._etag_key)
         candidates = if_none_match(request)
         fresh = entry is not None and entry[0] == self._write_generation
         if fresh and (entry[1] in candidates or "*" in candidates):
@@ -108,5 +108,9 @@ class NotModifiedMixin:
                 response = super().finalize_response(request, response, *args, **kwargs)
         if etag is None:
             return response
-        redis_cache().set(self._etag_key, (self._write_generation, etag), ENTRY_SECONDS)
+        entry = (self._write_generation, etag)
+        # An unchanged entry is not written again (a client polling one list): one Redis
+        # round trip less; it then lives ENTRY_SECONDS from its first write, not its last.
+        if getattr(self, "_etag_entry", None) != entry:
+            redis_cache().set(self._etag_key, entry, ENTRY_SECONDS)
         return response
