@@ -234,7 +234,7 @@ def _translations(world, count):
 
 # One literal count per caller, with 1 and with many rows: the paper, the version's number
 # and the latest number are annotations, translator and approver are joined.
-LIST_QUERIES = {"staff": 3, "chair": 5, "friend": 5}  # + the reach and groups
+LIST_QUERIES = {"staff": 2, "chair": 4, "friend": 4}  # + the reach and groups
 
 
 @pytest.mark.parametrize("role", sorted(LIST_QUERIES))
