@@ -95,7 +95,9 @@ def recommendation_document_check():
     """A recommendation's outcome document is of an outcome kind and of the recommendation's
     edition (as the model and service check): a trigger on the recommendation when the link
     or the edition is written, and one on the document refusing a change of kind or edition
-    that would break a link. ERRCODE check_violation reaches Django as an IntegrityError."""
+    that would break a link. ERRCODE check_violation reaches Django as an IntegrityError.
+    The kinds are written into the functions: a new outcome kind needs a migration that
+    re-runs the two CREATE OR REPLACE FUNCTION statements."""
     kinds = ", ".join(f"'{kind}'" for kind in OUTCOME_KINDS)
     return _both(
         [
