@@ -5,6 +5,8 @@ e.g. `partnerships`' PracticeTag): `migrations.RunPython(*tag_constraints("app_t
 On SQLite (`make run`) they do nothing; model validation still applies there.
 """
 
+from roundtables.enums import OUTCOME_KINDS
+
 
 def _run(statements):
     def forwards(apps, schema_editor):
@@ -85,5 +87,64 @@ $$ LANGUAGE plpgsql""",
         [
             "DROP TRIGGER IF EXISTS outcomes_followup_append_only ON outcomes_followup",
             "DROP FUNCTION IF EXISTS outcomes_followup_append_only()",
+        ],
+    )
+
+
+def recommendation_document_check():
+    """A recommendation's outcome document is of an outcome kind and of the recommendation's
+    edition (as the model and service check): a trigger on the recommendation when the link
+    or the edition is written, and one on the document refusing a change of kind or edition
+    that would break a link. ERRCODE check_violation reaches Django as an IntegrityError.
+    The kinds are written into the functions: a new outcome kind needs a migration that
+    re-runs the two CREATE OR REPLACE FUNCTION statements."""
+    kinds = ", ".join(f"'{kind}'" for kind in OUTCOME_KINDS)
+    return _both(
+        [
+            f"""
+CREATE OR REPLACE FUNCTION outcomes_recommendation_document_check() RETURNS trigger AS $$
+BEGIN
+    IF NEW.outcome_document_id IS NOT NULL AND NOT EXISTS (
+        SELECT 1 FROM roundtables_workingpaper p
+        WHERE p.id = NEW.outcome_document_id
+          AND p.edition_id = NEW.edition_id
+          AND p.kind IN ({kinds})
+    ) THEN
+        RAISE EXCEPTION 'recommendation %%: the outcome document must be an outcome '
+            'document of the same edition', NEW.id
+            USING ERRCODE = 'check_violation';
+    END IF;
+    RETURN NEW;
+END;
+$$ LANGUAGE plpgsql""",
+            "CREATE TRIGGER outcomes_recommendation_document_check "
+            "BEFORE INSERT OR UPDATE OF outcome_document_id, edition_id "
+            "ON outcomes_recommendation FOR EACH ROW "
+            "EXECUTE FUNCTION outcomes_recommendation_document_check()",
+            f"""
+CREATE OR REPLACE FUNCTION outcomes_paper_recommendations_check() RETURNS trigger AS $$
+BEGIN
+    IF (NEW.kind NOT IN ({kinds}) OR NEW.edition_id <> OLD.edition_id) AND EXISTS (
+        SELECT 1 FROM outcomes_recommendation r
+        WHERE r.outcome_document_id = NEW.id
+          AND (r.edition_id <> NEW.edition_id OR NEW.kind NOT IN ({kinds}))
+    ) THEN
+        RAISE EXCEPTION 'paper %%: recommendations name it as their outcome document', NEW.id
+            USING ERRCODE = 'check_violation';
+    END IF;
+    RETURN NEW;
+END;
+$$ LANGUAGE plpgsql""",
+            "CREATE TRIGGER outcomes_paper_recommendations_check "
+            "BEFORE UPDATE OF kind, edition_id ON roundtables_workingpaper FOR EACH ROW "
+            "EXECUTE FUNCTION outcomes_paper_recommendations_check()",
+        ],
+        [
+            "DROP TRIGGER IF EXISTS outcomes_paper_recommendations_check "
+            "ON roundtables_workingpaper",
+            "DROP FUNCTION IF EXISTS outcomes_paper_recommendations_check()",
+            "DROP TRIGGER IF EXISTS outcomes_recommendation_document_check "
+            "ON outcomes_recommendation",
+            "DROP FUNCTION IF EXISTS outcomes_recommendation_document_check()",
         ],
     )

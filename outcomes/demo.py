@@ -1,6 +1,7 @@
 """Demo data: tagging on for GFMD 2017-2018, 2019 and 2020, tags on the demo sessions and
 their inputs,
-government recommendations followed up across three editions, one opt-out, and a draft
+government recommendations followed up across three editions (and one of 2020 linked to
+its rapporteur report), one opt-out, and a draft
 IMRF report for 2017-2020 generated from them.
 
 Writes through the services. Idempotent: stops when recommendations exist. Called by
@@ -19,7 +20,7 @@ from outcomes.services.recommendations import followup_record, recommendation_cr
 from outcomes.services.reference import reference_load
 from outcomes.services.reports import report_generate
 from outcomes.services.tagging import optout_record, tagging_policy_switch, tags_set
-from roundtables.models import Input, Session
+from roundtables.models import Input, Session, WorkingPaper
 
 # Session title keyword -> GCM objectives (demo sessions of GFMD 2020).
 SESSION_OBJECTIVES = {
@@ -127,6 +128,22 @@ def load(stdout) -> None:
                 evidence=f"Reported at the Friends of the Forum, {year}.",
                 reporting_country=reporter,
             )
+    # A GFMD 2020 recommendation linked to the demo's rapporteur report (roundtables demo).
+    rapporteur = WorkingPaper.objects.filter(
+        edition=editions[2020], kind="rapporteur_report"
+    ).first()
+    if rapporteur is not None:
+        recommendation_create(
+            actor=staff,
+            edition=editions[2020],
+            addressed_to=Addressee.GOVERNMENTS,
+            outcome_document=rapporteur,
+            title="More regular pathways, with data shared across regions",
+            title_fr="Davantage de voies régulières, avec des données partagées entre régions",
+            title_es="Más vías regulares, con datos compartidos entre regiones",
+            text="Governments should open regular pathways and share migration data across "
+            "regions.",
+        )
     report = record_save(
         actor=staff,
         instance=IMRFReport(

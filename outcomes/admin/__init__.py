@@ -91,14 +91,15 @@ class FollowUpInline(admin.TabularInline):
 
 @admin.register(Recommendation)
 class RecommendationAdmin(AuditedAdmin):
-    list_display = ["title", "edition", "addressed_to", "source_label"]
-    list_filter = ["addressed_to", "edition"]
+    list_display = ["title", "edition", "addressed_to", "outcome_document", "source_label"]
+    list_filter = ["addressed_to", "edition", ("outcome_document", admin.EmptyFieldListFilter)]
     search_fields = ["title", "title_fr", "title_es", "text"]
-    list_select_related = ["edition"]
-    raw_id_fields = ["session"]
+    list_select_related = ["edition", "outcome_document"]
+    raw_id_fields = ["session", "outcome_document"]
     fields = [
         "edition",
         "session",
+        "outcome_document",
         "source_label",
         "addressed_to",
         "title",
@@ -122,6 +123,7 @@ class RecommendationAdmin(AuditedAdmin):
                 recommendation=obj,
                 addressed_to=obj.addressed_to,
                 session=obj.session,
+                outcome_document=obj.outcome_document,
                 source_label=obj.source_label,
                 **texts,
             )
@@ -131,6 +133,7 @@ class RecommendationAdmin(AuditedAdmin):
                 edition=obj.edition,
                 addressed_to=obj.addressed_to,
                 session=obj.session,
+                outcome_document=obj.outcome_document,
                 source_label=obj.source_label,
                 **texts,
             )

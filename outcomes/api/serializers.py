@@ -16,7 +16,8 @@ from outcomes.models import (
     ReportSection,
     SDGTarget,
 )
-from roundtables.models import Session
+from outcomes.models.recommendations import outcome_document_error
+from roundtables.models import Session, WorkingPaper
 
 
 def _shown(obj, field: str) -> str:
@@ -165,6 +166,18 @@ class RecommendationSerializer(serializers.ModelSerializer):
     session = serializers.PrimaryKeyRelatedField(
         queryset=Session.objects.all(), allow_null=True, required=False
     )
+    outcome_document = serializers.PrimaryKeyRelatedField(
+        queryset=WorkingPaper.objects.all(),
+        allow_null=True,
+        required=False,
+        help_text=_(
+            "The outcome document of the recommendation's edition it comes from (a rapporteur "
+            "report, the Chair's conclusions or the Report of Proceedings)."
+        ),
+    )
+    outcome_document_title = serializers.CharField(
+        source="outcome_document.title", read_only=True, default=None
+    )
     addressed_to = serializers.ChoiceField(choices=Addressee.choices)
     title_shown = serializers.SerializerMethodField()
     text_shown = serializers.SerializerMethodField()
@@ -180,6 +193,8 @@ class RecommendationSerializer(serializers.ModelSerializer):
             "edition",
             "edition_year",
             "session",
+            "outcome_document",
+            "outcome_document_title",
             "source_label",
             "title",
             "title_fr",
@@ -195,6 +210,18 @@ class RecommendationSerializer(serializers.ModelSerializer):
             "objectives",
             "sdg_targets",
         ]
+
+    def validate(self, attrs):
+        """An outcome kind of the recommendation's edition (a clear 400, not the trigger's)."""
+        document = attrs.get("outcome_document")
+        edition = attrs.get("edition") or getattr(self.instance, "edition", None)
+        if document is not None and edition is not None:
+            error = outcome_document_error(
+                Recommendation(edition=edition, outcome_document=document)
+            )
+            if error:
+                raise serializers.ValidationError({"outcome_document": [error]})
+        return attrs
 
     def get_title_shown(self, obj) -> str:
         return _shown(obj, "title")

@@ -7,9 +7,15 @@ honest by composite foreign keys (`outcomes.dbconstraints.followup_constraints`)
 (edition_id, edition_ordinal) -> gfmd_edition(id, ordinal) and (recommendation_id,
 recommendation_ordinal) -> outcomes_recommendation(id, edition_ordinal), both ON UPDATE
 CASCADE, plus a CheckConstraint edition_ordinal >= recommendation_ordinal.
+
+A recommendation may name the outcome document it comes from (`outcome_document`): a
+document of an outcome kind (roundtables.enums.OUTCOME_KINDS) of the same edition. The
+model and the service check it; a trigger holds it in the database
+(`outcomes.dbconstraints.recommendation_document_check`).
 """
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
@@ -17,6 +23,7 @@ from django.utils.translation import gettext_lazy as _
 from gfmd.platform.models.checks import CheckConstraint
 from gfmd.platform.names import validate_visible_text
 from outcomes.enums import Addressee, FollowUpStatus
+from roundtables.enums import OUTCOME_KINDS
 
 
 class Recommendation(models.Model):
@@ -38,6 +45,18 @@ class Recommendation(models.Model):
         related_name="government_recommendations",
         verbose_name=_("session"),
         help_text=_("The roundtable session the recommendation comes from, if any."),
+    )
+    outcome_document = models.ForeignKey(
+        "roundtables.WorkingPaper",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="recommendations",
+        verbose_name=_("outcome document"),
+        help_text=_(
+            "The outcome document of the same edition it comes from: a rapporteur report, "
+            "the Chair's conclusions or the Report of Proceedings."
+        ),
     )
     source_label = models.CharField(
         _("source"),
@@ -78,12 +97,14 @@ class Recommendation(models.Model):
                 condition=Q(addressed_to__in=Addressee.values), name="recommendation_addressee"
             ),
             CheckConstraint(
-                condition=Q(session__isnull=False) | ~Q(source_label=""),
+                condition=Q(session__isnull=False)
+                | Q(outcome_document__isnull=False)
+                | ~Q(source_label=""),
                 name="recommendation_has_source",
                 fields=["source_label"],
                 violation_error_message=_(
-                    "A recommendation comes from a session or names the outcome document it "
-                    "comes from."
+                    "A recommendation comes from a session or an outcome document, or names "
+                    "the source it comes from."
                 ),
             ),
             models.UniqueConstraint(
@@ -94,6 +115,27 @@ class Recommendation(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def clean(self):
+        super().clean()
+        error = outcome_document_error(self)
+        if error:
+            raise ValidationError({"outcome_document": error})
+
+
+def outcome_document_error(recommendation) -> str | None:
+    """Why the recommendation's outcome document cannot be its source, or None."""
+    document = recommendation.outcome_document
+    if document is None:
+        return None
+    if document.kind not in OUTCOME_KINDS:
+        return _(
+            "Choose an outcome document: a rapporteur report, the Chair's conclusions or "
+            "the Report of Proceedings."
+        )
+    if recommendation.edition_id is not None and document.edition_id != recommendation.edition_id:
+        return _("The outcome document belongs to another edition than the recommendation.")
+    return None
 
 
 class FollowUp(models.Model):

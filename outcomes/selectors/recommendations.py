@@ -30,7 +30,7 @@ def recommendations_for_user(
     `status`: the status of the latest follow-up ("none": no follow-up yet).
     """
     queryset = (
-        Recommendation.objects.select_related("edition", "session__roundtable")
+        Recommendation.objects.select_related("edition", "session__roundtable", "outcome_document")
         .annotate(latest_status=latest_status())
         .prefetch_related(
             Prefetch(

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from gfmd.platform.errors import DomainError
 from gfmd.platform.services.records import record_save
 from outcomes.models import FollowUp, Recommendation
+from outcomes.models.recommendations import outcome_document_error
 
 TEXT_FIELDS = ("title", "title_fr", "title_es", "text", "text_fr", "text_es")
 
@@ -18,25 +19,38 @@ def _user(actor):
     return actor if getattr(actor, "is_authenticated", False) else None
 
 
-def recommendation_check(*, edition, session) -> None:
+def recommendation_check(*, edition, session, outcome_document=None) -> None:
     if session is not None and session.roundtable.edition_id != edition.pk:
         raise DomainError(
             _("The session belongs to another edition than the recommendation."),
             field="session",
         )
+    error = outcome_document_error(
+        Recommendation(edition=edition, outcome_document=outcome_document)
+    )
+    if error:
+        raise DomainError(error, field="outcome_document")
 
 
 @transaction.atomic
 def recommendation_create(
-    *, actor, edition, addressed_to: str, session=None, source_label: str = "", **texts
+    *,
+    actor,
+    edition,
+    addressed_to: str,
+    session=None,
+    outcome_document=None,
+    source_label: str = "",
+    **texts,
 ) -> Recommendation:
-    recommendation_check(edition=edition, session=session)
+    recommendation_check(edition=edition, session=session, outcome_document=outcome_document)
     return record_save(
         actor=actor,
         instance=Recommendation(
             edition=edition,
             edition_ordinal=edition.ordinal,
             session=session,
+            outcome_document=outcome_document,
             source_label=source_label,
             addressed_to=addressed_to,
             created_by=_user(actor),
@@ -49,12 +63,16 @@ def recommendation_create(
 def recommendation_update(*, actor, recommendation: Recommendation, **changes) -> Recommendation:
     """Texts, addressee and source may change; the edition may not (its follow-ups are
     dated against it)."""
-    allowed = {*TEXT_FIELDS, "addressed_to", "session", "source_label"}
+    allowed = {*TEXT_FIELDS, "addressed_to", "session", "outcome_document", "source_label"}
     for field, value in changes.items():
         if field not in allowed:
             raise DomainError(_("This field cannot be changed."), field=field)
         setattr(recommendation, field, value)
-    recommendation_check(edition=recommendation.edition, session=recommendation.session)
+    recommendation_check(
+        edition=recommendation.edition,
+        session=recommendation.session,
+        outcome_document=recommendation.outcome_document,
+    )
     return record_save(actor=actor, instance=recommendation)
 
 

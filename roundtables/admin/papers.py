@@ -9,8 +9,8 @@ from django.utils.translation import gettext_lazy
 
 from gfmd.platform.admin.base import AuditedAdmin
 from gfmd.platform.errors import DomainError
-from roundtables.admin import board, versions
-from roundtables.enums import PAPER_KINDS, PAPER_TRANSITIONS, ROUNDTABLE_PAPER
+from roundtables.admin import board, publish, versions
+from roundtables.enums import FINAL_STATES, PAPER_KINDS, PAPER_TRANSITIONS, ROUNDTABLE_PAPER
 from roundtables.models import Input, PaperVersion, WorkingPaper
 from roundtables.selectors.papers import input_summary, versions_for_user
 from roundtables.services.papers import document_create, paper_set_public, paper_transition
@@ -118,6 +118,8 @@ class WorkingPaperAdmin(AuditedAdmin):
         "final_version",
         "is_public",
         "published_at",
+        "publish_link",
+        "recommendation_links",
         "adoption",
         "add_version_link",
         "comment_summary",
@@ -135,6 +137,8 @@ class WorkingPaperAdmin(AuditedAdmin):
         "final_version",
         "is_public",
         "published_at",
+        "publish_link",
+        "recommendation_links",
         "add_version_link",
         "comment_summary",
         "activity",
@@ -247,6 +251,29 @@ class WorkingPaperAdmin(AuditedAdmin):
         url = reverse("admin:roundtables_workingpaper_add_version", args=[obj.pk])
         return format_html('<a href="{}">{}</a>', url, _("Add a version (upload a file)"))
 
+    @admin.display(description=gettext_lazy("Publish"))
+    def publish_link(self, obj):
+        if obj.is_public or obj.state not in FINAL_STATES:
+            return "-"
+        return format_html(
+            '<a href="{}">{}</a>', publish.publish_url(obj), _("publish (public access)")
+        )
+
+    @admin.display(description=gettext_lazy("Recommendations"))
+    def recommendation_links(self, obj):
+        """The government recommendations naming this outcome document (outcomes app)."""
+        if not obj.kind_spec.outcome:
+            return "-"
+        links = format_html_join(
+            ", ",
+            '<a href="{}">{}</a>',
+            (
+                (reverse("admin:outcomes_recommendation_change", args=[r.pk]), r.title)
+                for r in obj.recommendations.order_by("id")
+            ),
+        )
+        return links or "-"
+
     @admin.display(description=gettext_lazy("Review"))
     def review_link(self, obj):
         url = reverse("admin:roundtables_workingpaper_review", args=[obj.pk])
@@ -257,7 +284,20 @@ class WorkingPaperAdmin(AuditedAdmin):
             try:
                 paper_set_public(actor=request.user, paper=paper, public=public)
             except DomainError as exc:
-                messages.error(request, f"{paper.code}: {exc.detail}")
+                if exc.code != publish.GUARD_CODE:
+                    messages.error(request, f"{paper.code}: {exc.detail}")
+                    continue
+                # The Chatham House guard refused: link to the screen offering the override.
+                messages.error(
+                    request,
+                    format_html(
+                        '{}: {} <a href="{}?override=1">{}</a>',
+                        paper.code,
+                        exc.detail,
+                        publish.publish_url(paper),
+                        _("Publish with an override and a reason"),
+                    ),
+                )
 
     @admin.action(description=gettext_lazy("Publish (public access)"), permissions=["publish"])
     def publish(self, request, queryset):
@@ -279,6 +319,11 @@ class WorkingPaperAdmin(AuditedAdmin):
                 "<int:paper_id>/review/",
                 wrap(lambda r, paper_id: board.review_view(self, r, paper_id)),
                 name="roundtables_workingpaper_review",
+            ),
+            path(
+                "<int:paper_id>/publish/",
+                wrap(lambda r, paper_id: publish.publish_view(self, r, paper_id)),
+                name="roundtables_workingpaper_publish",
             ),
             path(
                 "<int:paper_id>/transition/<str:name>/",

@@ -8,6 +8,7 @@ from docx import Document
 from outcomes.enums import Scheme
 from outcomes.models import EditionTagging, ReportingOptOut
 from outcomes.services.reports import report_create, report_generate, report_transition
+from roundtables.services.papers import document_create
 from tests.civil_society.factories import PartnerSystemUserFactory
 from tests.factories import EditionFactory, country
 from tests.outcomes.factories import FollowUpFactory, RecommendationFactory, policy_on
@@ -196,10 +197,14 @@ def test_since_filter_answers_what_became_of_each_recommendation(api, staff):
 def test_list_query_count_is_fixed(endpoint, make, api, staff, django_assert_num_queries):
     client = api(staff)
     edition = EditionFactory()
+    # Each recommendation names its outcome document: read in the page's join, no query.
+    conclusions = document_create(
+        actor=staff, edition=edition, kind="chair_conclusions", title="Conclusions"
+    )
 
     def add(n):
         for _ in range(n):
-            rec = RecommendationFactory(edition=edition)
+            rec = RecommendationFactory(edition=edition, outcome_document=conclusions)
             FollowUpFactory(recommendation=rec)
             FollowUpFactory(recommendation=rec, reporting_country=country("FRA"))
 
@@ -215,9 +220,10 @@ def test_list_query_count_is_fixed(endpoint, make, api, staff, django_assert_num
 
 
 COUNTS = {
-    # page with its total (+ latest status); follow-ups and tags prefetched once per page
+    # page with its total (count(*) OVER ()) and latest status, outcome documents joined;
+    # follow-ups and tags prefetched once per page
     "outcomes/recommendations/": 3,
-    "outcomes/follow-ups/": 1,  # the page with its total, editions and reporters
+    "outcomes/follow-ups/": 1,  # page with its total, editions and reporters
 }
 
 

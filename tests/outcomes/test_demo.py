@@ -27,3 +27,11 @@ def test_demo_has_tags_follow_ups_over_three_editions_and_a_draft_report(demo):
 def test_demo_opt_out_is_announced_in_the_report(demo, iso3):
     intro = ReportSection.objects.get(key="introduction", report__year_from=2017)
     assert "the contributions of 1 government are not counted" in intro.generated_body
+
+
+def test_demo_links_a_recommendation_to_its_rapporteur_report(demo):
+    from outcomes.models import Recommendation
+
+    linked = Recommendation.objects.get(outcome_document__isnull=False)
+    assert linked.outcome_document.kind == "rapporteur_report"
+    assert linked.outcome_document.edition_id == linked.edition_id
