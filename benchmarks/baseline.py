@@ -160,11 +160,12 @@ TEAM = agg(
         "country=k.iso3",
         "country_name=k.name",
         "state=m.state",
+        "mechanism=m.mechanism_id",
         "requested_at:dt=m.requested_at",
         "decided_at:dt=m.decided_at",
         "reason=m.reason",
     ),
-    "roundtables_teammembership m JOIN gfmd_country k ON m.country_id = k.id "
+    "roundtables_teammembership m LEFT JOIN gfmd_country k ON m.country_id = k.id "
     "WHERE m.session_id = s.id",
     "m.id",
 )
@@ -266,7 +267,9 @@ INPUT_SQL = (
         "consultation_round=i.consultation_round",
         "country=k.iso3",
         "organisation=i.organisation_id",
-        "body_name=CASE WHEN i.country_id IS NOT NULL THEN k.name WHEN o.acronym > '' "
+        "mechanism=i.mechanism_id",
+        "body_name=CASE WHEN i.country_id IS NOT NULL THEN k.name "
+        "WHEN i.mechanism_id IS NOT NULL THEN mm.name WHEN o.acronym > '' "
         "THEN o.name || ' (' || o.acronym || ')' ELSE o.name END",
         "submitted_at:dt=i.submitted_at",
         "text=i.text",
@@ -287,6 +290,7 @@ JOIN roundtables_session s ON p.session_id = s.id
 JOIN roundtables_roundtable r ON s.roundtable_id = r.id
 LEFT JOIN gfmd_country k ON i.country_id = k.id
 LEFT JOIN gfmd_organisation o ON i.organisation_id = o.id
+LEFT JOIN gfmd_mechanism mm ON i.mechanism_id = mm.id
 WHERE i.paper_id = %s AND i.decision = %s
 ORDER BY i.id DESC
 LIMIT 51
