@@ -21,6 +21,17 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
+# The service's own apps, governance core first: each has api/urls.py (mounted under
+# /api/v1/ in this order) and may have demo.py (loaded in this order).
+PROJECT_APPS = (
+    "gfmd",
+    "roundtables",
+    "civil_society",
+    "contributions",
+    "registration",
+    "outcomes",
+    "partnerships",
+)
 INSTALLED_APPS = [
     "gfmd.platform.admin.site.ForumAdminConfig",  # django.contrib.admin, app list once a request
     "django.contrib.auth",
@@ -41,13 +52,7 @@ INSTALLED_APPS = [
     "django_otp",
     "gfmd.platform.thirdparty_apps.OtpTotpConfig",  # django_otp.plugins.otp_totp
     "gfmd.platform.thirdparty_apps.OtpStaticConfig",  # django_otp.plugins.otp_static
-    "gfmd",
-    "roundtables",
-    "civil_society",
-    "contributions",
-    "registration",
-    "outcomes",
-    "partnerships",
+    *PROJECT_APPS,
 ]
 
 MIDDLEWARE = [

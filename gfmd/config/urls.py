@@ -1,5 +1,6 @@
 from importlib import import_module
 
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
@@ -18,18 +19,11 @@ from gfmd.platform.oauth import ClientRevokeTokenView
 from gfmd.platform.security import views as security_views
 from gfmd.platform.security.login_limits import LimitedTokenView
 
-API_APPS = (
-    "gfmd",
-    "roundtables",
-    "civil_society",
-    "contributions",
-    "registration",
-    "outcomes",
-    "partnerships",
-)
 # Every app's routes, grouped by first path segment (gfmd/platform/api/routing.py says why).
 api_v1 = grouped(
-    pattern for app in API_APPS for pattern in import_module(f"{app}.api.urls").urlpatterns
+    pattern
+    for app in settings.PROJECT_APPS
+    for pattern in import_module(f"{app}.api.urls").urlpatterns
 )
 
 urlpatterns = [

@@ -11,14 +11,7 @@ from gfmd.platform.search.index import reindex_all
 from gfmd.selectors.editions import current_edition
 
 # Apps whose demo.py adds records after the governance core's, in this order.
-DEMO_APPS = (
-    "roundtables",
-    "civil_society",
-    "contributions",
-    "registration",
-    "outcomes",
-    "partnerships",
-)
+DEMO_APPS = settings.PROJECT_APPS[1:]
 
 
 class Command(BaseCommand):
