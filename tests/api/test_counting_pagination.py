@@ -8,8 +8,14 @@ from django.test.utils import CaptureQueriesContext
 
 from gfmd.models import Country
 from gfmd.platform.api.pagination import CountingPaginator
+from tests.factories import country
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def countries(db):
+    country("DEU")  # reloads the 246 if an earlier transactional test flushed them
 
 
 def _pages(queryset, per_page, number):
