@@ -29,7 +29,7 @@ class PracticeQuery(Expression):
     """`text` as one tsquery in the three languages, accents removed. Written out as SQL
     with the words and configurations as literals, not parameters
     (gfmd/platform/search/literal.py): compiling it costs a string, not an expression tree,
-    and it is compiled four times a page (match and rank, in the count and the page)."""
+    and a page compiles it twice (to match and to rank)."""
 
     output_field = SearchQueryField()
 

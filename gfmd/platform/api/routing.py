@@ -23,7 +23,7 @@ def grouped(patterns) -> list:
     for pattern in patterns:
         match = None
         if isinstance(pattern, URLPattern) and isinstance(pattern.pattern, RegexPattern):
-            match = LITERAL_FIRST.match(pattern.pattern._regex)
+            match = LITERAL_FIRST.match(str(pattern.pattern))
         if match is None:
             out.append(pattern)
             groups = {}  # nothing after it moves before it
@@ -32,7 +32,7 @@ def grouped(patterns) -> list:
         if segment not in groups:
             groups[segment] = []
             out.append(re_path(f"^{segment}", include(groups[segment])))
-        rest = "^" + pattern.pattern._regex[match.end() :]
+        rest = "^" + str(pattern.pattern)[match.end() :]
         groups[segment].append(
             re_path(rest, pattern.callback, kwargs=pattern.default_args, name=pattern.name)
         )

@@ -10,7 +10,6 @@ that way against 3-4 ms with the words visible, and the practice search's page o
 distinct search is planned for its own words, and a search run often is still prepared.
 """
 
-from django.db.models import Expression, TextField
 from psycopg import sql
 
 
@@ -20,16 +19,3 @@ def quoted(text: str, connection) -> str:
     connection.ensure_connection()
     literal = sql.Literal(text.replace("\x00", "")).as_string(connection.connection)
     return literal.replace("%", "%%")
-
-
-class Words(Expression):
-    """The search words as a literal (`quoted`) inside an ORM expression."""
-
-    output_field = TextField()
-
-    def __init__(self, text: str):
-        super().__init__()
-        self.text = text
-
-    def as_sql(self, compiler, connection):
-        return quoted(self.text, connection), []
