@@ -176,7 +176,7 @@ class RecommendationSerializer(serializers.ModelSerializer):
         ),
     )
     outcome_document_title = serializers.CharField(
-        source="outcome_document.title", read_only=True, default=None
+        source="outcome_document.title", read_only=True, default=None, allow_null=True
     )
     addressed_to = serializers.ChoiceField(choices=Addressee.choices)
     title_shown = serializers.SerializerMethodField()
