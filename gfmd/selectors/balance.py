@@ -121,24 +121,24 @@ def _full_years(since: date, on: date) -> int:
     return on.year - since.year - ((on.month, on.day) < (since.month, since.day))
 
 
-def _serving_since(members, on: date) -> dict[int, date]:
-    """country id -> start of its unbroken run of terms up to `on` (one query): terms that
-    follow one another without a day's gap count as one run."""
+def _serving_since(on: date) -> dict[int, date]:
+    """country id -> start of its unbroken run of terms up to `on`, for the countries
+    serving on `on` (one query, rows as tuples): terms that follow one another without a
+    day's gap count as one run."""
+    serving = steering_members_on(on).values("country_id")
     terms = defaultdict(list)
-    for term in (
-        SteeringGroupMembership.objects.filter(
-            country_id__in=[m.country_id for m in members], start_date__lte=on
-        )
+    for country_id, start_date, end_date in (
+        SteeringGroupMembership.objects.filter(country_id__in=serving, start_date__lte=on)
         .order_by("country_id", "-start_date")
-        .only("country_id", "start_date", "end_date")
+        .values_list("country_id", "start_date", "end_date")
     ):
-        terms[term.country_id].append(term)
+        terms[country_id].append((start_date, end_date))
     since = {}
     for country_id, runs in terms.items():
-        start = runs[0].start_date
-        for earlier in runs[1:]:
-            if earlier.end_date is None or earlier.end_date >= start - timedelta(days=1):
-                start = min(start, earlier.start_date)
+        start = runs[0][0]
+        for earlier_start, earlier_end in runs[1:]:
+            if earlier_end is None or earlier_end >= start - timedelta(days=1):
+                start = min(start, earlier_start)
             else:
                 break
         since[country_id] = start
@@ -146,7 +146,7 @@ def _serving_since(members, on: date) -> dict[int, date]:
 
 
 def _seats(members, policy, on: date) -> list[BalanceSeat]:
-    since = _serving_since(members, on)
+    since = _serving_since(on)
     limit = policy.max_consecutive_years if policy else None
     seats = []
     for m in members:

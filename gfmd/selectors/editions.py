@@ -55,9 +55,12 @@ def _with_chairs(queryset):
     )
 
 
-def editions_for_user(user):
-    """Editions the user may list: all for staff and focal points, else public ones."""
-    queryset = _with_chairs(Edition.objects.order_by("ordinal"))
+def editions_for_user(user, *, chairs: bool = True):
+    """Editions the user may list: all for staff and focal points, else public ones
+    (`chairs=False`: without their chairs, for reports that read the edition's dates)."""
+    queryset = Edition.objects.order_by("ordinal")
+    if chairs:
+        queryset = _with_chairs(queryset)
     if can_read_records(user):
         return queryset
     return queryset.filter(is_public=True)
