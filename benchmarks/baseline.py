@@ -3,8 +3,9 @@ list requests with the same SQL technique and the same JSON as the service.
 
 Per request it runs what the service runs (see `benchmarks/queries.py`): the session and
 user lookup (from Redis, as the service does, when BASELINE_REDIS_URL is set), the
-filter's existence check, the COUNT of page-number lists, and the page
-itself (cursor pages: 51 rows newest first) with the same filters, ordering and limit.
+filter's existence check, and the page itself with the same filters, ordering and limit
+(page-number lists: with their total in the same statement, COUNT(*) OVER (); cursor
+pages: 51 rows newest first).
 As in the service (output specs, gfmd/platform/api/outputs.py), PostgreSQL writes each row's JSON
 object, nested co-chairs, team and delegates included (correlated subqueries with
 string_agg), in one statement per page; the app joins the rows' texts into the envelope
@@ -236,18 +237,29 @@ def _sessions(cur, where: str, params: list, limit: int) -> list[str]:
     return [row[0] for row in cur.fetchall()]
 
 
+# A page with its total in one statement, as the service reads it: the page's keys with
+# COUNT(*) OVER () (materialised), then each row's JSON.
+SESSION_PAGE_SQL = """WITH page AS MATERIALIZED (
+SELECT s.id, COUNT(*) OVER () AS total FROM roundtables_session s
+JOIN roundtables_roundtable r ON s.roundtable_id = r.id
+JOIN gfmd_edition e ON r.edition_id = e.id
+WHERE r.edition_id = %s ORDER BY e.ordinal, r.number, s.number, s.id LIMIT 50)
+""" + SESSION_SQL.replace("SELECT ", "SELECT page.total, ", 1).replace(
+    "\nFROM roundtables_session s\n",
+    "\nFROM page JOIN roundtables_session s ON s.id = page.id\n",
+    1,
+).replace("__WHERE__", "TRUE").replace("__LIMIT__", "50")
+
+
 def sessions_list(cur, query):
     edition = int(query["roundtable__edition"][0])
     cur.execute("SELECT id FROM gfmd_edition WHERE id = %s LIMIT 21", [edition])
     if cur.fetchone() is None:
         return 400, dumps({"detail": "no such edition"})
-    cur.execute(
-        "SELECT COUNT(*) FROM roundtables_session s JOIN roundtables_roundtable r "
-        "ON s.roundtable_id = r.id WHERE r.edition_id = %s",
-        [edition],
-    )
-    count = cur.fetchone()[0]
-    texts = _sessions(cur, "r.edition_id = %s", [edition], min(count, 50)) if count else []
+    cur.execute(SESSION_PAGE_SQL, [edition])
+    rows = cur.fetchall()
+    count = rows[0][0] if rows else 0
+    texts = [row[1] for row in rows]
     return 200, page_body({"count": count, "next": None, "previous": None}, texts)
 
 

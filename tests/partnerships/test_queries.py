@@ -30,8 +30,8 @@ def test_public_practice_list_query_count(api, django_assert_num_queries, rows, 
     if "theme" in params:
         params = {**params, "theme": theme.pk}
     client = api()
-    # page keys with the total, page JSON (one statement, nested lists included)
-    with django_assert_num_queries(2):
+    # the page's keys with the total and each row's JSON, nested lists included: one statement
+    with django_assert_num_queries(1):
         response = client.get("/api/v1/practices/", params)
     assert response.status_code == 200
     assert len(response.json()["results"]) == rows
@@ -42,7 +42,7 @@ def test_staff_practice_list_query_count(api, staff, django_assert_num_queries, 
     _rich_practices(rows)
     client = api(staff)
     client.get("/api/v1/practices/")  # warms the caller's group cache
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(1):
         assert client.get("/api/v1/practices/").status_code == 200
 
 

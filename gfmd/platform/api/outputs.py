@@ -38,11 +38,13 @@ import json
 import sys
 import uuid
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.db.models import (
     F,
     QuerySet,
 )
+from django.db.models.query import ValuesIterable
 from django.utils import timezone, translation
 from rest_framework import serializers
 from rest_framework.exceptions import NotFound
@@ -106,6 +108,8 @@ class OutputSpec:
         self.module = sys._getframe(1).f_globals.get("__name__", model.__module__)
         self._serializer = None
         self._compiled = {}
+        self._scalar = {}
+        self._iterable = None
 
     # SQL
 
@@ -149,6 +153,37 @@ class OutputSpec:
         with connections[using].cursor() as cursor:
             cursor.execute(sql, params)
             return dict(cursor.fetchall())
+
+    def with_texts(self, rows: QuerySet) -> QuerySet:
+        """`rows` (a `values()` queryset whose first column is the pk: the page's keys as
+        the view scopes, filters, orders and pages them) evaluated with one more key, each
+        row's JSON text, in the same statement (PostgreSQL only): `WITH page AS (the keys'
+        SQL) SELECT page.*, (the spec's row, compiled once) FROM page`. The page costs one
+        round trip, however the paginator slices or counts it."""
+        if self._iterable is None:
+            self._iterable = type(f"{self.name}Rows", (SpecValuesIterable,), {"spec": self})
+        rows = rows.all()
+        rows._iterable_class = self._iterable
+        return rows
+
+    def scalar_sql(self, using: str, outer: str) -> tuple[str, tuple]:
+        """The row's JSON text as a scalar subquery for the row whose pk is `outer` (SQL),
+        compiled once per process, database, time zone and language (see `texts_for`)."""
+        key = (using, timezone.get_current_timezone_name(), translation.get_language(), outer)
+        compiled = self._scalar.get(key)
+        if compiled is None:
+            meta = self.model._meta
+            qn = connections[using].ops.quote_name
+            queryset = (
+                self.model._default_manager.using(using)
+                .annotate(**{JSON_COLUMN: self.expression()})
+                .extra(where=[f"{qn(meta.db_table)}.{qn(meta.pk.column)} = {outer}"])
+                .values_list(JSON_COLUMN)
+                .order_by()
+            )
+            sql, params = queryset.query.sql_with_params()
+            compiled = self._scalar[key] = (sql, tuple(params))
+        return compiled
 
     def _compile(self, using: str):
         meta = self.model._meta
@@ -213,6 +248,53 @@ class OutputSpec:
         }
         self._serializer = type(f"{self.name}Serializer", (SpecSerializer,), attrs)
         return self._serializer
+
+
+class SpecValuesIterable(ValuesIterable):
+    """`values()` rows plus JSON_COLUMN, read in the keys' statement (`with_texts`)."""
+
+    spec: OutputSpec
+
+    def __iter__(self):
+        queryset = self.queryset
+        query = queryset.query
+        compiler = query.get_compiler(queryset.db)
+        try:
+            sql, params = compiler.as_sql()
+        except EmptyResultSet:
+            return
+        if compiler.has_extra_select:  # ordering columns after the values (DISTINCT)
+            yield from self._two_statements()
+            return
+        names = (
+            list(query.selected)
+            if query.selected
+            else [*query.extra_select, *query.values_select, *query.annotation_select]
+        )
+        columns = ", ".join(f"gfmd_k{i}" for i in range(compiler.col_count))
+        text, text_params = self.spec.scalar_sql(queryset.db, "gfmd_page.gfmd_k0")
+        # A materialised page is read back in the order its ORDER BY gave it: one scan of
+        # it, no join, no grouping.
+        statement = (
+            f"WITH gfmd_page ({columns}) AS MATERIALIZED ({sql}) "
+            f"SELECT {columns}, ({text}) FROM gfmd_page"
+        )
+        with connections[queryset.db].cursor() as cursor:
+            cursor.execute(statement, (*params, *text_params))
+            fetched = cursor.fetchall()
+        rows = compiler.results_iter(results=[[row[:-1] for row in fetched]])
+        for row, found in zip(rows, fetched, strict=True):
+            item = dict(zip(names, row, strict=True))
+            item[JSON_COLUMN] = found[-1]
+            yield item
+
+    def _two_statements(self):
+        rows = list(ValuesIterable(self.queryset))
+        pk = self.queryset.model._meta.pk.attname
+        found = self.spec.texts_for([row[pk] for row in rows], using=self.queryset.db)
+        for row in rows:
+            row[JSON_COLUMN] = found[row[pk]]
+            yield row
 
 
 class SpecSerializer(serializers.ModelSerializer):

@@ -49,7 +49,7 @@ class CountingPaginator(Paginator):
 def _windowable(queryset) -> bool:
     return (
         isinstance(queryset, QuerySet)
-        and queryset._iterable_class in (ModelIterable, ValuesIterable)
+        and issubclass(queryset._iterable_class, (ModelIterable, ValuesIterable))
         and not queryset.query.distinct
         and not queryset.query.combinator
         and not queryset.query.is_sliced

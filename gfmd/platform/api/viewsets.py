@@ -55,16 +55,12 @@ class SpecListMixin:
         pk = queryset.model._meta.pk.attname
         if connections[queryset.db].vendor != "postgresql":  # SQLite: the page with its JSON
             rows = spec.json_rows(queryset, pk)
-            page = self.paginate_queryset(rows)
-            texts = [row[JSON_COLUMN] for row in (rows if page is None else page)]
         else:
             # The page's keys (and the cursor's ordering fields) by the view's own query,
-            # then their JSON by the spec's statement compiled once (OutputSpec.texts_for).
-            rows = queryset.values(pk, *self._cursor_fields(queryset))
-            page = self.paginate_queryset(rows)
-            keys = [row[pk] for row in (rows if page is None else page)]
-            found = spec.texts_for(keys, using=queryset.db)
-            texts = [found[key] for key in keys]
+            # each with its JSON text by the spec's statement (compiled once), together.
+            rows = spec.with_texts(queryset.values(pk, *self._cursor_fields(queryset)))
+        page = self.paginate_queryset(rows)
+        texts = [row[JSON_COLUMN] for row in (rows if page is None else page)]
         results = RawJSON.join(texts)
         if not isinstance(request.accepted_renderer, SpecJSONRenderer):
             results = json.loads(results)  # the browsable API
