@@ -5,6 +5,7 @@ from urllib.parse import urlencode
 
 import pytest
 from django.test import Client
+from oauth2_provider.contrib.rest_framework import OAuth2Authentication
 from rest_framework.test import APIClient
 
 from gfmd.platform.models import ActivityLog
@@ -131,6 +132,25 @@ def test_unknown_token_is_401_but_no_credentials_stays_403(api):
     response = _bearer("not-a-token").get("/api/v1/countries/")
     assert response.status_code == 401 and 'error="invalid_token"' in response["WWW-Authenticate"]
     assert api().get("/api/v1/countries/").status_code == 403
+
+
+def test_only_requests_that_may_carry_a_token_reach_the_oauth_server(staff, monkeypatch):
+    client, secret = _register(staff)
+    token = _token(client, secret).json()["access_token"]
+    reached = []
+    authenticate = OAuth2Authentication.authenticate
+    monkeypatch.setattr(
+        OAuth2Authentication,
+        "authenticate",
+        lambda self, request: reached.append(request.path) or authenticate(self, request),
+    )
+    assert APIClient().get("/api/v1/activity/").status_code == 403
+    assert reached == []  # no header, no access_token: nothing to look up
+    # a token in the query string is looked up as before, and refused as before (URLs
+    # end up in logs): the caller stays anonymous
+    assert APIClient().get(f"/api/v1/countries/DEU/?access_token={token}").status_code == 404
+    assert reached == ["/api/v1/countries/DEU/"]
+    assert _bearer(token).get("/api/v1/countries/DEU/").status_code == 200
 
 
 def test_client_actions_are_logged_as_the_client(staff):

@@ -17,6 +17,15 @@ def _has_bearer(request) -> bool:
     return _scheme(request) == "bearer"
 
 
+def _may_carry_token(request) -> bool:
+    # oauthlib reads a token from the header, the query string and form bodies
+    return (
+        "HTTP_AUTHORIZATION" in request.META
+        or "access_token" in request.query_params
+        or (request.content_type or "").startswith("application/x-www-form-urlencoded")
+    )
+
+
 def _bearer_token(request) -> str | None:
     parts = request.META.get("HTTP_AUTHORIZATION", "").split()
     if len(parts) == 2 and parts[0].lower() == "bearer":
@@ -44,6 +53,8 @@ class PartnerClientAuthentication(OAuth2Authentication):
             if cached is not None:
                 activate_saved_language(cached[0])  # from the snapshot: no query
                 return cached
+        elif not _may_carry_token(request):
+            return None  # no token anywhere: no OAuth server built to find none
         result = super().authenticate(request)
         if result is None:
             if _has_bearer(request):
