@@ -89,3 +89,31 @@ def test_stale_plan_inside_a_transaction_answers_503_not_500(rf):
     response = middleware.process_exception(rf.get("/api/v1/sessions/"), error)
     assert response.status_code == 503 and response["Retry-After"] == "5"
     assert middleware.process_exception(rf.get("/"), NotSupportedError("other")) is None
+
+
+@pytest.mark.django_db
+def test_long_page_statements_are_converted_once_per_process(api, staff, monkeypatch):
+    from django.test.utils import CaptureQueriesContext
+    from psycopg import _queries
+
+    from gfmd.config.db import LONG_STATEMENT
+    from tests.roundtables.factories import build_programme, edition_2020
+
+    edition = edition_2020()
+    build_programme(edition, 3)
+    client = api(staff)
+    url = f"/api/v1/sessions/?roundtable__edition={edition.pk}"  # (a parameter to place)
+    client.get(url)  # converted (and kept) here
+    uncached = []
+    convert = _queries._query2pg_nocache  # what psycopg calls for statements it does not keep
+    monkeypatch.setattr(
+        _queries,
+        "_query2pg_nocache",
+        lambda query, enc: uncached.append(query) or convert(query, enc),
+    )
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(url).status_code == 200
+    page = max(len(q["sql"].encode()) for q in ctx.captured_queries)
+    # the page statement is longer than psycopg keeps by default, shorter than the limit
+    assert 4096 < page < LONG_STATEMENT
+    assert uncached == []
