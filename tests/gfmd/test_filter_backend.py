@@ -3,6 +3,7 @@ django-filter does (a bad value is still a 400 naming the field)."""
 
 import pytest
 from django.db import connection
+from django.db.models import QuerySet
 from django.test.utils import CaptureQueriesContext
 from rest_framework.request import Request
 
@@ -10,7 +11,7 @@ from gfmd.models import Edition
 from gfmd.platform.api.filters import FilterBackend, KeyChoiceField
 from roundtables.api.views.papers import InputViewSet
 from roundtables.api.views.programme import SessionViewSet
-from roundtables.models import Input, Session
+from roundtables.models import Input, Session, Theme
 from tests.factories import EditionFactory
 
 pytestmark = pytest.mark.django_db
@@ -73,3 +74,15 @@ def test_filter_form_class_is_shared_when_no_choice_depends_on_the_request(rf):
     }
     assert len(forms) == 1
     assert type(forms.pop().base_fields["roundtable__edition"]) is KeyChoiceField
+
+
+def test_filters_and_form_fields_are_copied_without_cloning_querysets(rf, monkeypatch):
+    backend = FilterBackend()
+    view, queryset = SessionViewSet(), Session.objects.all()
+    assert backend.get_filterset(Request(rf.get("/")), queryset, view).form  # its class, once
+    clones = []
+    clone = QuerySet._clone
+    monkeypatch.setattr(QuerySet, "_clone", lambda self: clones.append(self.model) or clone(self))
+    filterset = backend.get_filterset(Request(rf.get("/?roundtable__edition=1")), queryset, view)
+    assert filterset.form.fields["roundtable__edition"].queryset.model is Edition
+    assert Edition not in clones and Theme not in clones

@@ -16,6 +16,9 @@ per model (`SELECT 1 ... WHERE id = %s`) rather than a model read through the OR
 filter compares the column with the key rather than with the instance it would have read.
 """
 
+import copy
+
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import connections
 from django.db.models import AutoField, BigAutoField
@@ -62,6 +65,22 @@ class KeyChoiceField(ModelChoiceField):
             cursor.execute(sql, [key])
             return cursor.fetchone() is not None
 
+    def __deepcopy__(self, memo):
+        # Each form copies its fields; the queryset is only read for its model and database
+        # (and, in the browsable API, listed), so the copies share it: no clone per request.
+        return forms.Field.__deepcopy__(self, memo)
+
+
+class KeyChoiceFilter(ModelChoiceFilter):
+    field_class = KeyChoiceField
+
+    def __deepcopy__(self, memo):
+        # Each FilterSet copies its filters; a request sets `model` and `parent` on its
+        # copy and writes nothing else, so a shallow copy serves (the queryset is shared).
+        result = copy.copy(self)
+        result.extra = dict(self.extra)
+        return result
+
 
 def _by_key(filterset_class):
     """Automatic foreign-key filters (whole table, compared by primary key) read keys."""
@@ -75,7 +94,7 @@ def _by_key(filterset_class):
             and f.extra.get("to_field_name") in (None, queryset.model._meta.pk.name)
             and isinstance(queryset.model._meta.pk, (AutoField, BigAutoField))
         ):
-            f.field_class = KeyChoiceField
+            f.__class__ = KeyChoiceFilter  # (a subclass: the same state, read by key)
     return filterset_class
 
 
