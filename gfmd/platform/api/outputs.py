@@ -23,7 +23,9 @@ From it come:
   selector and the view) with one more column, the row's JSON object as text built by the
   database, written exactly as DRF's JSONRenderer writes it (compact, in field order,
   datetimes in the current time zone as DRF's DateTimeField writes them). A list view
-  joins the texts of a page into its envelope without reading them (`SpecListMixin`).
+  joins the texts of a page into its envelope without reading them (`SpecListMixin`);
+- `spec.with_texts(keys)` (PostgreSQL): a `values()` queryset of the page's keys read with
+  each row's JSON in the same statement, however the paginator slices and counts it.
 
 PostgreSQL builds the text by concatenation (`'{"id":' || to_json(id)::text || ...`,
 `string_agg` for nested lists) because json_build_object and jsonb put spaces after
