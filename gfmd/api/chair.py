@@ -15,6 +15,7 @@ from gfmd.models import Candidature, Edition, MeetingDecision
 from gfmd.platform import content
 from gfmd.platform.api.content import TranslatedContentMixin
 from gfmd.platform.api.safe_writes import IdempotentCreateMixin
+from gfmd.platform.api.serializers import represent
 from gfmd.platform.api.viewsets import ActivityMixin, CreateMixin, RecordViewSet
 from gfmd.selectors.candidatures import candidatures_for_user, decisions_for_user
 from gfmd.selectors.editions import editions_for_user, troika_on
@@ -243,4 +244,4 @@ class CandidatureViewSet(
         visible = editions_for_user(request.user)
         if seats is None or not visible.filter(pk=seats[1].edition.pk).exists():
             raise NotFound(_("No chairmanship term covers this date."))
-        return Response(TroikaSeatSerializer(seats, many=True).data)
+        return Response(represent(TroikaSeatSerializer, seats, many=True))

@@ -31,6 +31,7 @@ from gfmd.models import (
 )
 from gfmd.platform import content
 from gfmd.platform.api.filters import FilterBackend
+from gfmd.platform.api.serializers import represent
 from gfmd.platform.api.viewsets import ActivityMixin, ExportMixin, RecordViewSet
 from gfmd.platform.calendar import feed_token, feed_token_lifetime, feed_tokens_revoke
 from gfmd.selectors import records as sel
@@ -163,14 +164,14 @@ class EditionViewSet(RecordViewSet):
     def troika(self, request, pk=None):
         """Past, present and future chairs, derived from the order of editions."""
         seats = troika_for_edition(self.get_object())
-        return Response(s.TroikaSeatSerializer(seats, many=True).data)
+        return Response(represent(s.TroikaSeatSerializer, seats, many=True))
 
     @extend_schema(responses=s.BalanceReportSerializer)
     @action(detail=True, methods=["get"])
     def balance(self, request, pk=None):
         """Steering Group balance on the edition's Forum date (mid-year if no dates)."""
         report = balance_report(report_date_for_edition(self.get_object()))
-        return Response(s.BalanceReportSerializer(report).data)
+        return Response(represent(s.BalanceReportSerializer, report))
 
 
 class SteeringGroupMembershipViewSet(RecordViewSet):
@@ -206,7 +207,7 @@ class SteeringGroupMembershipViewSet(RecordViewSet):
             from django.utils import timezone
 
             on = timezone.localdate()
-        return Response(s.BalanceReportSerializer(balance_report(on)).data)
+        return Response(represent(s.BalanceReportSerializer, balance_report(on)))
 
 
 class BalancePolicyViewSet(RecordViewSet):

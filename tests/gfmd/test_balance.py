@@ -107,3 +107,28 @@ def test_edition_report_date_is_forum_start_else_mid_year():
         EditionFactory(year_start=2019, start_date=date(2020, 1, 20))
     ) == date(2020, 1, 20)
     assert report_date_for_edition(EditionFactory(year_start=2021)) == date(2021, 7, 1)
+
+
+def test_report_payloads_written_by_one_serializer_per_process_match_fresh_ones():
+    from django.utils import translation
+
+    from gfmd.api.serializers import BalanceReportSerializer, TroikaSeatSerializer
+    from gfmd.platform.api.serializers import _REPORT_SERIALIZERS, represent
+    from gfmd.selectors.editions import troika_for_edition
+
+    BalancePolicyFactory(required_regions=["Africa", "Oceania"], max_consecutive_years=3)
+    _members("DEU", "FRA", "ITA", "MAR")
+    edition = EditionFactory()
+    for on in (ON, date(2009, 1, 1)):  # a report with members, then an empty one
+        for language in ("en", "fr", "es"):
+            with translation.override(language):
+                report = balance_report(on)
+                assert represent(BalanceReportSerializer, report) == (
+                    BalanceReportSerializer(report).data
+                )
+    seats = troika_for_edition(edition)
+    assert represent(TroikaSeatSerializer, seats, many=True) == (
+        TroikaSeatSerializer(seats, many=True).data
+    )
+    built = [key for key in _REPORT_SERIALIZERS if key[0] is BalanceReportSerializer]
+    assert built == [(BalanceReportSerializer, False)]
