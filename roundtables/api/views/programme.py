@@ -111,7 +111,11 @@ class SessionViewSet(FreshReachMixin, SpecListMixin, RecordViewSet):
     def get_queryset(self):
         # The payloads (output spec) read co-chairs, team and paper in their own statement;
         # the calendar reads them from the sessions.
-        return sel.sessions_for_user(self.request.user, details=self.action == "calendar")
+        sessions = sel.sessions_for_user(self.request.user, details=self.action == "calendar")
+        if self.action == "retrieve":
+            # its payload is the spec's statement; a rule that reads the paper reads it
+            sessions = sessions.prefetch_related(None)
+        return sessions
 
     def get_serializer_class(self):
         if self.action in ("create", "update", "partial_update"):
