@@ -59,6 +59,15 @@ def _fast_password_hashing():
         yield
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _celery_tasks_registered():
+    """Every app's tasks registered, as a worker registers them at start: tests that look a
+    task up by name, as beat does, pass whichever modules ran before them."""
+    from gfmd.config.celery import app
+
+    app.loader.import_default_modules()
+
+
 @contextmanager
 def rows_kept_for_the_module(django_db_blocker):
     """Open a transaction for rows made once for a module, and roll it back at the module's
