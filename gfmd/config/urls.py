@@ -14,7 +14,7 @@ from oauth2_provider.views import IntrospectTokenView
 from gfmd.config.views import health, set_language
 from gfmd.feeds import meetings_feed
 from gfmd.platform.admin.search import search_view
-from gfmd.platform.api.routing import grouped
+from gfmd.platform.api.routing import SegmentResolver, grouped
 from gfmd.platform.oauth import ClientRevokeTokenView
 from gfmd.platform.security import views as security_views
 from gfmd.platform.security.login_limits import LimitedTokenView
@@ -38,7 +38,7 @@ urlpatterns = [
     ),
     path("admin/", admin.site.urls),
     path("i18n/setlang/", set_language, name="set_language"),
-    path("api/v1/", include(api_v1)),
+    SegmentResolver("api/v1/", api_v1),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     # the Swagger UI's init script as its own request: no inline script under the CSP
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="api-docs"),

@@ -9,6 +9,10 @@ from django.db import transaction
 
 WRITE_GENERATION_KEY = "gfmd:api:writes"
 
+# Keys a layer will read for a signed-in request, fetched with the user's snapshot in one
+# MGET (gfmd/platform/security/auth_cache.py): each maker gives (request, user id) -> keys.
+_prefetchers = []
+
 
 def redis_cache() -> RedisCache | None:
     """The default cache when it is Redis: shared by every worker, so a counter bumped in
@@ -37,3 +41,22 @@ def bump_write_generation() -> None:
     """Every ETag kept for a cheap 304 (gfmd/platform/api/conditional.py) is stale. Called by
     `log_action`, so by every audited write, and by a change of a user's roles."""
     bump_counter(WRITE_GENERATION_KEY)
+
+
+def prefetch_with_user(maker):
+    """Register `maker(request, user_id) -> keys` (a decorator)."""
+    _prefetchers.append(maker)
+    return maker
+
+
+def keys_to_prefetch(request, user_id) -> list[str]:
+    return [key for maker in _prefetchers for key in maker(request, user_id)]
+
+
+def prefetched(request, keys) -> dict | None:
+    """{key: value} of `keys` as the request's snapshot MGET found them (a missing key is
+    absent), or None when that MGET did not ask for all of them."""
+    asked, found = getattr(request, "_gfmd_prefetched", ((), None))
+    if found is None or not all(key in asked for key in keys):
+        return None
+    return {key: found[key] for key in keys if key in found}

@@ -5,7 +5,7 @@ tries one pattern per resource family instead of every earlier app's patterns.""
 from django.urls import URLPattern, get_resolver, resolve, reverse
 from django.urls.resolvers import RegexPattern
 
-from gfmd.platform.api.routing import grouped
+from gfmd.platform.api.routing import SegmentResolver, grouped
 
 
 def _flat(patterns, prefix=""):
@@ -32,6 +32,17 @@ def test_grouping_keeps_order_names_and_arguments():
         route(r"^papers/extra/$", "paper-extra"),
     ]
     flat = [(regex, p.name, p.default_args) for regex, p in _flat(grouped(patterns))]
+    # and resolved by first segment, the same pattern wins as in the flat list
+    resolver = SegmentResolver("x/", grouped(patterns))
+    wins = {
+        "x/papers/": "paper-list",
+        "x/papers.json": "paper-list",
+        "x/papers/extra/": "paper-detail",
+        "x/inputs/": "input-list",
+        "x/anything/": "catch-all",
+    }
+    for path, name in wins.items():
+        assert resolver.resolve(path).kwargs["kind"] == name, path
     assert flat == [
         ("papers/$", "paper-list", {"kind": "paper-list"}),
         ("papers/(?P<pk>[^/.]+)/$", "paper-detail", {"kind": "paper-detail"}),
@@ -64,3 +75,10 @@ def test_a_request_tries_one_pattern_per_resource_family():
     # about 80 entries at the top, not the routers' 400 patterns
     assert "^practices/" in families and len(families) < 100
     assert sum(1 for _ in _flat(api.url_patterns)) > 300
+
+
+def test_a_path_tries_only_its_own_family():
+    # the last app's family: before SegmentResolver every earlier family was tried
+    assert resolve("/api/v1/pfp/talk-calls/").url_name == "pfp-talk-call-list"
+    assert len(resolve("/api/v1/pfp/talk-calls/").tried) < 15
+    assert resolve("/api/v1/me/preferences/").url_name  # ungrouped patterns still resolve

@@ -3,6 +3,7 @@
 
 import os
 import uuid
+from types import SimpleNamespace
 
 import pytest
 from django.test import Client
@@ -93,6 +94,43 @@ def test_throttle_is_one_redis_round_trip(redis_cache, round_trips):
     round_trips.clear()
     assert client.get(URL).status_code == 200
     assert round_trips == ["EVALSHA"]
+
+
+def test_a_lease_serves_a_share_of_the_limit_without_redis(redis_cache, round_trips, monkeypatch):
+    from django.core.cache import caches
+
+    monkeypatch.setattr(SimpleRateThrottle, "THROTTLE_RATES", {"anon": "3/min", "user": "1000/min"})
+    client = Client()
+    client.force_login(StaffFactory())
+    assert client.get(URL).status_code == 200  # takes a lease of 10 (1/100 of the limit)
+    round_trips.clear()
+    assert [client.get(URL).status_code for _ in range(9)] == [200] * 9
+    assert round_trips == []  # spent from the lease
+    assert client.get(URL).status_code == 200
+    assert round_trips == ["EVALSHA"]  # the next lease
+    cache = caches["default"]
+    raw = cache._cache.get_client(write=False)
+    counters = [int(raw.get(k)) for k in raw.keys(cache.make_key("throttle_user_*"))]
+    assert counters == [20]  # leased requests count, spent or not
+
+
+def test_leases_never_grant_past_the_limit(redis_cache, monkeypatch):
+    from gfmd.platform.api import throttling
+
+    monkeypatch.setattr(SimpleRateThrottle, "THROTTLE_RATES", {"anon": "3/min", "user": "1005/min"})
+    monkeypatch.setattr(throttling, "clock", lambda: 1_800_000_030.0)  # one window
+    request = SimpleNamespace(user=StaffFactory(), META={})
+    throttle = throttling.UserThrottle()
+    assert sum(throttle.allow_request(request, None) for _ in range(1100)) == 1005
+    # 100 leases of 10, then the 5 left, then none. Leases dropped unspent (another
+    # worker's, say) still count: fewer requests, never more.
+    request = SimpleNamespace(user=StaffFactory(), META={})
+    allowed = 0
+    for i in range(1100):
+        if i % 7 == 0:
+            throttling._leases.clear()
+        allowed += throttle.allow_request(request, None)
+    assert 0 < allowed < 1005
 
 
 def test_drf_throttle_took_two_round_trips(redis_cache, round_trips, monkeypatch):

@@ -16,6 +16,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from oauth2_provider.models import AccessToken
+from redis.connection import Connection
 from rest_framework.test import APIClient
 
 from gfmd.models import FocalPoint
@@ -88,6 +89,35 @@ def test_session_request_reads_no_user_group_or_focal_point_row_once_cached(redi
     assert status == 200 and first  # filled from the database
     status, second = _auth_queries(client, STAFF_ONLY)
     assert status == 200 and second == []
+
+
+def test_a_known_session_is_read_with_its_user_in_one_round_trip(redis_cache, monkeypatch):
+    sent = []
+    original = Connection.send_packed_command
+
+    def counting(self, command, check_health=True):
+        packed = command if isinstance(command, bytes) else b"".join(command)
+        sent.append(packed.split(b"\r\n")[2].decode())
+        return original(self, command, check_health)
+
+    client = _logged_in(StaffFactory())
+    assert [client.get(RECORDS).status_code for _ in range(2)] == [200, 200]
+    monkeypatch.setattr(Connection, "send_packed_command", counting)
+    assert client.get(RECORDS).status_code == 200
+    # the session, the user's snapshot and the list's kept ETag; the throttle's lease
+    # (1/100 of the limit) was taken by the first request
+    assert sent == ["MGET"]
+
+
+def test_a_session_is_still_checked_against_the_user_this_worker_saw(redis_cache):
+    staff, focal = StaffFactory(), FocalPointFactory(country=country("DEU")).user
+    client = _logged_in(focal)
+    assert client.get(STAFF_ONLY).status_code == 403
+    # whatever this worker remembered, the session's own user is the one served
+    auth_cache._session_users[client.cookies["sessionid"].value] = staff.pk
+    _logged_in(staff).get(STAFF_ONLY)
+    assert client.get(STAFF_ONLY).status_code == 403
+    assert client.get(RECORDS).status_code == 200
 
 
 def test_without_redis_the_stock_path_reads_the_user(staff):

@@ -10,6 +10,14 @@ it still inside the sliding period. A Lua script reads both counters and counts 
 request only when it is allowed, so a refused request costs nothing against the budget
 (as with DRF's log) and the whole check is one EVALSHA.
 
+A request takes a *lease* of 1/LEASE_SHARE of the limit (at least one request): the
+script counts the whole lease at once and the worker spends the rest of it without
+asking Redis, until the lease is used or its window ends. A signed-in user within limits
+thus costs one round trip per lease, not per request; what a worker leased but did not
+spend still counts, so a caller served by N workers may be refused up to N - 1 leases
+((N - 1) % of the limit) short of it. Under LEASE_SHARE requests per period the lease is one request,
+counted exactly as before (the anonymous limit, and every test's small limits).
+
 With another cache backend (the per-process memory cache of development and of most
 tests) the same counter is kept with the cache's `get_many`, `add` and `incr`.
 
@@ -24,18 +32,30 @@ from django.core.cache import caches
 from django.core.cache.backends.redis import RedisCache
 from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
 
+LEASE_SHARE = 100
+MAX_LEASES = 10_000  # per process; past it the leases are dropped (they still count)
+
 # KEYS: current window, previous window. ARGV: limit, weight of the previous window,
-# expiry of the current window's counter. Returns {allowed, current, previous}.
+# expiry of the current window's counter, requests wanted. Grants as many of them as would
+# each have been allowed one by one (the room left, rounded up), at least one, or none.
+# Returns {granted, current, previous}.
 SLIDING_WINDOW_LUA = """
 local current = tonumber(redis.call('GET', KEYS[1]) or '0')
 local previous = tonumber(redis.call('GET', KEYS[2]) or '0')
-if previous * tonumber(ARGV[2]) + current >= tonumber(ARGV[1]) then
+local room = tonumber(ARGV[1]) - previous * tonumber(ARGV[2]) - current
+if room <= 0 then
   return {0, current, previous}
 end
-current = redis.call('INCR', KEYS[1])
-if current == 1 then redis.call('EXPIRE', KEYS[1], ARGV[3]) end
-return {1, current, previous}
+local granted = math.min(tonumber(ARGV[4]), math.ceil(room))
+current = redis.call('INCRBY', KEYS[1], granted)
+if current == granted then redis.call('EXPIRE', KEYS[1], ARGV[3]) end
+return {granted, current, previous}
 """
+
+clock = time.time  # (tests hold it still)
+
+# {current window's Redis key: requests of this worker's lease not yet spent}
+_leases: dict[str, int] = {}
 
 
 def _redis_script(cache: RedisCache):
@@ -67,17 +87,27 @@ class SlidingWindowMixin:
         key = self.get_cache_key(request, view)
         if key is None:
             return True
-        now = time.time()
+        now = clock()
         window = int(now // self.duration)
         self.elapsed = now - window * self.duration
         weight = 1 - self.elapsed / self.duration
         keys = (f"{key}:{window}", f"{key}:{window - 1}")
         cache = caches["default"]
         if isinstance(cache, RedisCache):
+            current_key = cache.make_and_validate_key(keys[0])
+            left = _leases.get(current_key)
+            if left:
+                _leases[current_key] = left - 1
+                return True
+            lease = max(1, self.num_requests // LEASE_SHARE)
             allowed, self.current, self.previous = _redis_script(cache)(
-                keys=[cache.make_and_validate_key(k) for k in keys],
-                args=[self.num_requests, repr(weight), 2 * self.duration],
+                keys=[current_key, cache.make_and_validate_key(keys[1])],
+                args=[self.num_requests, repr(weight), 2 * self.duration, lease],
             )
+            if allowed > 1:
+                if len(_leases) >= MAX_LEASES:
+                    _leases.clear()
+                _leases[current_key] = allowed - 1
         else:
             counts = cache.get_many(keys)
             self.current, self.previous = counts.get(keys[0], 0), counts.get(keys[1], 0)

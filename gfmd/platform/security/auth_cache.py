@@ -44,13 +44,19 @@ from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, get_user_
 from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.middleware import AuthenticationMiddleware
 from django.contrib.auth.models import AnonymousUser
+from django.contrib.sessions.backends.cached_db import SessionStore as CachedDBSession
 from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
-from gfmd.platform.counters import bump_counter, bump_write_generation, redis_cache
+from gfmd.platform.counters import (
+    bump_counter,
+    bump_write_generation,
+    keys_to_prefetch,
+    redis_cache,
+)
 from gfmd.platform.languages import supported_language
 
 USER_KEY = "gfmd:auth:user:%s"
@@ -118,21 +124,22 @@ def _load_snapshot(user_id) -> dict | None:
     }
 
 
-def snapshot_for(user_id) -> dict | None:
-    """The user's snapshot: one MGET; a missing or outdated one is refilled."""
+def snapshot_for(user_id, also=()) -> tuple[dict | None, dict]:
+    """(the user's snapshot, what the MGET found): one MGET; a missing or outdated
+    snapshot is refilled. `also`: more keys read in the same MGET."""
     cache = redis_cache()
-    keys = [USER_KEY % user_id, USER_GEN_KEY % user_id, ALL_GEN_KEY]
+    keys = [USER_KEY % user_id, USER_GEN_KEY % user_id, ALL_GEN_KEY, *also]
     found = cache.get_many(keys)
     generations = (found.get(keys[1], 0), found.get(keys[2], 0))
     entry = found.get(keys[0])
     if entry is not None and entry[0] == generations:
-        return entry[1]
+        return entry[1], found
     snapshot = _load_snapshot(user_id)
     if snapshot is not None:
         # Filled under the generations read before the rows: a change committed since
         # has bumped one of them, so this entry is already outdated, never stale.
         cache.set(keys[0], (generations, snapshot), SNAPSHOT_SECONDS)
-    return snapshot
+    return snapshot, found
 
 
 def _from_db(model, values: dict):
@@ -174,6 +181,10 @@ def user_from_snapshot(snapshot: dict):
 # --- sessions -------------------------------------------------------------------------
 
 _model_backends: dict[str, bool] = {}
+# per process: {session key: the user it verified as}, to read a known session with its
+# user's snapshot (a session key never changes hands: login gives a new one)
+_session_users: dict[str, object] = {}
+MAX_SESSIONS = 10_000
 
 
 def _is_model_backend(path: str) -> bool:
@@ -186,10 +197,13 @@ def _is_model_backend(path: str) -> bool:
 
 def get_user(request):
     """Django's `auth.get_user` with the user read from the snapshot when the session
-    verifies against it; anything unusual takes Django's own path."""
+    verifies against it; anything unusual takes Django's own path. The snapshot's MGET
+    also reads what the request's other layers will (`keys_to_prefetch`) and, for a
+    session this worker has seen, the session itself: one round trip for all three."""
     if redis_cache() is None:
         return auth.get_user(request)
     session = request.session
+    early = _with_session(request, session)
     try:
         user_id = get_user_model()._meta.pk.to_python(session[auth.SESSION_KEY])
         backend_path = session[BACKEND_SESSION_KEY]
@@ -198,16 +212,46 @@ def get_user(request):
     session_hash = session.get(HASH_SESSION_KEY)
     if not session_hash or not _is_model_backend(backend_path):
         return auth.get_user(request)
-    snapshot = snapshot_for(user_id)
+    if early is not None and early[0] == user_id:
+        _user_id, snapshot, also, found = early
+    else:
+        also = keys_to_prefetch(request, user_id)
+        snapshot, found = snapshot_for(user_id, also)
+    request._gfmd_prefetched = (also, found)
     if (
         snapshot is None
         or not snapshot["fields"]["is_active"]
         or not constant_time_compare(session_hash, snapshot["hash"])
     ):
         return auth.get_user(request)  # no user, inactive, or a hash to check the slow way
+    if len(_session_users) >= MAX_SESSIONS:
+        _session_users.clear()
+    _session_users[session.session_key] = user_id
     user = user_from_snapshot(snapshot)
     user.backend = backend_path
     return user
+
+
+def _with_session(request, session):
+    """(user id, snapshot, keys asked, found) read with the session's own cache entry, for
+    a session this worker verified before; None otherwise (the session is then loaded as
+    Django loads it). The caller still checks that the session names that user."""
+    key = session.session_key
+    user_id = _session_users.get(key) if key else None
+    if (
+        user_id is None
+        or not isinstance(session, CachedDBSession)
+        or session._cache is not redis_cache()
+        or hasattr(session, "_session_cache")  # already loaded
+    ):
+        return None
+    also = [session.cache_key, *keys_to_prefetch(request, user_id)]
+    snapshot, found = snapshot_for(user_id, also)
+    data = found.get(session.cache_key)
+    if not isinstance(data, dict):
+        return None  # not in the cache: Django's load reads the database
+    session._session_cache = data  # as SessionBase keeps what load() returned
+    return user_id, snapshot, also, found
 
 
 class CachedAuthenticationMiddleware(AuthenticationMiddleware):
@@ -229,7 +273,7 @@ def token_entry(token: str):
     entry = cache.get(TOKEN_KEY % token_checksum(token))
     if entry is None or entry["expires"] <= timezone.now():
         return None
-    snapshot = snapshot_for(entry["as_user"])
+    snapshot, _found = snapshot_for(entry["as_user"])
     if snapshot is None or not snapshot["fields"]["is_active"]:
         return None
     from oauth2_provider.models import get_access_token_model
