@@ -15,8 +15,9 @@ script counts the whole lease at once and the worker spends the rest of it witho
 asking Redis, until the lease is used or its window ends. A signed-in user within limits
 thus costs one round trip per lease, not per request; what a worker leased but did not
 spend still counts, so a caller served by N workers may be refused up to N - 1 leases
-((N - 1) % of the limit) short of it. Under LEASE_SHARE requests per period the lease is one request,
-counted exactly as before (the anonymous limit, and every test's small limits).
+((N - 1) % of the limit) short of it. Under LEASE_SHARE requests per period the lease is
+one request, counted exactly as before (the anonymous limit, and every test's small
+limits).
 
 With another cache backend (the per-process memory cache of development and of most
 tests) the same counter is kept with the cache's `get_many`, `add` and `incr`.
