@@ -7,6 +7,8 @@ import binascii
 import logging
 
 from django.conf import settings
+from django.contrib.messages.middleware import MessageMiddleware
+from django.contrib.messages.storage import default_storage
 from django.core.exceptions import (
     RequestDataTooBig,
     SuspiciousOperation,
@@ -18,6 +20,7 @@ from django.http import HttpResponse, HttpResponseBadRequest, JsonResponse, Quer
 from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
+from django.utils.functional import SimpleLazyObject, empty
 from django.utils.translation import gettext as _
 
 from gfmd.config.db import is_stale_plan
@@ -204,3 +207,17 @@ def _basic_credentials(header: str) -> bytes:
         return base64.b64decode(encoded.strip(), validate=False)
     except (binascii.Error, ValueError):
         return b""
+
+
+class LazyMessageMiddleware(MessageMiddleware):
+    """Django's, with the message storage made when first used: an API request never uses
+    it, and making it (cookie and session storages) cost every request ~0.05 ms."""
+
+    def process_request(self, request):
+        request._messages = SimpleLazyObject(lambda: default_storage(request))
+
+    def process_response(self, request, response):
+        messages = getattr(request, "_messages", None)
+        if isinstance(messages, SimpleLazyObject) and messages._wrapped is empty:
+            return response  # never used: nothing to store
+        return super().process_response(request, response)

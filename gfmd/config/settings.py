@@ -68,7 +68,7 @@ MIDDLEWARE = [
     "gfmd.config.middleware.UserLocaleMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "gfmd.platform.security.two_factor.TwoFactorMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
+    "gfmd.config.middleware.LazyMessageMiddleware",  # Django's, storage made on first use
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "gfmd.config.middleware.DatabaseUnavailableMiddleware",
     "csp.middleware.CSPMiddleware",
