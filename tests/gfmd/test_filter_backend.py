@@ -57,7 +57,8 @@ def test_foreign_key_filter_checks_the_key_without_reading_the_row(api, staff):
         found = client.get(f"/api/v1/sessions/?roundtable__edition={edition.pk}")
     assert found.status_code == 200 and found.json()["count"] == 0
     reads = [q["sql"] for q in ctx.captured_queries if '"gfmd_edition"' in q["sql"]]
-    assert reads[0] == f'SELECT 1 FROM "gfmd_edition" WHERE "id" = {edition.pk} LIMIT 1'
+    # (asked after the page, which was empty: a page with rows proves the key)
+    assert reads[-1] == f'SELECT 1 FROM "gfmd_edition" WHERE "id" = {edition.pk} LIMIT 1'
     assert not [sql for sql in reads if '"gfmd_edition"."title"' in sql]
     # nothing remembered: a key gone since is refused
     edition.delete()
@@ -86,3 +87,47 @@ def test_filters_and_form_fields_are_copied_without_cloning_querysets(rf, monkey
     filterset = backend.get_filterset(Request(rf.get("/?roundtable__edition=1")), queryset, view)
     assert filterset.form.fields["roundtable__edition"].queryset.model is Edition
     assert Edition not in clones and Theme not in clones
+
+
+def _edition_reads(client, url):
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    return response, [q["sql"] for q in ctx.captured_queries if q["sql"].startswith("SELECT 1 ")]
+
+
+def test_a_list_page_with_rows_proves_its_keys_without_asking(api, staff):
+    from tests.roundtables.factories import SessionFactory
+
+    session = SessionFactory()
+    edition = session.roundtable.edition
+    client = api(staff)
+    client.get("/api/v1/sessions/")
+    found, checks = _edition_reads(client, f"/api/v1/sessions/?roundtable__edition={edition.pk}")
+    assert found.status_code == 200 and found.json()["count"] == 1
+    assert checks == []  # the row matched the key: the edition exists
+    other = EditionFactory()  # no sessions: the empty page asks
+    empty, checks = _edition_reads(client, f"/api/v1/sessions/?roundtable__edition={other.pk}")
+    assert empty.status_code == 200 and empty.json()["count"] == 0
+    assert checks == [f'SELECT 1 FROM "gfmd_edition" WHERE "id" = {other.pk} LIMIT 1']
+
+
+def test_an_unknown_key_is_the_same_400_on_any_page_and_beside_other_errors(api, staff):
+    client = api(staff)
+    for url in (
+        "/api/v1/sessions/?roundtable__edition=999999",
+        "/api/v1/sessions/?roundtable__edition=999999&page=3",  # past the end: still the 400
+        "/api/v1/inputs/?paper=999999",  # cursor pages too
+    ):
+        bad = client.get(url)
+        assert bad.status_code == 400, url
+        assert list(bad.json()["fields"].values()) == [
+            ["Select a valid choice. That choice is not one of the available choices."]
+        ]
+    both = client.get("/api/v1/sessions/?roundtable=999999&roundtable__edition=999999&theme=x")
+    assert both.status_code == 400
+    assert list(both.json()["fields"]) == ["roundtable", "roundtable__edition", "theme"]
+
+
+def test_an_export_checks_its_keys_at_once(api, staff):
+    bad = api(staff).get("/api/v1/cochairs/export/?session__roundtable__edition=999999")
+    assert bad.status_code == 400 and "session__roundtable__edition" in bad.json()["fields"]

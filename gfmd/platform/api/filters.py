@@ -14,6 +14,12 @@ A filter on a foreign key (`?roundtable__edition=20`) is checked as django-filte
 it, an unknown key is a 400 "Select a valid choice", but by one statement compiled once
 per model (`SELECT 1 ... WHERE id = %s`) rather than a model read through the ORM, and the
 filter compares the column with the key rather than with the instance it would have read.
+
+A list that reads its page first may defer that check (`SpecListMixin`: the view gives a
+`pending_keys` list): a page with rows proves every key exists (the rows matched it, and
+the foreign key constraint holds), so the statement runs only for an empty page, and an
+unknown key is the same 400 then. A form invalid for another reason checks them at once,
+so the 400 names every bad filter, as before.
 """
 
 import copy
@@ -22,16 +28,20 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import connections
 from django.db.models import AutoField, BigAutoField
+from django.forms.utils import ErrorDict, ErrorList
 from django.utils.translation import get_language
 from django_filters.fields import ModelChoiceField
 from django_filters.filters import ModelChoiceFilter, QuerySetRequestMixin
 from django_filters.rest_framework import DjangoFilterBackend
+from django_filters.utils import translate_validation
 
 
 class KeyChoiceField(ModelChoiceField):
-    """A model choice cleaned to its key once the key is known to exist."""
+    """A model choice cleaned to its key once the key is known to exist (or, with
+    `pending` set, once the caller has checked it: `check_pending_keys`)."""
 
     _statements = {}
+    pending = None  # (list, name): this form's deferred checks
 
     def to_python(self, value):
         if value in self.empty_values:
@@ -45,13 +55,19 @@ class KeyChoiceField(ModelChoiceField):
             key = pk.to_python(value)
         except ValidationError:
             key = None
-        if key is None or not low <= key <= high or not self._exists(connection, model, key):
-            raise ValidationError(
-                self.error_messages["invalid_choice"],
-                code="invalid_choice",
-                params={"value": value},
-            )
+        if key is None or not low <= key <= high:
+            raise self._invalid(value)
+        if self.pending is not None:
+            checks, name = self.pending
+            checks.append((name, self, connection, key, value))
+        elif not self._exists(connection, model, key):
+            raise self._invalid(value)
         return key
+
+    def _invalid(self, value) -> ValidationError:
+        return ValidationError(
+            self.error_messages["invalid_choice"], code="invalid_choice", params={"value": value}
+        )
 
     def _exists(self, connection, model, key) -> bool:
         sql = self._statements.get((connection.alias, model))
@@ -114,9 +130,41 @@ class SharedFormClass:
         return form_class
 
 
+def check_pending_keys(checks) -> None:
+    """Run deferred key checks (see the module's docstring): the 400 the form would have
+    raised, for every unknown key."""
+    errors = {}
+    for name, field, connection, key, value in checks:
+        if not field._exists(connection, field.queryset.model, key):
+            errors[name] = ErrorList([field._invalid(value)])
+    if errors:
+        raise translate_validation(ErrorDict(errors))
+
+
 class FilterBackend(DjangoFilterBackend):
     _automatic = {}
     _shared = {}
+
+    def filter_queryset(self, request, queryset, view):
+        filterset = self.get_filterset(request, queryset, view)
+        if filterset is None:
+            return queryset
+        pending = getattr(view, "pending_keys", None)
+        if pending is not None:
+            for name, field in filterset.form.fields.items():
+                if isinstance(field, KeyChoiceField):
+                    field.pending = (pending, name)
+        if not filterset.is_valid():
+            form = filterset.form
+            for name, field, connection, key, value in pending or ():
+                if not field._exists(connection, field.queryset.model, key):
+                    form.add_error(name, field._invalid(value))
+            # in the form's field order, as one cleaning pass would have listed them
+            found = form.errors
+            errors = ErrorDict({name: found[name] for name in form.fields if name in found})
+            errors.update(found)
+            raise translate_validation(errors)
+        return filterset.qs
 
     def get_filterset_class(self, view, queryset=None):
         fields = getattr(view, "filterset_fields", None)

@@ -9,11 +9,12 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
+from gfmd.platform.api.filters import check_pending_keys
 from gfmd.platform.api.output_sql import JSON_COLUMN
 from gfmd.platform.api.outputs import RawJSON, SpecJSONRenderer
 from gfmd.platform.api.safe_writes import ConditionalUpdateMixin, IdempotentCreateMixin
@@ -50,6 +51,8 @@ class SpecListMixin:
     ]
 
     def list(self, request, *args, **kwargs):
+        # foreign-key filters' keys are checked only if the page is empty (filters.py)
+        self.pending_keys = []
         queryset = self.filter_queryset(self.get_queryset())
         spec = self.get_serializer_class().spec
         pk = queryset.model._meta.pk.attname
@@ -59,8 +62,14 @@ class SpecListMixin:
             # The page's keys (and the cursor's ordering fields) by the view's own query,
             # each with its JSON text by the spec's statement (compiled once), together.
             rows = spec.with_texts(queryset.values(pk, *self._cursor_fields(queryset)))
-        page = self.paginate_queryset(rows)
+        try:
+            page = self.paginate_queryset(rows)
+        except NotFound:  # past the end: an unknown key is the 400 it was before
+            check_pending_keys(self.pending_keys)
+            raise
         texts = [row[JSON_COLUMN] for row in (rows if page is None else page)]
+        if not texts:
+            check_pending_keys(self.pending_keys)
         results = RawJSON.join(texts)
         if not isinstance(request.accepted_renderer, SpecJSONRenderer):
             results = json.loads(results)  # the browsable API
