@@ -30,7 +30,31 @@ from gfmd.platform.languages import saved_language
 logger = logging.getLogger(__name__)
 
 
+def database_unavailable(exception) -> JsonResponse | None:
+    """The 503 for a database outage (or a plan a migration made stale), else None."""
+    if not isinstance(exception, OperationalError | InterfaceError) and not is_stale_plan(
+        exception
+    ):
+        return None
+    logger.warning("Database unavailable: %s", exception)
+    for connection in connections.all(initialized_only=True):
+        connection.close_if_unusable_or_obsolete()
+    response = JsonResponse(
+        {
+            "type": "service_unavailable",
+            "detail": _("The database is unavailable; retry shortly."),
+            "fields": {},
+        },
+        status=503,
+    )
+    response["Retry-After"] = "5"
+    return response
+
+
 class DatabaseUnavailableMiddleware:
+    """A view's database error is a 503 (`handler500` does the same for one met in a
+    middleware: a session or user read from the database)."""
+
     def __init__(self, get_response):
         self.get_response = get_response
 
@@ -38,23 +62,7 @@ class DatabaseUnavailableMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        if not isinstance(exception, OperationalError | InterfaceError) and not is_stale_plan(
-            exception
-        ):
-            return None
-        logger.warning("Database unavailable: %s", exception)
-        for connection in connections.all(initialized_only=True):
-            connection.close_if_unusable_or_obsolete()
-        response = JsonResponse(
-            {
-                "type": "service_unavailable",
-                "detail": _("The database is unavailable; retry shortly."),
-                "fields": {},
-            },
-            status=503,
-        )
-        response["Retry-After"] = "5"
-        return response
+        return database_unavailable(exception)
 
 
 def error_response(status: int, kind: str, detail: str, fields: dict | None = None):

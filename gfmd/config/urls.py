@@ -58,3 +58,4 @@ urlpatterns = [
 ]
 
 handler404 = "gfmd.config.views.not_found"
+handler500 = "gfmd.config.views.server_error"

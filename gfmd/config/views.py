@@ -1,5 +1,5 @@
 """Plain Django views outside the API: the health check for load balancers, the 404
-page, and the admin's language switcher."""
+and 500 pages, and the admin's language switcher."""
 
 from django.conf import settings
 from django.db import connection
@@ -54,6 +54,21 @@ def not_found(request, exception=None):
     if request.path_info.startswith(JSON_PREFIXES):
         return error_response(404, "not_found", _("Not found."))
     return page_not_found(request, exception)
+
+
+def server_error(request):
+    """handler500: a database outage met outside a view (the session or the user read
+    from the database in a middleware, when Redis does not hold them) is the same 503 a
+    view's is (gfmd.config.middleware.database_unavailable); anything else, Django's 500
+    page."""
+    import sys
+
+    from django.views.defaults import server_error as django_server_error
+
+    from gfmd.config.middleware import database_unavailable
+
+    response = database_unavailable(sys.exc_info()[1])
+    return response if response is not None else django_server_error(request)
 
 
 @require_POST

@@ -44,6 +44,30 @@ def test_database_errors_answer_503_with_retry_after(client, monkeypatch):
     assert response.json()["type"] == "service_unavailable"
 
 
+@pytest.mark.django_db
+def test_a_database_error_in_a_middleware_is_the_same_503(monkeypatch):
+    # the session read from the database (no Redis) by the first middleware that asks
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.db import OperationalError
+    from django.test import Client
+
+    from tests.factories import StaffFactory
+
+    client = Client(raise_request_exception=False)
+    client.force_login(StaffFactory())
+
+    def down(self):
+        raise OperationalError("connection refused")
+
+    monkeypatch.setattr(SessionStore, "load", down)
+    response = client.get("/api/v1/organisations/")
+    assert response.status_code == 503 and response["Retry-After"] == "5"
+    assert response.json()["type"] == "service_unavailable"
+    # any other error is still Django's 500
+    monkeypatch.setattr(SessionStore, "load", lambda self: 1 / 0)
+    assert client.get("/api/v1/organisations/").status_code == 500
+
+
 def test_api_root_and_schema_are_served(client, db):
     assert client.get("/api/v1/").status_code == 200
     schema = client.get("/api/schema/")
