@@ -1,11 +1,17 @@
 """Middleware: requests no view can handle safely are refused early in the API's error
 format; database outages answer 503 (retry later), never 500, and Django reconnects by
-itself once PostgreSQL is back (CONN_HEALTH_CHECKS), so the service needs no restart."""
+itself once PostgreSQL is back (CONN_HEALTH_CHECKS), so the service needs no restart.
+Two of Django's and django-csp's middleware do less per request here: the message storage
+is made when first used, and the CSP header is built once per process."""
 
 import base64
 import binascii
 import logging
 
+from csp.constants import HEADER as CSP_HEADER
+from csp.constants import HEADER_REPORT_ONLY as CSP_HEADER_REPORT_ONLY
+from csp.middleware import CheckableLazyObject, CSPMiddleware
+from csp.utils import build_policy
 from django.conf import settings
 from django.contrib.messages.middleware import MessageMiddleware
 from django.contrib.messages.storage import default_storage
@@ -15,7 +21,9 @@ from django.core.exceptions import (
     TooManyFieldsSent,
     TooManyFilesSent,
 )
+from django.core.signals import setting_changed
 from django.db import InterfaceError, OperationalError, connections
+from django.dispatch import receiver
 from django.http import HttpResponse, HttpResponseBadRequest, JsonResponse, QueryDict
 from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
@@ -229,3 +237,58 @@ class LazyMessageMiddleware(MessageMiddleware):
         if isinstance(messages, SimpleLazyObject) and messages._wrapped is empty:
             return response  # never used: nothing to store
         return super().process_response(request, response)
+
+
+# Attributes by which a view changes its response's policy (django-csp's decorators).
+_CSP_PER_RESPONSE = tuple(
+    f"_csp_{kind}{suffix}" for kind in ("config", "update", "replace") for suffix in ("", "_ro")
+)
+
+
+class StaticCSPMiddleware(CSPMiddleware):
+    """django-csp's middleware, with the headers built once per process for responses that
+    take the policy as the settings write it (no nonce used, no per-view decorator); the
+    others go through django-csp itself. Building the policy from the settings cost ~0.09
+    ms of every request. Same headers, same exemptions and excluded prefixes."""
+
+    _built = None
+
+    def process_response(self, request, response):
+        if (
+            getattr(request, "_csp_nonce", None) is not None
+            or any(getattr(response, name, None) is not None for name in _CSP_PER_RESPONSE)
+            or (settings.DEBUG and response.status_code in (500, 404))
+        ):
+            return super().process_response(request, response)
+        if StaticCSPMiddleware._built is None:
+            StaticCSPMiddleware._built = _csp_headers()
+        path = request.path_info
+        for header, exempt, text, prefixes in StaticCSPMiddleware._built:
+            if (
+                text
+                and header not in response
+                and getattr(response, exempt, False) is False
+                and not path.startswith(prefixes)
+            ):
+                response[header] = text
+        # as django-csp: a nonce asked for after the header is written is an error
+        request.csp_nonce = CheckableLazyObject(self._csp_nonce_post_response)
+        return response
+
+
+def _csp_headers() -> tuple:
+    out = []
+    for header, exempt, name, report_only in (
+        (CSP_HEADER, "_csp_exempt", "CONTENT_SECURITY_POLICY", False),
+        (CSP_HEADER_REPORT_ONLY, "_csp_exempt_ro", "CONTENT_SECURITY_POLICY_REPORT_ONLY", True),
+    ):
+        policy = getattr(settings, name, None) or {}
+        prefixes = tuple(policy.get("EXCLUDE_URL_PREFIXES", None) or ())
+        out.append((header, exempt, build_policy(report_only=report_only), prefixes))
+    return tuple(out)
+
+
+@receiver(setting_changed)
+def _forget_csp_headers(setting, **kwargs):
+    if setting.startswith("CONTENT_SECURITY_POLICY"):
+        StaticCSPMiddleware._built = None

@@ -71,7 +71,7 @@ MIDDLEWARE = [
     "gfmd.config.middleware.LazyMessageMiddleware",  # Django's, storage made on first use
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "gfmd.config.middleware.DatabaseUnavailableMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "gfmd.config.middleware.StaticCSPMiddleware",  # django-csp's, headers built once
     # last: turns a lockout flagged during authentication into its 429 page
     "axes.middleware.AxesMiddleware",
 ]
