@@ -130,15 +130,23 @@ class SharedFormClass:
         return form_class
 
 
+def unknown_keys(checks) -> dict:
+    """{filter name: its "Select a valid choice" error} for the deferred keys that do not
+    exist (see the module's docstring)."""
+    return {
+        name: field._invalid(value)
+        for name, field, connection, key, value in checks
+        if not field._exists(connection, field.queryset.model, key)
+    }
+
+
 def check_pending_keys(checks) -> None:
-    """Run deferred key checks (see the module's docstring): the 400 the form would have
-    raised, for every unknown key."""
-    errors = {}
-    for name, field, connection, key, value in checks:
-        if not field._exists(connection, field.queryset.model, key):
-            errors[name] = ErrorList([field._invalid(value)])
+    """The 400 the form would have raised, for every deferred key that does not exist."""
+    errors = unknown_keys(checks)
     if errors:
-        raise translate_validation(ErrorDict(errors))
+        raise translate_validation(
+            ErrorDict({name: ErrorList([error]) for name, error in errors.items()})
+        )
 
 
 class FilterBackend(DjangoFilterBackend):
@@ -156,9 +164,8 @@ class FilterBackend(DjangoFilterBackend):
                     field.pending = (pending, name)
         if not filterset.is_valid():
             form = filterset.form
-            for name, field, connection, key, value in pending or ():
-                if not field._exists(connection, field.queryset.model, key):
-                    form.add_error(name, field._invalid(value))
+            for name, error in unknown_keys(pending or ()).items():
+                form.add_error(name, error)
             # in the form's field order, as one cleaning pass would have listed them
             found = form.errors
             errors = ErrorDict({name: found[name] for name in form.fields if name in found})
