@@ -131,3 +131,33 @@ def test_an_unknown_key_is_the_same_400_on_any_page_and_beside_other_errors(api,
 def test_an_export_checks_its_keys_at_once(api, staff):
     bad = api(staff).get("/api/v1/cochairs/export/?session__roundtable__edition=999999")
     assert bad.status_code == 400 and "session__roundtable__edition" in bad.json()["fields"]
+
+
+def test_no_query_parameters_build_no_form_unless_a_filter_is_required(rf, monkeypatch):
+    import django_filters
+
+    backend = FilterBackend()
+    view = SessionViewSet()
+    queryset = Session.objects.all()
+    built = []
+    original = FilterBackend.get_filterset
+    monkeypatch.setattr(FilterBackend, "get_filterset", lambda *a: built.append(1) or original(*a))
+    bare = Request(rf.get("/api/v1/sessions/1/"))
+    assert backend.filter_queryset(bare, queryset, view) is queryset and not built
+    given = Request(rf.get("/api/v1/sessions/1/", {"theme": ""}))  # given, if empty
+    backend.filter_queryset(given, queryset, view)
+    assert built
+
+    class Required(django_filters.FilterSet):
+        theme = django_filters.NumberFilter(required=True)
+
+        class Meta:
+            model = Session
+            fields = ["theme"]
+
+    class RequiredView(SessionViewSet):
+        filterset_class = Required
+
+    with pytest.raises(Exception) as refused:  # the form still says the filter is required
+        backend.filter_queryset(bare, queryset, RequiredView())
+    assert "theme" in str(refused.value.detail)

@@ -20,6 +20,9 @@ A list that reads its page first may defer that check (`SpecListMixin`: the view
 the foreign key constraint holds), so the statement runs only for an empty page, and an
 unknown key is the same 400 then. A form invalid for another reason checks them at once,
 so the 400 names every bad filter, as before.
+
+A request with no query parameters at all (a detail's lookup, a write action's) builds no
+form: every filter skips an empty value, so only a required filter could say anything.
 """
 
 import copy
@@ -154,6 +157,8 @@ class FilterBackend(DjangoFilterBackend):
     _shared = {}
 
     def filter_queryset(self, request, queryset, view):
+        if not request.query_params and not self._has_required(view, queryset):
+            return queryset  # nothing to filter by (the module's docstring)
         filterset = self.get_filterset(request, queryset, view)
         if filterset is None:
             return queryset
@@ -172,6 +177,12 @@ class FilterBackend(DjangoFilterBackend):
             errors.update(found)
             raise translate_validation(errors)
         return filterset.qs
+
+    def _has_required(self, view, queryset) -> bool:
+        filterset_class = self.get_filterset_class(view, queryset)
+        return filterset_class is not None and any(
+            f.extra.get("required") for f in filterset_class.base_filters.values()
+        )
 
     def get_filterset_class(self, view, queryset=None):
         fields = getattr(view, "filterset_fields", None)

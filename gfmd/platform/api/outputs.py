@@ -330,7 +330,10 @@ class RawJSON(str):
 
     @classmethod
     def join(cls, texts) -> RawJSON:
-        text = "[" + ",".join(texts) + "]"
+        return cls.of("[" + ",".join(texts) + "]")
+
+    @classmethod
+    def of(cls, text: str) -> RawJSON:
         # as DRF's JSONRenderer writes them (safe inside <script>)
         return cls(text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 

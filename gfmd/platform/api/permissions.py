@@ -15,6 +15,8 @@ from functools import cache
 from django.utils.translation import gettext_lazy as _
 from rest_framework.exceptions import MethodNotAllowed
 from rest_framework.permissions import BasePermission
+from rules import Predicate
+from rules.permissions import permissions as rule_set
 
 VERB_BY_ACTION = {
     "list": "view",
@@ -47,6 +49,30 @@ def permission_for(view) -> str | None:
     if verb is None or model is None:
         return None  # an unmapped action is refused, never allowed by accident
     return f"{model._meta.app_label}.{verb}_{model._meta.model_name}"
+
+
+@cache
+def rule_reads_object(perm: str | None) -> bool:
+    """Whether the rule of `perm` may read the object it is asked about. A rule of the
+    user alone decides the same for any object, so a detail read in one statement can be
+    checked without building the record (SpecListMixin.retrieve)."""
+    if perm is None or perm not in rule_set:
+        return False  # refused, or asked of ModelBackend, which refuses any object
+    return _reads_object(rule_set[perm])
+
+
+def _reads_object(predicate) -> bool:
+    # Combined predicates (a | b, a & b, a ^ b, ~a) are functions of *args holding their
+    # parts in their closure; anything else not understood counts as reading the object.
+    if not isinstance(predicate, Predicate):
+        return True
+    if not predicate.var_args:
+        return predicate.num_args > 1
+    if predicate.fn.__name__ not in ("AND", "OR", "XOR", "INVERT"):
+        return True
+    parts = [cell.cell_contents for cell in predicate.fn.__closure__ or ()]
+    parts = [part for part in parts if isinstance(part, Predicate)]
+    return not parts or any(_reads_object(part) for part in parts)
 
 
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
@@ -82,6 +108,9 @@ class RulesPermission(BasePermission):
             # Decided per object in has_object_permission, after the scoped lookup (404).
             return True
         return request.user.has_perm(perm)
+
+    def reads_object(self, view) -> bool:
+        return rule_reads_object(permission_for(view))
 
     def has_object_permission(self, request, view, obj) -> bool:
         perm = permission_for(view)

@@ -42,6 +42,15 @@ def _matches(header: str, etag: str) -> bool:
     return "*" in candidates or etag in candidates
 
 
+def detail_response(request, data, body=None) -> Response:
+    """A detail's 200 with its ETag (of `data`), or the 304 its If-None-Match earns.
+    `body`: the same payload as it is to be written, when the caller has it as text."""
+    etag = etag_for(data)
+    if _matches(request.headers.get("If-None-Match", ""), etag):
+        return Response(status=status.HTTP_304_NOT_MODIFIED, headers={"ETag": etag})
+    return Response(data if body is None else body, headers={"ETag": etag})
+
+
 class ConditionalUpdateMixin(NotModifiedMixin):
     """ETag on detail responses; updates honour If-Match (412 on mismatch). Views with
     `require_if_match = True` refuse updates without it (428). Conditional GETs of the
@@ -54,11 +63,7 @@ class ConditionalUpdateMixin(NotModifiedMixin):
         return self.get_serializer(instance).data
 
     def retrieve(self, request, *args, **kwargs):
-        data = self.detail_data(self.get_object())
-        etag = etag_for(data)
-        if _matches(request.headers.get("If-None-Match", ""), etag):
-            return Response(status=status.HTTP_304_NOT_MODIFIED, headers={"ETag": etag})
-        return Response(data, headers={"ETag": etag})
+        return detail_response(request, self.detail_data(self.get_object()))
 
     def update(self, request, *args, **kwargs):
         if_match = request.headers.get("If-Match")

@@ -4,12 +4,14 @@ import json
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connections
+from django.db.models.query import QuerySet
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.generics import get_object_or_404
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
@@ -17,7 +19,11 @@ from rest_framework.settings import api_settings
 from gfmd.platform.api.filters import check_pending_keys
 from gfmd.platform.api.output_sql import JSON_COLUMN
 from gfmd.platform.api.outputs import RawJSON, SpecJSONRenderer
-from gfmd.platform.api.safe_writes import ConditionalUpdateMixin, IdempotentCreateMixin
+from gfmd.platform.api.safe_writes import (
+    ConditionalUpdateMixin,
+    IdempotentCreateMixin,
+    detail_response,
+)
 from gfmd.platform.api.serializers import ActivityLogSerializer
 from gfmd.platform.exports import FORMATS, export_response
 from gfmd.platform.models import ActivityLog
@@ -76,6 +82,30 @@ class SpecListMixin:
         if page is None:
             return Response(results)
         return self.get_paginated_response(results)
+
+    def retrieve(self, request, *args, **kwargs):
+        """The record as get_object finds it (the scoped, filtered queryset, the lookup,
+        the object permission), its payload read in the same statement, when the object
+        permission's rule does not read the object (the check gets a bare record).
+        Otherwise, and on SQLite, DRF's get_object and the serializer's own statement."""
+        model = self.queryset.model
+        if connections[self.queryset.db].vendor != "postgresql" or any(
+            getattr(permission, "reads_object", lambda view: True)(self)
+            for permission in self.get_permissions()
+        ):
+            return super().retrieve(request, *args, **kwargs)
+        pk = model._meta.pk.attname
+        queryset: QuerySet = self.filter_queryset(self.get_queryset())
+        lookup = {self.lookup_field: self.kwargs[self.lookup_url_kwarg or self.lookup_field]}
+        spec = self.get_serializer_class().spec
+        row = get_object_or_404(spec.with_texts(queryset.values(pk)), **lookup)
+        self.check_object_permissions(request, model(pk=row[pk]))
+        text = row[JSON_COLUMN]
+        body = RawJSON.of(text)
+        data = json.loads(text)
+        if not isinstance(request.accepted_renderer, SpecJSONRenderer):
+            body = data  # the browsable API
+        return detail_response(request, data, body)
 
     def _cursor_fields(self, queryset) -> tuple:
         """Fields a cursor paginator reads from each row to write the next position."""
