@@ -84,10 +84,11 @@ class SpecListMixin:
         return self.get_paginated_response(results)
 
     def retrieve(self, request, *args, **kwargs):
-        """The record as get_object finds it (the scoped, filtered queryset, the lookup,
-        the object permission), its payload read in the same statement, when the object
-        permission's rule does not read the object (the check gets a bare record).
-        Otherwise, and on SQLite, DRF's get_object and the serializer's own statement."""
+        # The record as get_object finds it (the scoped, filtered queryset, the lookup,
+        # the object permission), its payload read in the same statement, when the object
+        # permission's rule does not read the object (the check gets a bare record).
+        # Otherwise, and on SQLite, DRF's get_object and the serializer's own statement.
+        # (Comments, not a docstring: the schema would show it on every detail.)
         model = self.queryset.model
         if connections[self.queryset.db].vendor != "postgresql" or any(
             getattr(permission, "reads_object", lambda view: True)(self)
