@@ -145,7 +145,7 @@ def register_sources() -> None:
             _("Session"),
             "roundtables.session",
             _sessions,
-            lambda user: sessions_for_user(user, details=False),
+            lambda user: sessions_for_user(user, keys_only=True),
         )
     )
     register(

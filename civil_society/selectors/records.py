@@ -97,20 +97,22 @@ def _scoped(queryset, user, prefix: str = ""):
     return queryset.filter(scope)
 
 
-def applications_for_user(user):
-    queryset = (
-        Application.objects.select_related(
-            "csd_edition", "organisation__organisation", "submitted_by"
-        )
-        .prefetch_related(
-            Prefetch(
-                "delegates",
-                queryset=Delegate.objects.select_related("country").order_by("position", "id"),
+def applications_for_user(user, *, keys_only=False):
+    """The applications `user` may see, in order, with their records' joins, delegates and
+    review total; `keys_only=True`: without them, for callers that read only their keys
+    (an output spec's list, a subquery of visible ones)."""
+    queryset = Application.objects.order_by("csd_edition_id", "submitted_at", "id")
+    if not keys_only:
+        queryset = (
+            queryset.select_related("csd_edition", "organisation__organisation", "submitted_by")
+            .prefetch_related(
+                Prefetch(
+                    "delegates",
+                    queryset=Delegate.objects.select_related("country").order_by("position", "id"),
+                )
             )
+            .annotate(review_total=Count("reviews", distinct=True))
         )
-        .annotate(review_total=Count("reviews", distinct=True))
-        .order_by("csd_edition_id", "submitted_at", "id")
-    )
     return _scoped(queryset, user)
 
 

@@ -111,17 +111,18 @@ def visible_inputs_q(user) -> Q:
     return managed | own | traced
 
 
-def inputs_for_user(user):
-    return (
-        Input.objects.filter(visible_inputs_q(user))
-        .select_related(
-            "paper__session__roundtable__edition",
-            "country",
-            "organisation",
-            "mechanism",
-            "submitted_by",
-        )
-        .order_by("paper_id", "id")
+def inputs_for_user(user, *, keys_only=False):
+    """The inputs `user` may read, in order; `keys_only=True`: without the joins their
+    records need, for callers that read only their keys (an output spec's list)."""
+    inputs = Input.objects.filter(visible_inputs_q(user)).order_by("paper_id", "id")
+    if keys_only:
+        return inputs
+    return inputs.select_related(
+        "paper__session__roundtable__edition",
+        "country",
+        "organisation",
+        "mechanism",
+        "submitted_by",
     )
 
 

@@ -87,16 +87,19 @@ def sessions_with_details():
     )
 
 
-def sessions_for_user(user, *, details=True):
+def sessions_for_user(user, *, details=True, keys_only=False):
     """`details=False`: the sessions alone (with roundtable and edition), for callers that
-    read co-chairs, team and paper otherwise (the API's output spec)."""
-    sessions = (
-        sessions_with_details()
-        if details
-        else Session.objects.select_related("roundtable__edition", "theme").prefetch_related(
+    read co-chairs, team and paper otherwise. `keys_only=True`: the readable sessions in
+    order, no join or prefetch, for callers that read only their keys (a list or detail
+    whose payload an output spec writes, a search's scope)."""
+    if keys_only:
+        sessions = Session.objects.all()
+    elif details:
+        sessions = sessions_with_details()
+    else:
+        sessions = Session.objects.select_related("roundtable__edition", "theme").prefetch_related(
             "documents"
         )
-    )
     return _readable(
         user,
         sessions.order_by("roundtable__edition__ordinal", "roundtable__number", "number", "id"),

@@ -153,7 +153,8 @@ class ApplicationViewSet(SpecListMixin, RecordViewSet):
     ordering_fields = ["id", "submitted_at"]
 
     def get_queryset(self):
-        return sel.applications_for_user(self.request.user)
+        # a list's payload is the output spec's: the page needs the keys only
+        return sel.applications_for_user(self.request.user, keys_only=self.action == "list")
 
     def get_serializer_class(self):
         if self.action == "create":
@@ -237,7 +238,7 @@ class ReviewViewSet(RecordViewSet):
         explained, not hidden) every application of an edition they review."""
         user = self.request.user
         reviewing = [e for e, (_, reviewer) in committee_seats(user).items() if reviewer]
-        visible = sel.applications_for_user(user).values("pk")
+        visible = sel.applications_for_user(user, keys_only=True).values("pk")
         return Application.objects.filter(pk__in=visible) | Application.objects.filter(
             csd_edition_id__in=reviewing
         )

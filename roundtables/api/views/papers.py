@@ -401,7 +401,8 @@ class InputViewSet(
     }
 
     def get_queryset(self):
-        return paper_sel.inputs_for_user(self.request.user)
+        # a list's payload is the output spec's: the page needs the keys only
+        return paper_sel.inputs_for_user(self.request.user, keys_only=self.action == "list")
 
     @extend_schema(request=ps.DecisionSerializer, responses=ps.InputSerializer)
     @action(detail=True, methods=["post"])

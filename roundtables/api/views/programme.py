@@ -109,13 +109,13 @@ class SessionViewSet(FreshReachMixin, SpecListMixin, RecordViewSet):
     }
 
     def get_queryset(self):
-        # The payloads (output spec) read co-chairs, team and paper in their own statement;
-        # the calendar reads them from the sessions.
-        sessions = sel.sessions_for_user(self.request.user, details=self.action == "calendar")
-        if self.action == "retrieve":
-            # its payload is the spec's statement; a rule that reads the paper reads it
-            sessions = sessions.prefetch_related(None)
-        return sessions
+        # The payloads (output spec) read co-chairs, team and paper in their own statement,
+        # so a list or a detail needs the keys only; the calendar reads them from the
+        # sessions; writes check their rules on the session with its roundtable.
+        user = self.request.user
+        if self.action in ("list", "retrieve"):
+            return sel.sessions_for_user(user, keys_only=True)
+        return sel.sessions_for_user(user, details=self.action == "calendar")
 
     def get_serializer_class(self):
         if self.action in ("create", "update", "partial_update"):
