@@ -120,6 +120,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     _page_cost = env_str("DB_RANDOM_PAGE_COST", "1.1")
     if _page_cost:
         DATABASES["default"]["OPTIONS"]["options"] = f"-c random_page_cost={float(_page_cost)}"
+    # Django's backend with its per-request health check run at most once a second per
+    # connection (gfmd/config/postgresql/base.py); DB_HEALTH_CHECK_INTERVAL=0 checks every
+    # request.
+    DATABASES["default"]["ENGINE"] = "gfmd.config.postgresql"
+    DATABASE_HEALTH_CHECK_INTERVAL = float(env_str("DB_HEALTH_CHECK_INTERVAL", "1"))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # With Redis as the cache, sessions are read through it and written to the database, so
 # an authenticated request does not query the session table. Not with the per-process

@@ -51,7 +51,7 @@ class RestoreReport:
 
 def _settings(using: str) -> dict:
     db = connections[using].settings_dict
-    if db["ENGINE"] != "django.db.backends.postgresql":
+    if connections[using].vendor != "postgresql":
         raise BackupError("Backups need PostgreSQL (DATABASE_URL=postgres://...).")
     return db
 
