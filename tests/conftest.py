@@ -21,6 +21,7 @@ from django.db import connection, transaction
 from django.test import override_settings
 from rest_framework.test import APIClient
 
+from gfmd.platform.api import statements
 from tests.factories import (
     FocalPointFactory,
     OrganisationFactory,
@@ -30,6 +31,8 @@ from tests.factories import (
 )
 
 ROOT = Path(__file__).resolve().parent.parent
+# Every statement served from the compiled-shape cache is compiled again and compared.
+statements.CHECK = True
 
 
 def _redis_db_per_worker():

@@ -59,6 +59,7 @@ from gfmd.platform.api.output_sql import (
     _column_kind,
     _nested,
 )
+from gfmd.platform.api.statements import ExtraSelect, compiled
 from gfmd.platform.content import translated
 
 
@@ -260,12 +261,11 @@ class SpecValuesIterable(ValuesIterable):
     def __iter__(self):
         queryset = self.queryset
         query = queryset.query
-        compiler = query.get_compiler(queryset.db)
         try:
-            sql, params = compiler.as_sql()
+            keys = compiled(query, queryset.db)  # compiled once per shape (statements.py)
         except EmptyResultSet:
             return
-        if compiler.has_extra_select:  # ordering columns after the values (DISTINCT)
+        except ExtraSelect:
             yield from self._two_statements()
             return
         names = (
@@ -273,18 +273,18 @@ class SpecValuesIterable(ValuesIterable):
             if query.selected
             else [*query.extra_select, *query.values_select, *query.annotation_select]
         )
-        columns = ", ".join(f"gfmd_k{i}" for i in range(compiler.col_count))
+        columns = ", ".join(f"gfmd_k{i}" for i in range(keys.col_count))
         text, text_params = self.spec.scalar_sql(queryset.db, "gfmd_page.gfmd_k0")
         # A materialised page is read back in the order its ORDER BY gave it: one scan of
         # it, no join, no grouping.
         statement = (
-            f"WITH gfmd_page ({columns}) AS MATERIALIZED ({sql}) "
+            f"WITH gfmd_page ({columns}) AS MATERIALIZED ({keys.sql}) "
             f"SELECT {columns}, ({text}) FROM gfmd_page"
         )
         with connections[queryset.db].cursor() as cursor:
-            cursor.execute(statement, (*params, *text_params))
+            cursor.execute(statement, (*keys.params, *text_params))
             fetched = cursor.fetchall()
-        rows = compiler.results_iter(results=[[row[:-1] for row in fetched]])
+        rows = keys.rows([row[:-1] for row in fetched])
         for row, found in zip(rows, fetched, strict=True):
             item = dict(zip(names, row, strict=True))
             item[JSON_COLUMN] = found[-1]
