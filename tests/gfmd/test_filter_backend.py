@@ -161,3 +161,42 @@ def test_no_query_parameters_build_no_form_unless_a_filter_is_required(rf, monke
     with pytest.raises(Exception) as refused:  # the form still says the filter is required
         backend.filter_queryset(bare, queryset, RequiredView())
     assert "theme" in str(refused.value.detail)
+
+
+def test_each_request_gets_its_own_filters_and_form_fields_with_shared_choices(rf):
+    import django_filters
+
+    class WithMethod(django_filters.FilterSet):
+        numbered = django_filters.NumberFilter(method="by_number")
+
+        class Meta:
+            model = Input
+            fields = ["paper", "decision"]
+
+        def by_number(self, queryset, name, value):
+            return queryset.filter(consultation_round=value)
+
+    class View(InputViewSet):
+        filterset_class = WithMethod
+
+    backend, view, queryset = FilterBackend(), View(), Input.objects.all()
+    one = backend.get_filterset(Request(rf.get("/", {"decision": "included"})), queryset, view)
+    two = backend.get_filterset(Request(rf.get("/", {"numbered": "2"})), queryset, view)
+    template = type(one).base_filters
+    for name in ("paper", "decision", "numbered"):
+        assert one.filters[name] is not two.filters[name] is not template[name]
+        assert one.filters[name].parent is one and two.filters[name].parent is two
+        assert one.filters[name].extra is not template[name].extra
+    one.filters["decision"].extra["x"] = 1  # a request's change stays its own
+    assert "x" not in two.filters["decision"].extra and "x" not in template["decision"].extra
+    # a method filter calls its own FilterSet's method (deep-copied: it points back)
+    assert one.filters["numbered"].filter.f is one.filters["numbered"]
+    assert '"consultation_round" = 2' in str(two.qs.query)
+    # form fields: a copy each, the choices (fixed for the form class) shared
+    first, second = one.form.fields["decision"], two.form.fields["decision"]
+    assert first is not second and first.widget is not second.widget
+    assert first.error_messages is not second.error_messages
+    assert first._choices is second._choices
+    assert one.is_valid() and one.form.cleaned_data["decision"] == "included"
+    bad = backend.get_filterset(Request(rf.get("/", {"decision": "nope"})), queryset, view)
+    assert not bad.is_valid() and "decision" in bad.errors

@@ -8,7 +8,10 @@ only on the view, the model and the declared fields, so it is built once per pro
 Each FilterSet instance also builds a new form class (a form field per filter, labels
 translated); the class is the same for every request in one language, so it is kept per
 FilterSet class and language, except where a filter's choices come from the request
-(a QuerySetRequestMixin filter given a callable).
+(a QuerySetRequestMixin filter given a callable). Django and django-filter then deep-copy
+the class's filters and form fields for each request, every choice and label with them;
+here each filter is copied shallowly with its own `extra` (`SharedFilters`) and a choice
+field keeps its class's choices (`SharedChoices`).
 
 A filter on a foreign key (`?roundtable__edition=20`) is checked as django-filter checks
 it, an unknown key is a 400 "Select a valid choice", but by one statement compiled once
@@ -93,13 +96,6 @@ class KeyChoiceField(ModelChoiceField):
 class KeyChoiceFilter(ModelChoiceFilter):
     field_class = KeyChoiceField
 
-    def __deepcopy__(self, memo):
-        # Each FilterSet copies its filters; a request sets `model` and `parent` on its
-        # copy and writes nothing else, so a shallow copy serves (the queryset is shared).
-        result = copy.copy(self)
-        result.extra = dict(self.extra)
-        return result
-
 
 def _by_key(filterset_class):
     """Automatic foreign-key filters (whole table, compared by primary key) read keys."""
@@ -129,8 +125,42 @@ class SharedFormClass:
         key = (type(self), get_language())
         form_class = self._form_classes.get(key)
         if form_class is None:
-            form_class = self._form_classes[key] = super().get_form_class()
+            form_class = super().get_form_class()
+            form_class.base_fields = SharedChoices(form_class.base_fields)
+            self._form_classes[key] = form_class
         return form_class
+
+
+class SharedFilters(dict):
+    """A FilterSet class's filters, which each FilterSet deep-copies (choices, labels and
+    all) for each request. A request sets `model` and `parent` on its copies and writes
+    nothing else, so a filter is copied shallowly, with its own `extra`; a filter with a
+    `method` keeps Django's deep copy (its FilterMethod points back at its own filter)."""
+
+    def __deepcopy__(self, memo):
+        copies = {}
+        for name, f in self.items():
+            if f.method is not None:
+                copies[name] = copy.deepcopy(f, memo)
+                continue
+            copies[name] = memo[id(f)] = copy.copy(f)
+            copies[name].extra = dict(f.extra)
+        return copies
+
+
+class SharedChoices(dict):
+    """A kept form class's fields, copied for each form as Django copies them
+    (`Field.__deepcopy__`), except that a choice field's choices, fixed for the class, are
+    shared rather than deep-copied with every label: most of a filter form's making."""
+
+    def __deepcopy__(self, memo):
+        return {
+            name: forms.Field.__deepcopy__(field, memo)
+            if isinstance(field, forms.ChoiceField)
+            and not isinstance(field, forms.ModelChoiceField)
+            else copy.deepcopy(field, memo)
+            for name, field in self.items()
+        }
 
 
 def unknown_keys(checks) -> dict:
@@ -205,5 +235,6 @@ class FilterBackend(DjangoFilterBackend):
             if filterset_class in self._automatic.values():
                 # (the subclass has filters of its own: its metaclass made them anew)
                 shared = _by_key(shared)
+            shared.base_filters = SharedFilters(shared.base_filters)
             self._shared[filterset_class] = shared
         return shared(**self.get_filterset_kwargs(request, queryset, view))
