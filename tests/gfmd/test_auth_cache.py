@@ -284,3 +284,18 @@ def test_client_focal_point_moved_is_seen_on_next_request(redis_cache):
     fp = FocalPoint.objects.get(user=client.service_user)
     assert staff_api.delete(f"/api/v1/focal-points/{fp.pk}/").status_code == 204
     assert api.get(RECORDS).status_code == 403
+
+
+def test_redis_replies_are_parsed_by_hiredis(redis_cache):
+    # requirements.txt pins hiredis: redis-py then parses every reply in C (the
+    # per-request MGET included); without it, it falls back to its Python parser.
+    from redis.utils import HIREDIS_AVAILABLE
+
+    assert HIREDIS_AVAILABLE
+    redis_cache.get_many(["a", "b"])
+    pool = redis_cache._cache.get_client(write=False).connection_pool
+    connection = pool.get_connection()
+    try:
+        assert type(connection._parser).__name__.startswith("_Hiredis"), type(connection._parser)
+    finally:
+        pool.release(connection)

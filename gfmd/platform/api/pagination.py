@@ -6,6 +6,10 @@ from rest_framework.exceptions import NotFound
 from rest_framework.pagination import Cursor, CursorPagination, PageNumberPagination
 
 TOTAL = "_page_total"
+# One expression for every page: annotate() resolves a copy, and the copy keeps the
+# identity computed here, which the statement cache hashes (api/statements.py).
+COUNT_ALL = Window(Count("*"))
+COUNT_ALL.identity  # noqa: B018 (computed once, copied with the expression)
 
 
 class CountingPaginator(Paginator):
@@ -21,9 +25,7 @@ class CountingPaginator(Paginator):
             return super().page(number)
         number = self._valid_number(number)
         bottom = (number - 1) * self.per_page
-        rows = list(
-            queryset.annotate(**{TOTAL: Window(Count("*"))})[bottom : bottom + self.per_page]
-        )
+        rows = list(queryset.annotate(**{TOTAL: COUNT_ALL})[bottom : bottom + self.per_page])
         if not rows:
             if number == 1 and self.allow_empty_first_page:
                 self.__dict__["count"] = 0  # cached_property

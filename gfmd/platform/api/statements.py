@@ -15,7 +15,7 @@ every hit too and fails on any difference.
 """
 
 from django.core.exceptions import FullResultSet
-from django.db.models.expressions import RawSQL
+from django.db.models.expressions import Col, RawSQL
 from django.db.models.sql.compiler import SQLCompiler
 from django.db.models.sql.query import Query
 
@@ -106,7 +106,7 @@ def _shape(query, using, where_sql):
         tuple((alias, join, getattr(join, "join_type", None)) for alias, join in joins),
         tuple(query.alias_refcount.items()),
         query.default_cols,
-        tuple(query.select),
+        tuple((c.alias, c.target, c.output_field) if type(c) is Col else c for c in query.select),
         query.values_select,
         tuple(query.annotation_select.items()),
         tuple(query.selected.items()) if query.selected else None,
