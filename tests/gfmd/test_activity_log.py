@@ -3,6 +3,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection, transaction
 from django.db.utils import DatabaseError
+from django.test.utils import CaptureQueriesContext
 
 from gfmd.models import Organisation
 from gfmd.platform.models import ActivityLog
@@ -72,6 +73,16 @@ def test_chain_links_each_entry_to_the_previous():
     assert first.prev_hash == GENESIS_HASH
     assert second.prev_hash == first.hash
     assert verify_chain().ok and verify_chain().checked == 2
+
+
+def test_an_entry_inside_the_callers_transaction_takes_no_savepoint():
+    org = OrganisationFactory()
+    assert connection.in_atomic_block  # the test's transaction, as a service's would be
+    with CaptureQueriesContext(connection) as ctx:
+        entry = log_action(None, org, "a.one")
+    statements = [q["sql"].split()[0].upper() for q in ctx.captured_queries]
+    assert "SAVEPOINT" not in statements and "RELEASE" not in statements
+    assert ActivityLog.objects.get(pk=entry.pk).hash == entry.hash
 
 
 def test_database_refuses_update_and_delete_of_entries():

@@ -70,7 +70,9 @@ def log_action(actor, obj, action: str, data: dict | None = None) -> ActivityLog
     """Append one entry for `obj`. Call inside the transaction that made the change."""
     kind, user, label = describe_actor(actor)
     payload = json.loads(_canonical(_mask(data or {})))
-    with transaction.atomic():
+    # Inside the caller's transaction no savepoint (two round trips): an error here fails
+    # the whole write, as it must; outside one, the lock, read and insert are one.
+    with transaction.atomic(savepoint=False):
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_CHAIN_LOCK_ID])
