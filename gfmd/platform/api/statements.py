@@ -88,6 +88,7 @@ def _simple(query) -> bool:
         or query.where.contains_over_clause
         or not all(isinstance(name, str) for name in query.order_by)
         or any(_opaque(expression) for expression in query.annotation_select.values())
+        or any(_opaque(column) for column in query.select if type(column) is not Col)
     )
 
 
