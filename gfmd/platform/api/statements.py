@@ -53,9 +53,9 @@ def compiled(query, using: str) -> Compiled:
         if kept is not None:
             if CHECK:
                 _check(query, using, kept.sql, where_params)
-            found = Compiled(kept.sql, tuple(where_params), kept.col_count, kept.converters)
-            found.connection = compiler.connection
-            return found
+            return Compiled(
+                kept.sql, tuple(where_params), kept.col_count, kept.converters, compiler.connection
+            )
     sql, params = compiler.as_sql()
     if compiler.has_extra_select:  # ordering columns after the values (DISTINCT)
         raise ExtraSelect()

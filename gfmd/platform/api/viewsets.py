@@ -4,7 +4,6 @@ import json
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connections
-from django.db.models.query import QuerySet
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -96,7 +95,7 @@ class SpecListMixin:
         ):
             return super().retrieve(request, *args, **kwargs)
         pk = model._meta.pk.attname
-        queryset: QuerySet = self.filter_queryset(self.get_queryset())
+        queryset = self.filter_queryset(self.get_queryset())
         lookup = {self.lookup_field: self.kwargs[self.lookup_url_kwarg or self.lookup_field]}
         spec = self.get_serializer_class().spec
         row = get_object_or_404(spec.with_texts(queryset.values(pk)), **lookup)
