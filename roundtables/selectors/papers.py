@@ -7,6 +7,7 @@ from django.db.models.functions import Coalesce, NullIf
 from django.utils.translation import gettext as _
 
 from gfmd.enums import DevelopmentStatus
+from gfmd.platform.conditions import pruned
 from gfmd.platform.errors import DomainError
 from gfmd.platform.roles import is_support_staff
 from gfmd.rules import focal_point_bodies, mechanism_bodies
@@ -52,7 +53,7 @@ def visible_papers_q(user, prefix: str = "", include_public: bool = True) -> Q:
     condition = drafting | consultation | final
     if include_public:
         condition |= Q(**{f"{prefix}state__in": FINAL_STATES, f"{prefix}is_public": True})
-    return condition
+    return pruned(condition)
 
 
 def visible_versions_q(user) -> Q:
@@ -63,7 +64,9 @@ def visible_versions_q(user) -> Q:
     drafting, consultation, final = _paper_grants_q(user, prefix="paper__")
     is_final = Q(paper__state__in=FINAL_STATES, paper__final_version=F("id"))
     public = Q(paper__state__in=FINAL_STATES, paper__is_public=True)
-    return drafting | (consultation & (Q(released=True) | is_final)) | ((final | public) & is_final)
+    return pruned(
+        drafting | (consultation & (Q(released=True) | is_final)) | ((final | public) & is_final)
+    )
 
 
 def papers_for_user(user):
@@ -80,6 +83,12 @@ def papers_for_user(user):
             "id",
         )
     )
+
+
+def papers_to_check(user):
+    """The papers `user` may see, with only what the object rules read (the session): for
+    a write whose service reads its own copy, so its check needs no other join."""
+    return WorkingPaper.objects.filter(visible_papers_q(user)).select_related("session")
 
 
 def versions_for_user(user):
@@ -108,7 +117,7 @@ def visible_inputs_q(user) -> Q:
         | Q(mechanism_id__in=mechanism_bodies(user))
     )
     traced = Q(paper__state__in=FINAL_STATES) & visible_papers_q(user, prefix="paper__")
-    return managed | own | traced
+    return pruned(managed | own | traced)
 
 
 def inputs_for_user(user, *, keys_only=False):
@@ -124,6 +133,12 @@ def inputs_for_user(user, *, keys_only=False):
         "mechanism",
         "submitted_by",
     )
+
+
+def inputs_to_check(user):
+    """The inputs `user` may read, with only what the object rules read (the paper): for a
+    write whose service reads its own copy (`input_decide` locks and joins it)."""
+    return Input.objects.filter(visible_inputs_q(user)).select_related("paper")
 
 
 def input_summary(paper, consultation_round: int | None = None) -> dict:

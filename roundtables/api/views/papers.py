@@ -83,6 +83,8 @@ class WorkingPaperViewSet(
     }
 
     def get_queryset(self):
+        if self.action == "submit_input":  # input_submit reads the paper it needs itself
+            return paper_sel.papers_to_check(self.request.user)
         return paper_sel.papers_for_user(self.request.user)
 
     def get_serializer_class(self):
@@ -401,6 +403,8 @@ class InputViewSet(
     }
 
     def get_queryset(self):
+        if self.action == "decide":  # input_decide locks and reads the input it needs
+            return paper_sel.inputs_to_check(self.request.user)
         # a list's payload is the output spec's: the page needs the keys only
         return paper_sel.inputs_for_user(self.request.user, keys_only=self.action == "list")
 
