@@ -142,8 +142,9 @@ class EditionViewSet(RecordViewSet):
     }
 
     def get_queryset(self):
-        # the balance report reads the edition's dates only
-        return editions_for_user(self.request.user, chairs=self.action != "balance")
+        # the balance report reads the edition's dates only; the troika reads the chairs of
+        # the edition and its neighbours together (`troika_for_edition`)
+        return editions_for_user(self.request.user, chairs=self.action not in ("balance", "troika"))
 
     def _save(self, serializer, edition):
         data = dict(serializer.validated_data)

@@ -9,7 +9,7 @@ candidature is offered, under consideration or endorsed as `candidates`: never a
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Prefetch, Q, Subquery
+from django.db.models import Prefetch, Q, Subquery, prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -49,10 +49,12 @@ class TroikaSeat:
         return ""
 
 
+def _chairs():
+    return Prefetch("chairs", queryset=Country.objects.order_by("name"))
+
+
 def _with_chairs(queryset):
-    return queryset.select_related("venue_country").prefetch_related(
-        Prefetch("chairs", queryset=Country.objects.order_by("name"))
-    )
+    return queryset.select_related("venue_country").prefetch_related(_chairs())
 
 
 def editions_for_user(user, *, chairs: bool = True):
@@ -68,15 +70,13 @@ def editions_for_user(user, *, chairs: bool = True):
 
 def troika_for_edition(edition: Edition) -> list[TroikaSeat]:
     """Past, present and future chairs around `edition`, from the order of editions."""
-    # Both neighbours in one query (plus one for their chairs); `edition` comes from a
-    # selector that already prefetched its chairs.
+    # Both neighbours in one query, then the three editions' chairs in one (those of
+    # `edition` only if its selector has not read them already).
     before = Edition.objects.filter(ordinal__lt=edition.ordinal).order_by("-ordinal")
     after = Edition.objects.filter(ordinal__gt=edition.ordinal).order_by("ordinal")
-    neighbours = _with_chairs(
-        Edition.objects.filter(
-            Q(ordinal=Subquery(before.values("ordinal")[:1]))
-            | Q(ordinal=Subquery(after.values("ordinal")[:1]))
-        )
+    neighbours = Edition.objects.filter(
+        Q(ordinal=Subquery(before.values("ordinal")[:1]))
+        | Q(ordinal=Subquery(after.values("ordinal")[:1]))
     )
     past = future = None
     for neighbour in neighbours:
@@ -84,6 +84,7 @@ def troika_for_edition(edition: Edition) -> list[TroikaSeat]:
             past = neighbour
         else:
             future = neighbour
+    prefetch_related_objects([e for e in (past, edition, future) if e is not None], _chairs())
     return [
         TroikaSeat("past", past, list(past.chairs.all()) if past else []),
         TroikaSeat("present", edition, list(edition.chairs.all())),

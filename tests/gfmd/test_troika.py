@@ -52,3 +52,22 @@ def test_troika_successor_without_chair_is_a_gap_naming_the_edition():
     assert past.edition is None and "first Forum" in past.note
     assert future.edition is not None and not future.known
     assert "no chair government" in future.note
+
+
+@pytest.mark.parametrize("chairs_each", [1, 3])
+def test_troika_endpoint_reads_the_chairs_of_all_three_editions_in_one_query(
+    api, staff, django_assert_num_queries, chairs_each
+):
+    codes = ["BGD", "DEU", "MAR", "ECU", "CHE", "GRC", "BEL", "ARE", "PHL"]
+    editions = [
+        EditionFactory(ordinal=n, chairs=codes[(n - 1) * 3 : (n - 1) * 3 + chairs_each])
+        for n in (1, 2, 3)
+    ]
+    client = api(staff)
+    client.get("/api/v1/editions/")  # the caller's snapshot and reach, read once
+    # the edition, both neighbours, the chairs of all three, the successor's candidates:
+    # no venue, no query per seat or per chair
+    with django_assert_num_queries(4):
+        response = client.get(f"/api/v1/editions/{editions[1].pk}/troika/")
+    assert response.status_code == 200
+    assert [len(seat["chairs"]) for seat in response.json()] == [chairs_each] * 3
