@@ -9,7 +9,7 @@ from rest_framework.request import Request
 
 from gfmd.models import Edition
 from gfmd.platform.api.filters import FilterBackend, KeyChoiceField
-from roundtables.api.views.papers import InputViewSet
+from roundtables.api.views.inputs import InputViewSet
 from roundtables.api.views.programme import SessionViewSet
 from roundtables.models import Input, Session, Theme
 from tests.factories import EditionFactory

@@ -1,8 +1,5 @@
-from roundtables.api.views.papers import (
-    InputViewSet,
-    PaperVersionViewSet,
-    WorkingPaperViewSet,
-)
+from roundtables.api.views.inputs import InputViewSet
+from roundtables.api.views.papers import WorkingPaperViewSet
 from roundtables.api.views.programme import (
     CoChairViewSet,
     RoundtableViewSet,
@@ -10,6 +7,7 @@ from roundtables.api.views.programme import (
     TeamMembershipViewSet,
     ThemeViewSet,
 )
+from roundtables.api.views.versions import PaperVersionViewSet
 
 __all__ = [
     "CoChairViewSet",

@@ -1,8 +1,7 @@
-"""Working paper API: papers and their transitions, versions (upload, download, diff),
-consultation inputs and decisions, and "why can I see this?". Files are served only here.
-"""
+"""Working paper API: papers and their transitions, versions (upload, diff), inputs
+submitted to a paper, and "why can I see this?". Versions and inputs as records are read
+in `versions.py` and `inputs.py`."""
 
-from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, viewsets
@@ -10,17 +9,15 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.response import Response
 
-from gfmd.platform.api.conditional import NotModifiedMixin
-from gfmd.platform.api.pagination import NewestFirst
 from gfmd.platform.api.parsers import UPLOAD_PARSERS
 from gfmd.platform.api.safe_writes import ConditionalUpdateMixin, with_idempotency
-from gfmd.platform.api.viewsets import ActivityMixin, SpecListMixin
+from gfmd.platform.api.viewsets import ActivityMixin
 from gfmd.platform.services.records import record_save
 from roundtables.api import paper_serializers as ps
 from roundtables.api import serializers as s
-from roundtables.api.views.common import FreshReachMixin, file_response
-from roundtables.enums import PAPER_TRANSITIONS, VersionKind
-from roundtables.models import Input, PaperVersion, WorkingPaper
+from roundtables.api.views.common import FreshReachMixin
+from roundtables.enums import PAPER_TRANSITIONS
+from roundtables.models import WorkingPaper
 from roundtables.rules import paper_access, version_access
 from roundtables.selectors import papers as paper_sel
 from roundtables.services import deliverables as deliverable_services
@@ -354,79 +351,3 @@ class WorkingPaperViewSet(
             "versions": versions,
         }
         return Response(ps.PaperAccessSerializer(data).data)
-
-
-class PaperVersionViewSet(FreshReachMixin, viewsets.ReadOnlyModelViewSet):
-    """Versions of the papers the caller may see; files only through /download/."""
-
-    queryset = PaperVersion.objects.all()
-    serializer_class = ps.PaperVersionSerializer
-    filterset_fields = ["paper", "kind"]
-    permission_map = {
-        "list": "roundtables.list_paperversion",
-        "download": "roundtables.download_paperversion",
-    }
-
-    def get_queryset(self):
-        return paper_sel.versions_for_user(self.request.user)
-
-    @extend_schema(responses={(200, "application/octet-stream"): bytes})
-    @action(detail=True, methods=["get"], url_name="download")
-    def download(self, request, pk=None):
-        version = self.get_object()
-        if version.kind == VersionKind.TEXT:
-            response = HttpResponse(version.text, content_type="text/plain; charset=utf-8")
-            response["Content-Disposition"] = (
-                f'attachment; filename="paper-{version.paper_id}-v{version.number}.txt"'
-            )
-            response["Cache-Control"] = "private, no-store"
-            return response
-        return file_response(version.file, version.original_filename, version.content_type)
-
-
-class InputViewSet(
-    NotModifiedMixin, FreshReachMixin, ActivityMixin, SpecListMixin, viewsets.ReadOnlyModelViewSet
-):
-    """Inputs: seen by the paper's managers and the submitting body; once the paper is
-    final, by everyone who sees it (to trace the final paper back to its inputs)."""
-
-    queryset = Input.objects.all()
-    serializer_class = ps.InputSerializer
-    filterset_fields = ["paper", "decision", "consultation_round"]
-    pagination_class = NewestFirst  # cursor pages, newest first: no COUNT, stable pages
-    ordering_fields = ["id"]
-
-    permission_map = {
-        "list": "roundtables.list_input",
-        "decide": "roundtables.decide_input",
-        "attachment": "roundtables.download_input",
-    }
-
-    def get_queryset(self):
-        if self.action == "decide":  # input_decide locks and reads the input it needs
-            return paper_sel.inputs_to_check(self.request.user)
-        # a list's payload is the output spec's: the page needs the keys only
-        return paper_sel.inputs_for_user(self.request.user, keys_only=self.action == "list")
-
-    @extend_schema(request=ps.DecisionSerializer, responses=ps.InputSerializer)
-    @action(detail=True, methods=["post"])
-    def decide(self, request, pk=None):
-        """Record the decision (included, partly included, not included) with a reason."""
-        item = self.get_object()
-        payload = ps.DecisionSerializer(data=request.data)
-        payload.is_valid(raise_exception=True)
-        item = input_services.input_decide(
-            actor=request.user,
-            item=item,
-            decision=payload.validated_data["decision"],
-            reason=payload.validated_data["reason"],
-        )
-        return Response(ps.InputSerializer(item).data)
-
-    @extend_schema(responses={(200, "application/octet-stream"): bytes})
-    @action(detail=True, methods=["get"], url_name="attachment")
-    def attachment(self, request, pk=None):
-        item = self.get_object()
-        if not item.attachment:
-            raise NotFound(_("This input has no attachment."))
-        return file_response(item.attachment, item.attachment_name, item.attachment_content_type)
